@@ -1,0 +1,3 @@
+module github.com/plan-cli/plan
+
+go 1.26.8

@@ -1,0 +1,246 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// pentabarf reads the schedule.xml of pentabarf, frab, pretalx and wafer:
+// <schedule><conference/><day date=…><room name=…><event id guid>…
+type pentabarf struct{}
+
+func (pentabarf) Name() string { return "pentabarf" }
+func (pentabarf) Description() string {
+	return "pentabarf/frab/pretalx schedule.xml (FOSDEM, CCC, pretalx, wafer)"
+}
+
+func (pentabarf) Detect(data []byte) bool {
+	h := head(data, 4096)
+	return bytes.HasPrefix(h, []byte("<")) && bytes.Contains(h, []byte("<schedule"))
+}
+
+type pbEvent struct {
+	ID       string `xml:"id,attr"`
+	GUID     string `xml:"guid,attr"`
+	Date     string `xml:"date"`
+	Start    string `xml:"start"`
+	Duration string `xml:"duration"`
+	Room     string `xml:"room"`
+	Slug     string `xml:"slug"`
+	URL      string `xml:"url"`
+	Title    string `xml:"title"`
+	Subtitle string `xml:"subtitle"`
+	Track    string `xml:"track"`
+	Type     string `xml:"type"`
+	Language string `xml:"language"`
+	Abstract string `xml:"abstract"`
+	Desc     string `xml:"description"`
+	Persons  []struct {
+		Name string `xml:",chardata"`
+	} `xml:"persons>person"`
+}
+
+func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
+	name := opt.Name
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	feed := &Feed{}
+	loc := opt.Location
+	var dayDate, roomName string
+	var inConference bool
+	var sawSchedule bool
+	fail := func(msg string, err error) error {
+		line, _ := dec.InputPos()
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			line = se.Line
+			err = errors.New(se.Msg)
+		}
+		return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fail("malformed XML", err)
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
+				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities)", nil)
+			}
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "schedule":
+				sawSchedule = true
+			case "conference":
+				inConference = true
+			case "title", "acronym":
+				if inConference {
+					var s string
+					if err := dec.DecodeElement(&s, &t); err != nil {
+						return nil, fail("malformed XML", err)
+					}
+					if t.Name.Local == "title" || feed.Conference == "" {
+						feed.Conference = oneLine(s)
+					}
+				}
+			case "time_zone_name":
+				var s string
+				if err := dec.DecodeElement(&s, &t); err != nil {
+					return nil, fail("malformed XML", err)
+				}
+				feed.TimeZone = strings.TrimSpace(s)
+				if opt.Location == nil && feed.TimeZone != "" {
+					l, err := loadZone(feed.TimeZone)
+					if err != nil {
+						return nil, fail("", err)
+					}
+					loc = l
+				}
+			case "day":
+				dayDate = attr(t, "date")
+			case "room":
+				roomName = attr(t, "name")
+			case "event":
+				line, _ := dec.InputPos()
+				var ev pbEvent
+				if err := dec.DecodeElement(&ev, &t); err != nil {
+					return nil, fail("malformed XML", err)
+				}
+				s, err := ev.session(dayDate, roomName, loc)
+				if err != nil {
+					id := ev.ID
+					if id == "" {
+						id = oneLine(ev.Title)
+					}
+					return nil, &schedule.InputError{File: name, Line: line, Session: id, Err: err}
+				}
+				feed.Sessions = append(feed.Sessions, s)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "conference":
+				inConference = false
+			case "room":
+				roomName = ""
+			}
+		}
+	}
+	if !sawSchedule {
+		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
+	}
+	return feed, nil
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*schedule.Session, error) {
+	s := &schedule.Session{
+		ID:       strings.TrimSpace(ev.ID),
+		GUID:     strings.TrimSpace(ev.GUID),
+		Title:    oneLine(ev.Title),
+		Subtitle: oneLine(ev.Subtitle),
+		Type:     oneLine(ev.Type),
+		Room:     oneLine(ev.Room),
+		Track:    oneLine(ev.Track),
+		URL:      strings.TrimSpace(ev.URL),
+		Slug:     strings.TrimSpace(ev.Slug),
+		Language: strings.TrimSpace(ev.Language),
+	}
+	if s.ID == "" {
+		s.ID = s.GUID
+	}
+	if s.Room == "" {
+		s.Room = oneLine(roomName)
+	}
+	abstract := plainText(ev.Abstract)
+	if desc := plainText(ev.Desc); desc != "" && desc != abstract {
+		if abstract != "" {
+			abstract += "\n\n"
+		}
+		abstract += desc
+	}
+	s.Abstract = abstract
+	for _, p := range ev.Persons {
+		if n := oneLine(p.Name); n != "" {
+			s.Speakers = append(s.Speakers, n)
+		}
+	}
+	s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+
+	start, err := eventStart(ev.Date, ev.Start, dayDate, loc)
+	if err != nil {
+		return nil, err
+	}
+	if start.IsZero() {
+		return s, nil
+	}
+	dur, err := parseClock(ev.Duration)
+	if err != nil {
+		return nil, fmt.Errorf("bad <duration>: %w", err)
+	}
+	s.Start, s.End = start, start.Add(dur)
+	return s, nil
+}
+
+// eventStart prefers the full <date> with its offset; older pentabarf
+// files only have the day's date and an HH:MM <start> in the conference
+// zone.
+func eventStart(date, clock, dayDate string, loc *time.Location) (time.Time, error) {
+	date = strings.TrimSpace(date)
+	if date != "" {
+		t, err := time.Parse(time.RFC3339, date)
+		if err != nil {
+			if t2, err2 := time.Parse("2006-01-02T15:04:05Z0700", date); err2 == nil {
+				t, err = t2, nil
+			}
+		}
+		if err == nil {
+			if loc != nil {
+				t = t.In(loc)
+			}
+			return t, nil
+		}
+		if len(date) > 10 {
+			return time.Time{}, fmt.Errorf("bad <date> %q: want an ISO 8601 time such as 2026-01-31T10:00:00+01:00", date)
+		}
+		dayDate = date
+	}
+	clock = strings.TrimSpace(clock)
+	if clock == "" && dayDate == "" {
+		return time.Time{}, nil
+	}
+	if dayDate == "" {
+		return time.Time{}, fmt.Errorf("<start> %q without a date", clock)
+	}
+	if loc == nil {
+		return time.Time{}, fmt.Errorf("times without an offset and no <time_zone_name>: give --tz")
+	}
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(dayDate)[:min(10, len(strings.TrimSpace(dayDate)))], loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad day date %q", dayDate)
+	}
+	off, err := parseClock(clock)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad <start>: %w", err)
+	}
+	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, loc), nil
+}

@@ -1,0 +1,264 @@
+package schedule
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// FormatVersion is the plan file format this build writes. Older plans are
+// migrated on load; newer ones are refused.
+const FormatVersion = 1
+
+// Plan is everything the user owns: the conference, where its program came
+// from, the picks with their notes and outcomes, personal entries, walking
+// times and the recap's facts. It is stored as YAML (see store.go); the
+// imported program itself lives beside it (see program.go) so that the
+// file a person reads and edits stays small and fast to rewrite.
+type Plan struct {
+	Version    int        `yaml:"version"`
+	Conference Conference `yaml:"conference"`
+	// Kinds overrides the built-in kind mapping: keys are "type:WORD",
+	// "track:NAME" or "title:PREFIX", values are kinds.
+	Kinds map[string]Kind `yaml:"kinds,omitempty"`
+	Venue Venue           `yaml:"venue,omitempty"`
+	Picks []*Pick         `yaml:"picks"`
+	Facts []Fact          `yaml:"facts,omitempty"`
+
+	loc *time.Location
+}
+
+// Conference names the event and its zone, and lists the imported
+// programs.
+type Conference struct {
+	Name     string   `yaml:"name"`
+	TimeZone string   `yaml:"time_zone"`
+	Sources  []Source `yaml:"sources,omitempty"`
+}
+
+// Source is one imported program.
+type Source struct {
+	Name     string    `yaml:"name"`               // key for re-imports, e.g. the feed's conference title
+	Location string    `yaml:"location"`           // path or URL it was read from
+	Format   string    `yaml:"format"`             // importer name
+	Imported time.Time `yaml:"imported"`           // when
+	Sessions int       `yaml:"sessions"`           // how many it held
+	Prefix   string    `yaml:"prefix,omitempty"`   // prepended to ids that would clash with another source
+}
+
+// Venue holds walking times between rooms.
+type Venue struct {
+	// DefaultWalk applies to pairs of different rooms not listed in Walks;
+	// zero means no walk is assumed.
+	DefaultWalk Minutes `yaml:"default_walk,omitempty"`
+	Walks       []Walk  `yaml:"walks,omitempty"`
+}
+
+// Walk is the time to get from one room to another, in either direction.
+type Walk struct {
+	From    string  `yaml:"from"`
+	To      string  `yaml:"to"`
+	Minutes Minutes `yaml:"minutes"`
+}
+
+// Minutes is a whole number of minutes.
+type Minutes int
+
+// Duration converts to a time.Duration.
+func (m Minutes) Duration() time.Duration { return time.Duration(m) * time.Minute }
+
+// WalkTime is the time needed to get from room a to room b: zero for the
+// same room, the listed walk if any, else the default.
+func (v *Venue) WalkTime(a, b string) time.Duration {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return 0
+	}
+	for _, w := range v.Walks {
+		if (strings.EqualFold(w.From, a) && strings.EqualFold(w.To, b)) || (strings.EqualFold(w.From, b) && strings.EqualFold(w.To, a)) {
+			return w.Minutes.Duration()
+		}
+	}
+	return v.DefaultWalk.Duration()
+}
+
+// MaxWalk is the longest walk the venue knows, for sweep windows.
+func (v *Venue) MaxWalk() time.Duration {
+	m := v.DefaultWalk
+	for _, w := range v.Walks {
+		if w.Minutes > m {
+			m = w.Minutes
+		}
+	}
+	return m.Duration()
+}
+
+// SetWalk records (or replaces) the walk between two rooms.
+func (v *Venue) SetWalk(a, b string, m Minutes) {
+	for i, w := range v.Walks {
+		if (strings.EqualFold(w.From, a) && strings.EqualFold(w.To, b)) || (strings.EqualFold(w.From, b) && strings.EqualFold(w.To, a)) {
+			v.Walks[i].Minutes = m
+			return
+		}
+	}
+	v.Walks = append(v.Walks, Walk{From: a, To: b, Minutes: m})
+}
+
+// Priority says how much a pick matters; optimize keeps musts first.
+type Priority string
+
+const (
+	Must  Priority = "must"
+	Want  Priority = "want"
+	Maybe Priority = "maybe"
+)
+
+// Rank orders priorities: must 0, want 1, maybe 2.
+func (p Priority) Rank() int {
+	switch p {
+	case Must:
+		return 0
+	case Maybe:
+		return 2
+	}
+	return 1
+}
+
+// ParsePriority accepts must, want or maybe.
+func ParsePriority(s string) (Priority, error) {
+	switch p := Priority(strings.ToLower(strings.TrimSpace(s))); p {
+	case Must, Want, Maybe:
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown priority %q (use must, want or maybe)", s)
+}
+
+// Status is what became of a pick.
+type Status string
+
+const (
+	Planned  Status = "planned"
+	Attended Status = "attended"
+	Skipped  Status = "skipped"
+)
+
+// Pick is a session the user chose, or a personal entry (booth visit,
+// meeting, lunch) they added. It keeps a copy of the session as it was last
+// seen in the program, so the plan reads well on its own, survives the
+// session being dropped from the program, and serves the everyday commands
+// without loading the whole program.
+type Pick struct {
+	Session  `yaml:",inline"`
+	Priority Priority `yaml:"priority"`
+	Status   Status   `yaml:"status"`
+	Note     string   `yaml:"note,omitempty"`
+	// Personal marks an entry the user made rather than a program session.
+	Personal bool `yaml:"personal,omitempty"`
+	// Gone marks a pick whose session the last import no longer had.
+	Gone bool `yaml:"gone,omitempty"`
+	// Unplanned marks a session attended without having been picked first.
+	Unplanned bool `yaml:"unplanned,omitempty"`
+}
+
+// Fact is one of the recap's factoids, "Price of Parking: too much".
+type Fact struct {
+	Label string `yaml:"label"`
+	Value string `yaml:"value"`
+}
+
+// Location is the conference's zone (UTC when the plan names none).
+func (p *Plan) Location() *time.Location {
+	if p.loc != nil {
+		return p.loc
+	}
+	if p.Conference.TimeZone != "" {
+		if loc, err := time.LoadLocation(p.Conference.TimeZone); err == nil {
+			p.loc = loc
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// SetTimeZone validates and sets the conference zone.
+func (p *Plan) SetTimeZone(name string) error {
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" {
+		return fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels or America/Los_Angeles)", name)
+	}
+	p.Conference.TimeZone = name
+	p.loc = loc
+	return nil
+}
+
+// Pick returns the pick with id, or nil.
+func (p *Plan) Pick(id string) *Pick {
+	for _, pk := range p.Picks {
+		if pk.ID == id {
+			return pk
+		}
+	}
+	return nil
+}
+
+// Active returns the picks that were not skipped.
+func (p *Plan) Active() []*Pick {
+	out := make([]*Pick, 0, len(p.Picks))
+	for _, pk := range p.Picks {
+		if pk.Status != Skipped {
+			out = append(out, pk)
+		}
+	}
+	return out
+}
+
+// SortPicks orders the picks by time, unscheduled last.
+func (p *Plan) SortPicks() {
+	sort.SliceStable(p.Picks, func(i, j int) bool { return Less(&p.Picks[i].Session, &p.Picks[j].Session) })
+}
+
+// SetFact records a fact, replacing one with the same label (kept in its
+// place) or appending a new one.
+func (p *Plan) SetFact(label, value string) {
+	for i, f := range p.Facts {
+		if strings.EqualFold(f.Label, label) {
+			p.Facts[i].Value = value
+			return
+		}
+	}
+	p.Facts = append(p.Facts, Fact{Label: label, Value: value})
+}
+
+// KindFor applies the plan's kind overrides to a session: title prefix,
+// then type, then track. ok is false when no override matches.
+func (p *Plan) KindFor(s *Session) (Kind, bool) {
+	if len(p.Kinds) == 0 {
+		return "", false
+	}
+	for key, k := range p.Kinds {
+		field, val, found := strings.Cut(key, ":")
+		if !found {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		switch strings.ToLower(strings.TrimSpace(field)) {
+		case "title":
+			if strings.HasPrefix(strings.ToLower(s.Title), strings.ToLower(val)) {
+				return k, true
+			}
+		}
+	}
+	for key, k := range p.Kinds {
+		field, val, _ := strings.Cut(key, ":")
+		if strings.EqualFold(strings.TrimSpace(field), "type") && strings.EqualFold(strings.TrimSpace(val), s.Type) && s.Type != "" {
+			return k, true
+		}
+	}
+	for key, k := range p.Kinds {
+		field, val, _ := strings.Cut(key, ":")
+		if strings.EqualFold(strings.TrimSpace(field), "track") && strings.EqualFold(strings.TrimSpace(val), s.Track) && s.Track != "" {
+			return k, true
+		}
+	}
+	return "", false
+}

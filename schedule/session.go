@@ -1,0 +1,96 @@
+package schedule
+
+import (
+	"strings"
+	"time"
+)
+
+// Session is one entry of a conference program: a talk, workshop, BoF,
+// keynote, booth, or anything else with a title. Start and End carry the
+// conference's time zone; both are zero for a session that is not
+// scheduled yet (SCALE publishes such talks with empty times).
+type Session struct {
+	ID        string    `json:"id" yaml:"id"`
+	GUID      string    `json:"guid,omitempty" yaml:"guid,omitempty"`
+	Source    string    `json:"source,omitempty" yaml:"source,omitempty"` // name of the program it came from
+	Title     string    `json:"title" yaml:"title"`
+	Subtitle  string    `json:"subtitle,omitempty" yaml:"subtitle,omitempty"`
+	Kind      Kind      `json:"kind" yaml:"kind"`
+	Type      string    `json:"type,omitempty" yaml:"type,omitempty"` // the feed's own word for the kind, kept for overrides
+	Start     time.Time `json:"start,omitzero" yaml:"start,omitempty"`
+	End       time.Time `json:"end,omitzero" yaml:"end,omitempty"`
+	Room      string    `json:"room,omitempty" yaml:"room,omitempty"`
+	Track     string    `json:"track,omitempty" yaml:"track,omitempty"`
+	Speakers  []string  `json:"speakers,omitempty" yaml:"speakers,omitempty"`
+	Abstract  string    `json:"abstract,omitempty" yaml:"abstract,omitempty"`
+	URL       string    `json:"url,omitempty" yaml:"url,omitempty"`
+	Slug      string    `json:"slug,omitempty" yaml:"slug,omitempty"`
+	Language  string    `json:"language,omitempty" yaml:"language,omitempty"`
+	Tags      []string  `json:"tags,omitempty" yaml:"tags,omitempty"`
+	Cancelled bool      `json:"cancelled,omitempty" yaml:"cancelled,omitempty"`
+	// Rev counts the re-imports that changed the session's time, room or
+	// title; calendar exports use it as SEQUENCE.
+	Rev int `json:"rev,omitempty" yaml:"rev,omitempty"`
+}
+
+// Scheduled reports whether the session has a time.
+func (s *Session) Scheduled() bool { return !s.Start.IsZero() }
+
+// Duration is End-Start, zero when unscheduled.
+func (s *Session) Duration() time.Duration {
+	if !s.Scheduled() || s.End.Before(s.Start) {
+		return 0
+	}
+	return s.End.Sub(s.Start)
+}
+
+// Overlaps reports whether two scheduled sessions share any time.
+func (s *Session) Overlaps(o *Session) bool {
+	return s.Scheduled() && o.Scheduled() && s.Start.Before(o.End) && o.Start.Before(s.End)
+}
+
+// In returns a copy of s with its times expressed in loc.
+func (s Session) In(loc *time.Location) Session {
+	if loc == nil {
+		return s
+	}
+	if !s.Start.IsZero() {
+		s.Start = s.Start.In(loc)
+	}
+	if !s.End.IsZero() {
+		s.End = s.End.In(loc)
+	}
+	return s
+}
+
+// Day is the session's calendar date in its own zone ("2026-01-31"), or ""
+// when unscheduled.
+func (s *Session) Day() string {
+	if !s.Scheduled() {
+		return ""
+	}
+	return s.Start.Format(time.DateOnly)
+}
+
+// SpeakerList joins the speakers for display.
+func (s *Session) SpeakerList() string { return strings.Join(s.Speakers, ", ") }
+
+// Less orders sessions by start, room, title and id; unscheduled ones last.
+func Less(a, b *Session) bool {
+	if a.Scheduled() != b.Scheduled() {
+		return a.Scheduled()
+	}
+	if !a.Start.Equal(b.Start) {
+		return a.Start.Before(b.Start)
+	}
+	if !a.End.Equal(b.End) {
+		return a.End.Before(b.End)
+	}
+	if a.Room != b.Room {
+		return a.Room < b.Room
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.ID < b.ID
+}
