@@ -2,5 +2,190 @@
 // about flags, terminals, colour and exit codes.
 package cmd
 
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// Exit codes, decided here and nowhere else.
+const (
+	exitOK    = 0
+	exitError = 1 // the command could not do its job: bad input, unknown id, I/O
+	exitUsage = 2 // the command line itself is wrong
+)
+
+// version is set at build time with -ldflags "-X github.com/plan-cli/plan/cmd.version=…".
+var version = "dev"
+
+// usageError marks mistakes in the command line itself.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
 // Main runs the command line and returns the exit code.
-func Main() int { return 0 }
+func Main() int {
+	return Run(context.Background(), System(), os.Args[1:])
+}
+
+// Run executes args with the given streams and returns the exit code.
+func Run(ctx context.Context, ios *IOStreams, args []string) int {
+	root := NewRootCmd(ios)
+	root.SetArgs(args)
+	root.SetContext(ctx)
+	_, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(ios.ErrOut, "Run 'plan --help' or 'plan COMMAND --help' for usage.")
+		return exitUsage
+	}
+	return exitError
+}
+
+func errorText(err error) string {
+	if errors.Is(err, schedule.ErrNoPlan) {
+		return err.Error() + ": run 'plan import PROGRAM' (or 'plan init') first, or point --plan/PLAN_FILE at your plan"
+	}
+	return err.Error()
+}
+
+type rootOptions struct {
+	planPath string
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(ios *IOStreams) *cobra.Command {
+	opts := &rootOptions{}
+	root := &cobra.Command{
+		Use:   "plan",
+		Short: "Plan your conference: import the program, pick sessions, avoid clashes, export a calendar",
+		Long: `plan reads the program a conference publishes (pentabarf/frab XML,
+frab/pretalx JSON, Sessionize, the SCALE feed, iCalendar, CSV), keeps your
+picks in a YAML plan you can read and keep in git, finds clashes and tight
+room changes, and writes calendars and a recap.
+
+Every command works on the plan file given by --plan (or PLAN_FILE),
+plan.yaml in the current folder by default.
+
+Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
+2 the command line was wrong.`,
+		Example: `  plan import https://fosdem.org/2026/schedule/xml
+  plan list --day sat --track Rust
+  plan add 7886 8402 --priority must
+  plan clashes
+  plan export --ics -o fosdem.ics`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.PersistentFlags().StringVar(&opts.planPath, "plan", "", "plan file (default $PLAN_FILE or plan.yaml)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.CompletionOptions.HiddenDefaultCmd = false
+
+	app := &app{ios: ios, root: opts}
+	root.AddCommand(
+		newInitCmd(app),
+		newImportCmd(app),
+		newListCmd(app),
+		newShowCmd(app),
+		newAddCmd(app),
+		newRemoveCmd(app),
+		newClashesCmd(app),
+		newAgendaCmd(app),
+	)
+	for _, c := range root.Commands() {
+		if c.Args == nil {
+			c.Args = cobra.NoArgs
+		}
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs turns cobra's argument errors into usage errors.
+func wrapArgs(c *cobra.Command) {
+	check := c.Args
+	if check == nil {
+		return
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// app is what every command shares.
+type app struct {
+	ios  *IOStreams
+	root *rootOptions
+	st   *styles
+}
+
+func (a *app) styles() *styles {
+	if a.st == nil {
+		a.st = newStyles(a.ios)
+	}
+	return a.st
+}
+
+func (a *app) planPath() string {
+	if a.root.planPath != "" {
+		return a.root.planPath
+	}
+	if p := a.ios.Getenv("PLAN_FILE"); p != "" {
+		return p
+	}
+	return "plan.yaml"
+}
+
+// readPlan opens the plan under a shared lock and runs fn.
+func (a *app) readPlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
+	st, err := schedule.Open(a.planPath(), false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		return err
+	}
+	return fn(st, p)
+}
+
+// changePlan opens the plan under an exclusive lock, runs fn and, when fn
+// succeeds, writes the plan atomically. When fn fails nothing is written.
+func (a *app) changePlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
+	st, err := schedule.Open(a.planPath(), true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		return err
+	}
+	if err := fn(st, p); err != nil {
+		return err
+	}
+	return st.SavePlan(p)
+}
+
+func joinComma(ss []string) string { return strings.Join(ss, ", ") }

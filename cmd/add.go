@@ -1,0 +1,268 @@
+package cmd
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/schedule"
+)
+
+type addOptions struct {
+	priority, note                      string
+	title, kind, start, end, room, track string
+	json                                bool
+}
+
+func newAddCmd(a *app) *cobra.Command {
+	o := &addOptions{}
+	c := &cobra.Command{
+		Use:   "add ID... | add --title TITLE --kind KIND [--start TIME --end TIME] [--room ROOM]",
+		Short: "Pick sessions, or add a personal entry (booth visit, meeting, lunch)",
+		Long: `Pick sessions by id (see 'plan list'); plan add reports every clash the
+new picks create. Picking a session again updates its priority or note.
+
+With --title instead of ids, add a personal entry: an expo booth visit, a
+hallway meeting, lunch. It may have no time (a booth you mean to visit);
+--start and --end take "2026-03-07 10:00" (in the conference's zone),
+RFC 3339, or a time of day "10:00" on the day given with --start; --end
+may also be a length such as 30m.`,
+		Example: `  plan add 7886 8402
+  plan add 7886 --priority must --note "ask about the release"
+  plan add --title "Red Hat booth" --kind booth
+  plan add --title "Lunch with Ana" --kind social --start "2026-03-07 12:30" --end 45m --room "Food court"`,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runAdd(cmd, o, args) },
+	}
+	f := c.Flags()
+	f.StringVar(&o.priority, "priority", "", "must, want or maybe (default want)")
+	f.StringVar(&o.note, "note", "", "a note for the pick")
+	f.StringVar(&o.title, "title", "", "title of a personal entry")
+	f.StringVar(&o.kind, "kind", "", "kind of a personal entry (booth, social, career, talk, …)")
+	f.StringVar(&o.start, "start", "", "start of a personal entry")
+	f.StringVar(&o.end, "end", "", "end of a personal entry, or a length (30m)")
+	f.StringVar(&o.room, "room", "", "room or place of a personal entry")
+	f.StringVar(&o.track, "track", "", "track of a personal entry")
+	f.BoolVar(&o.json, "json", false, "print the added picks and the clashes they create as JSON")
+	c.RegisterFlagCompletionFunc("priority", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"must", "want", "maybe"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	c.RegisterFlagCompletionFunc("kind", completeKinds)
+	c.Args = cobra.ArbitraryArgs
+	return c
+}
+
+type addResultJSON struct {
+	Added   []export.SessionJSON `json:"added"`
+	Updated []export.SessionJSON `json:"updated"`
+	Clashes []export.ClashJSON   `json:"clashes"`
+}
+
+func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
+	personal := o.title != ""
+	if personal && len(ids) > 0 {
+		return usagef("give either session ids or --title for a personal entry, not both")
+	}
+	if !personal && len(ids) == 0 {
+		return usagef("give the ids of the sessions to pick (see 'plan list'), or --title for a personal entry")
+	}
+	if !personal {
+		for _, fl := range []string{"kind", "start", "end", "room", "track"} {
+			if cmd.Flags().Changed(fl) {
+				return usagef("--%s is for personal entries (with --title)", fl)
+			}
+		}
+	}
+	var prio schedule.Priority
+	if o.priority != "" {
+		p, err := schedule.ParsePriority(o.priority)
+		if err != nil {
+			return usageError{err}
+		}
+		prio = p
+	}
+	var added, updated []*schedule.Pick
+	var clashes []schedule.Clash
+	err := a.changePlan(func(st *schedule.Store, p *schedule.Plan) error {
+		if personal {
+			pk, err := personalEntry(o, p)
+			if err != nil {
+				return err
+			}
+			if prio != "" {
+				pk.Priority = prio
+			}
+			p.Picks = append(p.Picks, pk)
+			added = append(added, pk)
+		} else {
+			ids = dedupe(ids)
+			found, err := st.FindSessions(p, ids)
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if found[id] == nil && p.Pick(id) == nil {
+					prog, err := st.LoadProgram(p)
+					if err != nil {
+						return err
+					}
+					if len(prog.Sessions) == 0 {
+						return fmt.Errorf("no session %q: the plan has no program yet; run 'plan import PROGRAM'", id)
+					}
+					return notFound("session", id, prog.Similar(id, 3))
+				}
+			}
+			for _, id := range ids {
+				if pk := p.Pick(id); pk != nil {
+					if prio != "" {
+						pk.Priority = prio
+					}
+					if o.note != "" {
+						pk.Note = o.note
+					}
+					if pk.Status == schedule.Skipped {
+						pk.Status = schedule.Planned
+					}
+					updated = append(updated, pk)
+					continue
+				}
+				pk := &schedule.Pick{Session: *found[id], Priority: schedule.Want, Status: schedule.Planned, Note: o.note}
+				if prio != "" {
+					pk.Priority = prio
+				}
+				p.Picks = append(p.Picks, pk)
+				added = append(added, pk)
+			}
+		}
+		touched := map[string]bool{}
+		for _, pk := range append(added, updated...) {
+			touched[pk.ID] = true
+		}
+		for _, c := range schedule.FindClashes(p.Picks, &p.Venue) {
+			if touched[c.A.ID] || touched[c.B.ID] {
+				clashes = append(clashes, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if o.json {
+		r := addResultJSON{Added: []export.SessionJSON{}, Updated: []export.SessionJSON{}, Clashes: export.Clashes(clashes)}
+		for _, pk := range added {
+			r.Added = append(r.Added, export.Pick(pk, false))
+		}
+		for _, pk := range updated {
+			r.Updated = append(r.Updated, export.Pick(pk, false))
+		}
+		return a.writeJSON(r)
+	}
+	st := a.styles()
+	out := a.ios.Out
+	for _, pk := range added {
+		fmt.Fprintf(out, "%s %s  %q  %s\n", st.Good.Render("Added"), pk.ID, pk.Title, when(&pk.Session))
+		if pk.Cancelled {
+			fmt.Fprintf(out, "  %s this session is marked cancelled in the program\n", st.Warn.Render("note:"))
+		}
+	}
+	for _, pk := range updated {
+		fmt.Fprintf(out, "%s %s  %q  (%s, %s)\n", st.Dim.Render("Already picked"), pk.ID, pk.Title, pk.Priority, pk.Status)
+	}
+	if len(clashes) > 0 {
+		fmt.Fprintf(out, "%s\n", st.Warn.Render(fmt.Sprintf("This creates %d clash(es):", len(clashes))))
+		a.printClashes(clashes)
+	}
+	return nil
+}
+
+func dedupe(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
+
+func personalEntry(o *addOptions, p *schedule.Plan) (*schedule.Pick, error) {
+	kind := schedule.KindOther
+	if o.kind != "" {
+		k, err := schedule.ParseKind(o.kind)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		kind = k
+	}
+	title := strings.Join(strings.Fields(o.title), " ")
+	if title == "" {
+		return nil, usagef("--title is empty")
+	}
+	loc := p.Location()
+	pk := &schedule.Pick{
+		Session:  schedule.Session{Title: title, Kind: kind, Room: strings.TrimSpace(o.room), Track: strings.TrimSpace(o.track)},
+		Priority: schedule.Want, Status: schedule.Planned, Note: o.note, Personal: true,
+	}
+	if o.start != "" || o.end != "" {
+		if o.start == "" || o.end == "" {
+			return nil, usagef("a personal entry with a time needs both --start and --end")
+		}
+		start, err := parseWhen(o.start, time.Time{}, loc)
+		if err != nil {
+			return nil, usagef("--start: %v", err)
+		}
+		var end time.Time
+		if d, err := time.ParseDuration(o.end); err == nil {
+			end = start.Add(d)
+		} else if end, err = parseWhen(o.end, start, loc); err != nil {
+			return nil, usagef("--end: %v", err)
+		}
+		if !end.After(start) {
+			return nil, usagef("--end must be after --start")
+		}
+		pk.Start, pk.End = start, end
+	}
+	base := "my-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(title), "-"), "-")
+	if len(base) > 40 {
+		base = strings.TrimRight(base[:40], "-")
+	}
+	if base == "my-" {
+		base = "my-entry"
+	}
+	id := base
+	for n := 2; p.Pick(id) != nil; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	pk.ID = id
+	return pk, nil
+}
+
+// parseWhen reads a moment as people type it: RFC 3339, "2026-03-07
+// 10:00", "2026-03-07T10:00", or "10:00" on the day of ref.
+func parseWhen(s string, ref time.Time, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(loc), nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.Parse("15:04", s); err == nil {
+		if ref.IsZero() {
+			return time.Time{}, fmt.Errorf("%q has no date: write it as 2006-01-02 15:04", s)
+		}
+		r := ref.In(loc)
+		return time.Date(r.Year(), r.Month(), r.Day(), t.Hour(), t.Minute(), 0, 0, loc), nil
+	}
+	return time.Time{}, fmt.Errorf("cannot read %q as a time: write 2006-01-02 15:04 (in the conference's zone) or RFC 3339", s)
+}

@@ -1,0 +1,154 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/schedule"
+)
+
+type agendaDayJSON struct {
+	Date     string               `json:"date"`
+	Sessions []export.SessionJSON `json:"sessions"`
+}
+
+type agendaJSON struct {
+	Days        []agendaDayJSON      `json:"days"`
+	Unscheduled []export.SessionJSON `json:"unscheduled"`
+	Clashes     []export.ClashJSON   `json:"clashes"`
+}
+
+func newAgendaCmd(a *app) *cobra.Command {
+	var day string
+	var asJSON, all bool
+	c := &cobra.Command{
+		Use:   "agenda",
+		Short: "Your schedule, day by day",
+		Long: `Your picks as a timeline, day by day, with clashes and tight walks
+marked. Skipped picks are left out unless --all.
+
+--json prints {days: [{date, sessions}], unscheduled, clashes}.`,
+		Example: "  plan agenda\n  plan agenda --day sun\n  plan agenda --json",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+				var picks []*schedule.Pick
+				for _, pk := range p.Picks {
+					if all || pk.Status != schedule.Skipped {
+						picks = append(picks, pk)
+					}
+				}
+				sessions := make([]*schedule.Session, len(picks))
+				for i, pk := range picks {
+					sessions[i] = &pk.Session
+				}
+				if day != "" {
+					d, err := resolveDay(day, days(sessions))
+					if err != nil {
+						return err
+					}
+					var keep []*schedule.Pick
+					for _, pk := range picks {
+						if pk.Day() == d {
+							keep = append(keep, pk)
+						}
+					}
+					picks = keep
+				}
+				clashes := schedule.FindClashes(picks, &p.Venue)
+				if asJSON {
+					return a.writeJSON(agendaToJSON(picks, clashes))
+				}
+				if len(picks) == 0 {
+					fmt.Fprintln(a.ios.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
+					return nil
+				}
+				a.printAgenda(picks, clashes)
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&day, "day", "", "only this day: a date, weekday or day number")
+	c.Flags().BoolVar(&all, "all", false, "include skipped picks")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func agendaToJSON(picks []*schedule.Pick, clashes []schedule.Clash) agendaJSON {
+	out := agendaJSON{Days: []agendaDayJSON{}, Unscheduled: []export.SessionJSON{}, Clashes: export.Clashes(clashes)}
+	for _, pk := range picks {
+		if !pk.Scheduled() {
+			out.Unscheduled = append(out.Unscheduled, export.Pick(pk, false))
+			continue
+		}
+		d := pk.Day()
+		if n := len(out.Days); n == 0 || out.Days[n-1].Date != d {
+			out.Days = append(out.Days, agendaDayJSON{Date: d, Sessions: []export.SessionJSON{}})
+		}
+		last := &out.Days[len(out.Days)-1]
+		last.Sessions = append(last.Sessions, export.Pick(pk, false))
+	}
+	return out
+}
+
+func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
+	out := a.ios.Out
+	st := a.styles()
+	byB := map[string][]schedule.Clash{}
+	for _, c := range clashes {
+		byB[c.B.ID] = append(byB[c.B.ID], c)
+	}
+	if !a.ios.IsTerminal() {
+		for _, pk := range picks {
+			flag := ""
+			for _, c := range byB[pk.ID] {
+				flag += fmt.Sprintf("%s %dmin with %s; ", c.Type, c.Minutes, c.A.ID)
+			}
+			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, string(pk.Priority)+"/"+string(pk.Status), flag)
+		}
+		return
+	}
+	day := "-"
+	for _, pk := range picks {
+		d := "Unscheduled"
+		if pk.Scheduled() {
+			d = longDay(pk.Start)
+		}
+		if d != day {
+			if day != "-" {
+				fmt.Fprintln(out)
+			}
+			fmt.Fprintln(out, st.Heading.Render(d))
+			day = d
+		}
+		for _, c := range byB[pk.ID] {
+			if c.Type == schedule.Overlap {
+				fmt.Fprintf(out, "  %s\n", st.Bad.Render(fmt.Sprintf("│ ✗ overlaps %q by %d min", c.A.Title, c.Minutes)))
+			} else {
+				fmt.Fprintf(out, "  %s\n", st.Warn.Render(fmt.Sprintf("│ ⚠ %d min short to walk from %s", c.Minutes, c.A.Room)))
+			}
+		}
+		mark := priorityStyle(st, pk.Priority).Render("●")
+		switch {
+		case pk.Gone:
+			mark = st.Bad.Render("✗")
+		case pk.Status == schedule.Attended:
+			mark = st.Good.Render("✓")
+		case pk.Status == schedule.Skipped:
+			mark = st.Dim.Render("-")
+		}
+		title := st.Title.Render(pk.Title)
+		if pk.Cancelled {
+			title = st.Bad.Render("CANCELLED ") + pk.Title
+		}
+		if pk.Gone {
+			title += st.Bad.Render(" (gone from the program)")
+		}
+		fmt.Fprintf(out, "  %s %s  %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
+			st.Room.Render("@ "+orDash(pk.Room)), st.Kind.Render("["+string(pk.Kind)+"]"))
+		if pk.Note != "" {
+			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+pk.Note))
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/schedule"
+)
+
+// timeRange is "10:00–10:50", or "unscheduled".
+func timeRange(s *schedule.Session) string {
+	if !s.Scheduled() {
+		return "unscheduled"
+	}
+	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
+}
+
+// dayLabel is "Sat 31 Jan 2026".
+func dayLabel(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
+
+// longDay is "Saturday 31 January 2026".
+func longDay(t time.Time) string { return t.Format("Monday 2 January 2006") }
+
+// plainRow writes tab-separated fields, with tabs and newlines inside a
+// field turned into spaces, for pipes and scripts.
+func plainRow(w io.Writer, fields ...string) {
+	for i, f := range fields {
+		fields[i] = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, f)
+	}
+	fmt.Fprintln(w, strings.Join(fields, "\t"))
+}
+
+func startField(s *schedule.Session) string {
+	if !s.Scheduled() {
+		return "-"
+	}
+	return s.Start.Format(time.RFC3339)
+}
+
+func endField(s *schedule.Session) string {
+	if !s.Scheduled() {
+		return "-"
+	}
+	return s.End.Format(time.RFC3339)
+}
+
+// sessionTable prints sessions: on a terminal grouped by day with styles,
+// in a pipe one tab-separated line each (id, start, end, room, kind,
+// title, pick status).
+func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*schedule.Pick) {
+	out := a.ios.Out
+	if !a.ios.IsTerminal() {
+		for _, s := range sessions {
+			status := ""
+			if pk := picks[s.ID]; pk != nil {
+				status = string(pk.Priority) + "/" + string(pk.Status)
+				if pk.Gone {
+					status += "/gone"
+				}
+			}
+			if s.Cancelled {
+				status = strings.TrimPrefix(status+"/cancelled", "/")
+			}
+			plainRow(out, s.ID, startField(s), endField(s), s.Room, string(s.Kind), s.Title, status)
+		}
+		return
+	}
+	st := a.styles()
+	day := ""
+	idw := 4
+	for _, s := range sessions {
+		idw = max(idw, len(s.ID))
+	}
+	for _, s := range sessions {
+		d := "Unscheduled"
+		if s.Scheduled() {
+			d = longDay(s.Start)
+		}
+		if d != day {
+			if day != "" {
+				fmt.Fprintln(out)
+			}
+			fmt.Fprintln(out, st.Heading.Render(d))
+			day = d
+		}
+		mark := "  "
+		if pk := picks[s.ID]; pk != nil {
+			switch {
+			case pk.Gone:
+				mark = st.Bad.Render("✗ ")
+			case pk.Status == schedule.Skipped:
+				mark = st.Dim.Render("- ")
+			case pk.Status == schedule.Attended:
+				mark = st.Good.Render("✓ ")
+			default:
+				mark = priorityStyle(st, pk.Priority).Render("★ ")
+			}
+		}
+		title := st.Title.Render(s.Title)
+		if s.Cancelled {
+			title = st.Bad.Render("CANCELLED ") + st.Dim.Strikethrough(true).Render(s.Title)
+		}
+		fmt.Fprintf(out, "%s%s  %s  %s  %s %s\n", mark,
+			st.Dim.Render(fmt.Sprintf("%-*s", idw, s.ID)),
+			st.Time.Render(fmt.Sprintf("%-11s", timeRange(s))),
+			title,
+			st.Room.Render("@ "+orDash(s.Room)),
+			st.Kind.Render("["+string(s.Kind)+"]"))
+	}
+}
+
+func priorityStyle(st *styles, p schedule.Priority) interface{ Render(...string) string } {
+	switch p {
+	case schedule.Must:
+		return st.Must
+	case schedule.Maybe:
+		return st.Maybe
+	}
+	return st.Want
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// printClashes lists clashes for people.
+func (a *app) printClashes(cs []schedule.Clash) {
+	out := a.ios.Out
+	if !a.ios.IsTerminal() {
+		for _, c := range cs {
+			plainRow(out, string(c.Type), fmt.Sprint(c.Minutes), c.A.ID, c.B.ID, startField(&c.B.Session), c.A.Title, c.B.Title)
+		}
+		return
+	}
+	st := a.styles()
+	for _, c := range cs {
+		fmt.Fprintln(out, clashSentence(st, c))
+	}
+}
+
+func clashSentence(st *styles, c schedule.Clash) string {
+	if c.Type == schedule.Overlap {
+		return fmt.Sprintf("%s %s  %q (%s, %s) and %q (%s, %s) overlap by %d min",
+			st.Bad.Render("✗ overlap"), st.Time.Render(dayLabel(c.B.Start)),
+			c.A.Title, timeRange(&c.A.Session), orDash(c.A.Room),
+			c.B.Title, timeRange(&c.B.Session), orDash(c.B.Room), c.Minutes)
+	}
+	return fmt.Sprintf("%s %s  %q ends %s in %s, %q starts %s in %s: %d min short of the walk",
+		st.Warn.Render("⚠ tight"), st.Time.Render(dayLabel(c.B.Start)),
+		c.A.Title, c.A.End.Format("15:04"), orDash(c.A.Room),
+		c.B.Title, c.B.Start.Format("15:04"), orDash(c.B.Room), c.Minutes)
+}
+
+func (a *app) writeJSON(v any) error { return export.WriteJSON(a.ios.Out, v) }

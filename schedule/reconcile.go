@@ -1,0 +1,301 @@
+package schedule
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Change is one way a picked session differs after a re-import.
+type Change string
+
+const (
+	Moved        Change = "moved"
+	RoomChanged  Change = "room changed"
+	Retitled     Change = "retitled"
+	Cancelled    Change = "cancelled"
+	Gone         Change = "gone"
+	Reinstated   Change = "back in the program"
+	Unscheduled  Change = "unscheduled"
+	NewlyPlanned Change = "scheduled"
+)
+
+// PickChange reports what an import did to one of the user's picks.
+type PickChange struct {
+	Pick    *Pick
+	Old     Session // the pick as it was before the import
+	Changes []Change
+}
+
+// ImportResult summarises an import.
+type ImportResult struct {
+	Source    Source
+	New       bool // a source the plan did not have before
+	Added     int  // sessions not in the previous version of this source
+	Updated   int  // sessions whose time, room, title or status changed
+	Removed   int  // sessions the source no longer has
+	Unchanged int
+	Picks     []PickChange // picks the import changed, in time order
+	Clashes   []Clash      // clashes that involve a changed pick
+}
+
+// Merge brings one source's freshly imported sessions into the plan and
+// its program. It is a reconciliation, not a replacement: each incoming
+// session is matched to the previous version of the same source by guid,
+// then id, then link or slug, then title and speakers; a matched session
+// keeps the id it had, so picks, notes and calendar UIDs stay with it, and
+// its revision grows when its time, room, title or status changed. Picks
+// whose session is gone are kept and flagged.
+func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Time) (*Program, ImportResult) {
+	loc := p.Location()
+	res := ImportResult{}
+	idx := -1
+	for i, s := range p.Conference.Sources {
+		if strings.EqualFold(s.Name, src.Name) {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		res.New = true
+	}
+
+	// Split the current program into this source's sessions and the rest.
+	var old, others []*Session
+	for _, s := range prog.Sessions {
+		if strings.EqualFold(s.Source, src.Name) {
+			old = append(old, s)
+		} else {
+			others = append(others, s)
+		}
+	}
+	used := make(map[string]bool, len(prog.Sessions)+len(incoming))
+	for _, s := range others {
+		used[s.ID] = true
+	}
+
+	m := newMatcher(old)
+	merged := make([]*Session, 0, len(others)+len(incoming))
+	merged = append(merged, others...)
+	var unmatched []*Session
+	for _, in := range incoming {
+		*in = in.In(loc)
+		in.Source = src.Name
+		o := m.match(in)
+		if o == nil {
+			unmatched = append(unmatched, in)
+			continue
+		}
+		in.ID = o.ID
+		in.Rev = o.Rev
+		if sessionChanged(o, in) {
+			in.Rev++
+			res.Updated++
+		} else {
+			res.Unchanged++
+		}
+		used[in.ID] = true
+		merged = append(merged, in)
+	}
+	prefix := sourcePrefix(src.Name)
+	for _, in := range unmatched {
+		id := in.ID
+		if used[id] {
+			id = prefix + "-" + in.ID
+		}
+		for n := 2; used[id]; n++ {
+			id = fmt.Sprintf("%s-%s-%d", prefix, in.ID, n)
+		}
+		in.ID = id
+		used[id] = true
+		res.Added++
+		merged = append(merged, in)
+	}
+	res.Removed = len(old) - (len(incoming) - len(unmatched))
+	newProg := NewProgram(merged)
+
+	src.Imported = now
+	src.Sessions = len(incoming)
+	if idx >= 0 {
+		p.Conference.Sources[idx] = src
+	} else {
+		p.Conference.Sources = append(p.Conference.Sources, src)
+	}
+	res.Source = src
+
+	// Bring the picks up to date.
+	changedIDs := map[string]bool{}
+	for _, pk := range p.Picks {
+		if pk.Personal {
+			continue
+		}
+		ours := strings.EqualFold(pk.Source, src.Name) || (pk.Source == "" && m.had(pk.ID))
+		s := newProg.Get(pk.ID)
+		if s == nil {
+			if ours && !pk.Gone {
+				before := pk.Session
+				pk.Gone = true
+				res.Picks = append(res.Picks, PickChange{Pick: pk, Old: before, Changes: []Change{Gone}})
+				changedIDs[pk.ID] = true
+			}
+			continue
+		}
+		if !strings.EqualFold(s.Source, src.Name) {
+			continue
+		}
+		before := pk.Session
+		changes := diffSession(&before, s)
+		if pk.Gone {
+			changes = append([]Change{Reinstated}, changes...)
+			pk.Gone = false
+		}
+		pk.Session = *s
+		if len(changes) > 0 {
+			res.Picks = append(res.Picks, PickChange{Pick: pk, Old: before, Changes: changes})
+			changedIDs[pk.ID] = true
+		}
+	}
+	sort.SliceStable(res.Picks, func(i, j int) bool { return Less(&res.Picks[i].Pick.Session, &res.Picks[j].Pick.Session) })
+	for _, c := range FindClashes(p.Picks, &p.Venue) {
+		if changedIDs[c.A.ID] || changedIDs[c.B.ID] {
+			res.Clashes = append(res.Clashes, c)
+		}
+	}
+	return newProg, res
+}
+
+// sessionChanged reports a change that calendars must hear about.
+func sessionChanged(a, b *Session) bool {
+	return !a.Start.Equal(b.Start) || !a.End.Equal(b.End) || a.Room != b.Room || a.Title != b.Title || a.Cancelled != b.Cancelled
+}
+
+func diffSession(old, new *Session) []Change {
+	var ch []Change
+	switch {
+	case old.Scheduled() && !new.Scheduled():
+		ch = append(ch, Unscheduled)
+	case !old.Scheduled() && new.Scheduled():
+		ch = append(ch, NewlyPlanned)
+	case !old.Start.Equal(new.Start) || !old.End.Equal(new.End):
+		ch = append(ch, Moved)
+	}
+	if old.Room != new.Room {
+		ch = append(ch, RoomChanged)
+	}
+	if old.Title != new.Title {
+		ch = append(ch, Retitled)
+	}
+	if new.Cancelled && !old.Cancelled {
+		ch = append(ch, Cancelled)
+	}
+	return ch
+}
+
+type matcher struct {
+	byGUID, byID, byURL, bySlug, byTitle map[string][]*Session
+	taken                                map[*Session]bool
+	ids                                  map[string]bool
+}
+
+func newMatcher(old []*Session) *matcher {
+	m := &matcher{
+		byGUID: map[string][]*Session{}, byID: map[string][]*Session{}, byURL: map[string][]*Session{},
+		bySlug: map[string][]*Session{}, byTitle: map[string][]*Session{},
+		taken: map[*Session]bool{}, ids: map[string]bool{},
+	}
+	for _, s := range old {
+		m.ids[s.ID] = true
+		add(m.byGUID, s.GUID, s)
+		add(m.byID, s.ID, s)
+		add(m.byURL, normURL(s.URL), s)
+		add(m.bySlug, s.Slug, s)
+		add(m.byTitle, titleKey(s), s)
+	}
+	return m
+}
+
+func add(m map[string][]*Session, k string, s *Session) {
+	if k != "" {
+		m[k] = append(m[k], s)
+	}
+}
+
+func (m *matcher) had(id string) bool { return m.ids[id] }
+
+func (m *matcher) match(in *Session) *Session {
+	try := func(idx map[string][]*Session, k string) *Session {
+		if k == "" {
+			return nil
+		}
+		for _, s := range idx[k] {
+			if !m.taken[s] {
+				m.taken[s] = true
+				return s
+			}
+		}
+		return nil
+	}
+	if in.GUID != "" {
+		if s := try(m.byGUID, in.GUID); s != nil {
+			return s
+		}
+	}
+	for _, f := range []func() *Session{
+		func() *Session {
+			// An id only matches a session without a guid, or with the same
+			// one: feeds that reuse ids for new talks carry new guids.
+			for _, s := range m.byID[in.ID] {
+				if !m.taken[s] && (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) {
+					m.taken[s] = true
+					return s
+				}
+			}
+			return nil
+		},
+		func() *Session { return try(m.byURL, normURL(in.URL)) },
+		func() *Session { return try(m.bySlug, in.Slug) },
+		func() *Session { return try(m.byTitle, titleKey(in)) },
+	} {
+		if s := f(); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+func normURL(u string) string {
+	u = strings.TrimSpace(strings.ToLower(u))
+	u = strings.TrimPrefix(u, "https://")
+	u = strings.TrimPrefix(u, "http://")
+	return strings.TrimRight(u, "/")
+}
+
+var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+
+func titleKey(s *Session) string {
+	t := strings.ToLower(s.Title)
+	t = strings.ReplaceAll(t, "(cancelled)", "")
+	t = strings.ReplaceAll(t, "(canceled)", "")
+	t = nonWord.ReplaceAllString(t, " ")
+	sp := make([]string, len(s.Speakers))
+	for i, n := range s.Speakers {
+		sp[i] = strings.ToLower(strings.TrimSpace(n))
+	}
+	sort.Strings(sp)
+	return strings.TrimSpace(t) + "|" + strings.Join(sp, ",")
+}
+
+// sourcePrefix makes a short id prefix from a source name: "FOSDEM 2026"
+// becomes "fosdem-2026".
+func sourcePrefix(name string) string {
+	p := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if len(p) > 24 {
+		p = strings.TrimRight(p[:24], "-")
+	}
+	if p == "" {
+		p = "src"
+	}
+	return p
+}
