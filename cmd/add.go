@@ -13,9 +13,9 @@ import (
 )
 
 type addOptions struct {
-	priority, note                      string
+	priority, note                       string
 	title, kind, start, end, room, track string
-	json                                bool
+	json                                 bool
 }
 
 func newAddCmd(a *app) *cobra.Command {

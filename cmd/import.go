@@ -60,16 +60,16 @@ event) is added beside the first; its ids are prefixed where they clash.`,
 }
 
 type importReportJSON struct {
-	Source    string            `json:"source"`
-	Name      string            `json:"name"`
-	Format    string            `json:"format"`
-	Sessions  int               `json:"sessions"`
-	New       bool              `json:"new"`
-	Added     int               `json:"added"`
-	Updated   int               `json:"updated"`
-	Removed   int               `json:"removed"`
-	Unchanged int               `json:"unchanged"`
-	Picks     []pickChangeJSON  `json:"picks"`
+	Source    string             `json:"source"`
+	Name      string             `json:"name"`
+	Format    string             `json:"format"`
+	Sessions  int                `json:"sessions"`
+	New       bool               `json:"new"`
+	Added     int                `json:"added"`
+	Updated   int                `json:"updated"`
+	Removed   int                `json:"removed"`
+	Unchanged int                `json:"unchanged"`
+	Picks     []pickChangeJSON   `json:"picks"`
 	Clashes   []export.ClashJSON `json:"clashes"`
 }
 

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/plan-cli/plan/cmd"
+)
+
+// The scripts in testdata/script run the real plan binary through whole
+// user journeys on the real programs in testdata/programs.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"plan": func() { os.Exit(cmd.Main()) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	programs, err := filepath.Abs("testdata/programs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("PROGRAMS", programs)
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01T00:00:00Z
+			return nil
+		},
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"replace": cmdReplace},
+	})
+}
+
+// replace [-re] FILE OLD NEW edits a file in place: OLD must occur
+// (exactly once without -re; as a regular expression with -re). \n in
+// OLD and NEW stands for a newline.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	re := len(args) > 0 && args[0] == "-re"
+	if re {
+		args = args[1:]
+	}
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace [-re] FILE OLD NEW")
+	}
+	unq := func(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
+	file, old, repl := ts.MkAbs(args[0]), unq(args[1]), unq(args[2])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	text := string(data)
+	if re {
+		rx := regexp.MustCompile(old)
+		if !rx.MatchString(text) {
+			ts.Fatalf("replace: %q not found in %s", old, args[0])
+		}
+		text = rx.ReplaceAllString(text, repl)
+	} else {
+		if n := strings.Count(text, old); n != 1 {
+			ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
+		}
+		text = strings.Replace(text, old, repl, 1)
+	}
+	ts.Check(os.WriteFile(file, []byte(text), 0o644))
+}
