@@ -162,8 +162,8 @@ type Pick struct {
 
 // Fact is one of the recap's factoids, "Price of Parking: too much".
 type Fact struct {
-	Label string `yaml:"label"`
-	Value string `yaml:"value"`
+	Label string `json:"label" yaml:"label"`
+	Value string `json:"value" yaml:"value"`
 }
 
 // Location is the conference's zone (UTC when the plan names none).

@@ -1,0 +1,453 @@
+package schedule
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// scaleSession is one entry of the SCALE signage feed, read here with
+// encoding/json because the real SCALE importer lives elsewhere.
+type scaleSession struct {
+	Name, Location, StartTime, EndTime, Speakers, Topic string
+}
+
+// loadSCALE22x reads the real SCALE 22x program and returns its sessions
+// by exact title, in the conference zone.
+func loadSCALE22x(t testing.TB, loc *time.Location) map[string][]Session {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/programs/scale-22x-sign.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feed []scaleSession
+	if err := json.Unmarshal(data, &feed); err != nil {
+		t.Fatal(err)
+	}
+	byTitle := map[string][]Session{}
+	for i, f := range feed {
+		s := Session{ID: fmt.Sprintf("scale-%d", i), Title: f.Name, Room: f.Location, Track: f.Topic, Type: f.Topic}
+		switch f.Topic {
+		case "Workshops":
+			s.Kind = KindWorkshop
+		case "BoFs":
+			s.Kind = KindBoF
+		case "Career Day":
+			s.Kind = KindCareer
+		case "Keynote":
+			s.Kind = KindKeynote
+		default:
+			s.Kind = KindTalk
+		}
+		for _, n := range strings.Split(f.Speakers, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				s.Speakers = append(s.Speakers, n)
+			}
+		}
+		if f.StartTime != "" {
+			if s.Start, err = time.Parse(time.RFC3339, f.StartTime); err != nil {
+				t.Fatal(err)
+			}
+			if s.End, err = time.Parse(time.RFC3339, f.EndTime); err != nil {
+				t.Fatal(err)
+			}
+			s = s.In(loc)
+		}
+		byTitle[f.Name] = append(byTitle[f.Name], s)
+	}
+	return byTitle
+}
+
+// recapPick is one line of the SCALE scenario: a program session picked
+// by exact title, or a personal entry when personal is set.
+type recapPick struct {
+	title      string
+	status     Status
+	unplanned  bool
+	note       string
+	personal   bool
+	start, end string // personal entries: "2025-03-07 12:30" in the conference zone
+	utc        bool   // store the times in UTC, as a plan edited by hand might
+}
+
+// scaleRecap is the issue's scenario on SCALE 22x: 1 workshop, 11 talks
+// (one skipped), 2 BoFs, 1 Career Day session, 1 keynote and 6 expo
+// booths as personal entries, three of them without a time.
+var scaleRecap = []recapPick{
+	{title: "Power Editing with vi", status: Attended, note: "Macros are just registers: qa…q, then @a."},
+	{title: "Linux is in the Building", status: Attended},
+	{title: "Flox as a Guided Path for Nix", status: Attended},
+	{title: "Take your pgBadger usage to the next level!", status: Attended},
+	{title: "What's our Vector, Victor?", status: Attended, note: "pgvector with HNSW indexes is good enough\nfor most of what we do."},
+	{title: "Fedora booth", personal: true, status: Attended, start: "2025-03-07 12:30", end: "2025-03-07 13:00"},
+	{title: "How did it come to this? Untangling SA, Dev(*)Ops, SRE, and PE", status: Attended, unplanned: true},
+	{title: "Solarpunk Developers Group", status: Planned, utc: true},
+	{title: "Robots building Robots", status: Attended},
+	{title: "Gotchas of Everyday Systemd", status: Attended, note: "systemd-analyze blame before blaming systemd."},
+	{title: "Writing Production Ready Schedulers using Sched Ext", status: Attended},
+	{title: "Framework booth", personal: true, status: Attended, start: "2025-03-08 13:30", end: "2025-03-08 14:00"},
+	{title: "99 package problems", status: Attended},
+	{title: "Confessions of an ADHD-fueled technologi... SQUIRREL!!!", status: Skipped, note: "Watch the recording."},
+	{title: "Unpacking Git", status: Attended},
+	{title: "FreeBSD booth", personal: true, status: Attended, start: "2025-03-09 10:00", end: "2025-03-09 10:30"},
+	{title: "Why You Should Join a Community", status: Attended},
+	{title: "Towards improving code integrity on Linux", status: Planned},
+	{title: "Meet COSMIC DE", status: Planned},
+	{title: "AlmaLinux booth", personal: true, status: Attended},
+	{title: "#SCALE22x sticker *swap* [Expo Hall]", personal: true, status: Attended},
+	{title: "Kwaai_Summit | AI booth", personal: true, status: Attended},
+}
+
+// scalePlan builds the scenario's plan from the real program.
+func scalePlan(t testing.TB) *Plan {
+	t.Helper()
+	p := &Plan{Conference: Conference{Name: "SCALE 22x"}}
+	if err := p.SetTimeZone("America/Los_Angeles"); err != nil {
+		t.Fatal(err)
+	}
+	loc := p.Location()
+	program := loadSCALE22x(t, loc)
+	for i, r := range scaleRecap {
+		pk := &Pick{Priority: Want, Status: r.status, Note: r.note, Personal: r.personal, Unplanned: r.unplanned}
+		if r.personal {
+			pk.Session = Session{ID: fmt.Sprintf("me-%d", i), Title: r.title, Kind: KindBooth, Room: "Expo Hall"}
+			if r.start != "" {
+				pk.Start = mustLocal(t, r.start, loc)
+				pk.End = mustLocal(t, r.end, loc)
+			}
+		} else {
+			found := program[r.title]
+			if len(found) != 1 {
+				t.Fatalf("SCALE 22x has %d sessions titled %q, want 1", len(found), r.title)
+			}
+			pk.Session = found[0]
+		}
+		if r.utc {
+			pk.Start, pk.End = pk.Start.UTC(), pk.End.UTC()
+		}
+		p.Picks = append(p.Picks, pk)
+	}
+	p.SetFact("Price of Parking", "too much")
+	p.SetFact("Coffee", "4 cups a day")
+	return p
+}
+
+func mustLocal(t testing.TB, s string, loc *time.Location) time.Time {
+	t.Helper()
+	tm, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+func TestComputeStatsSCALE22xRecap(t *testing.T) {
+	p := scalePlan(t)
+	st := ComputeStats(p)
+
+	wantCounts := map[Kind]int{KindWorkshop: 1, KindTalk: 10, KindBoF: 2, KindBooth: 6, KindCareer: 1, KindKeynote: 1}
+	if !reflect.DeepEqual(st.Counts, wantCounts) {
+		t.Errorf("Counts = %v, want %v", st.Counts, wantCounts)
+	}
+	wantLines := []string{"1 Workshop", "10 Talks", "2 Birds of a Feather (BoF)", "6 Expo Booths", "1 Career Day", "1 Keynote"}
+	if !reflect.DeepEqual(st.Lines, wantLines) {
+		t.Errorf("Lines = %q, want %q", st.Lines, wantLines)
+	}
+	if got, want := st.Headline("SCALE"), "SCALE, by the numbers: 1 Workshop, 10 Talks, 2 Birds of a Feather (BoF), 6 Expo Booths, 1 Career Day, 1 Keynote"; got != want {
+		t.Errorf("Headline = %q, want %q", got, want)
+	}
+
+	// Hours: mark every minute inside a non-skipped pick; a minute shared
+	// by two picks (Sunday's career session and the code integrity talk
+	// overlap from 11:45 to 12:00) is marked once.
+	minutes := map[int64]bool{}
+	sum := time.Duration(0)
+	for _, pk := range p.Picks {
+		if pk.Status == Skipped || !pk.Scheduled() {
+			continue
+		}
+		sum += pk.End.Sub(pk.Start)
+		for m := pk.Start.Unix() / 60; m < pk.End.Unix()/60; m++ {
+			minutes[m] = true
+		}
+	}
+	wantHours := math.Round(float64(len(minutes))/60*100) / 100
+	if st.Hours != wantHours {
+		t.Errorf("Hours = %v, want %v (minutes covered)", st.Hours, wantHours)
+	}
+	if st.Hours != 17.5 || sum.Hours() != 17.75 {
+		t.Errorf("Hours = %v with durations summing to %v; the scenario covers 17.5 h of 17.75 h booked", st.Hours, sum.Hours())
+	}
+
+	// Sunday is in PDT (DST began at 02:00 that morning); the Solarpunk BoF
+	// is stored in UTC (02:30 Saturday) but happened on Friday evening.
+	wantDays := []DayCount{{"2025-03-06", 2}, {"2025-03-07", 6}, {"2025-03-08", 6}, {"2025-03-09", 4}}
+	if !reflect.DeepEqual(st.PerDay, wantDays) {
+		t.Errorf("PerDay = %v, want %v", st.PerDay, wantDays)
+	}
+
+	wantTracks := []string{"BoFs", "Career Day", "Developer", "DevOpsDay LA", "General", "Kernel & Low Level Systems", "Keynote", "PlanetNix", "PostgreSQL", "Systems & Infrastructure", "Workshops"}
+	if !reflect.DeepEqual(st.Tracks, wantTracks) {
+		t.Errorf("Tracks = %q, want %q", st.Tracks, wantTracks)
+	}
+	// The skipped talk was in Ballroom G, like the pgBadger talk, so
+	// Ballroom G stays; Expo Hall comes from the booths.
+	wantRooms := []string{"Ballroom C", "Ballroom DE", "Ballroom G", "Ballroom H", "Expo Hall", "Room 101", "Room 103", "Room 106", "Room 208", "Room 211"}
+	if !reflect.DeepEqual(st.Rooms, wantRooms) {
+		t.Errorf("Rooms = %q, want %q", st.Rooms, wantRooms)
+	}
+	// Jeremy Meiss gave the skipped talk and is not among them.
+	wantSpeakers := []string{"Aleksey Tsalolikhin", "Amy Marrich", "Anita Zhang", "Ben Rockwood", "Carl Richell", "Daniel Hodges", "Henrietta Dombrovskaya", "Jake Hillion", "Kevin Mittman", "Michael Stahnke", "Nick Lewis", "Shaun Thomas", "Solomon Hykes", "Sriram Nambakam", "Tanja Ulianova"}
+	if !reflect.DeepEqual(st.Speakers, wantSpeakers) {
+		t.Errorf("Speakers = %q, want %q", st.Speakers, wantSpeakers)
+	}
+
+	var planned, attended, skipped, unplanned int
+	for _, r := range scaleRecap {
+		switch r.status {
+		case Planned:
+			planned++
+		case Attended:
+			attended++
+		case Skipped:
+			skipped++
+		}
+		if r.unplanned {
+			unplanned++
+		}
+	}
+	got := [4]int{st.Planned, st.Attended, st.Skipped, st.Unplanned}
+	if want := [4]int{planned, attended, skipped, unplanned}; got != want || want != [4]int{3, 18, 1, 1} {
+		t.Errorf("planned/attended/skipped/unplanned = %v, want %v", got, want)
+	}
+
+	wantFacts := []Fact{{"Price of Parking", "too much"}, {"Coffee", "4 cups a day"}}
+	if !reflect.DeepEqual(st.Facts, wantFacts) {
+		t.Errorf("Facts = %v, want %v", st.Facts, wantFacts)
+	}
+}
+
+// The JSON shape is the `plan stats --json` contract.
+func TestStatsJSON(t *testing.T) {
+	data, err := json.Marshal(ComputeStats(scalePlan(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Counts map[string]int `json:"counts"`
+		Lines  []string       `json:"lines"`
+		Hours  float64        `json:"hours"`
+		PerDay []struct {
+			Day      string `json:"day"`
+			Sessions int    `json:"sessions"`
+		} `json:"per_day"`
+		Tracks, Rooms, Speakers               []string
+		Planned, Attended, Skipped, Unplanned int
+		Facts                                 []struct{ Label, Value string }
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("decoding %s: %v", data, err)
+	}
+	wantCounts := map[string]int{"workshop": 1, "talk": 10, "bof": 2, "booth": 6, "career": 1, "keynote": 1}
+	if !reflect.DeepEqual(got.Counts, wantCounts) {
+		t.Errorf("counts = %v, want %v", got.Counts, wantCounts)
+	}
+	if len(got.Lines) != 6 || got.Lines[1] != "10 Talks" {
+		t.Errorf("lines = %q", got.Lines)
+	}
+	if got.Hours != 17.5 || len(got.PerDay) != 4 || got.PerDay[3].Day != "2025-03-09" || got.PerDay[3].Sessions != 4 {
+		t.Errorf("hours = %v, per_day = %v", got.Hours, got.PerDay)
+	}
+	if got.Attended != 18 || got.Skipped != 1 || len(got.Facts) != 2 || got.Facts[0].Label != "Price of Parking" || got.Facts[0].Value != "too much" {
+		t.Errorf("attended %d, skipped %d, facts %v", got.Attended, got.Skipped, got.Facts)
+	}
+	for _, key := range []string{`"counts":{`, `"per_day":[`, `"facts":[{"label":"Price of Parking","value":"too much"}`, `"unplanned":1`} {
+		if !strings.Contains(string(data), key) {
+			t.Errorf("JSON lacks %s: %s", key, data)
+		}
+	}
+
+	// An empty plan keeps the shape: objects and arrays, never null.
+	data, err = json.Marshal(ComputeStats(&Plan{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"unplanned":0,"facts":[]}`
+	if string(data) != want {
+		t.Errorf("empty plan JSON = %s, want %s", data, want)
+	}
+}
+
+func picksOf(kinds ...Kind) []*Pick {
+	var out []*Pick
+	for i, k := range kinds {
+		out = append(out, &Pick{Session: Session{ID: fmt.Sprint(i), Title: fmt.Sprint("session ", i), Kind: k}, Status: Planned})
+	}
+	return out
+}
+
+func repeat(k Kind, n int) []Kind {
+	out := make([]Kind, n)
+	for i := range out {
+		out[i] = k
+	}
+	return out
+}
+
+func TestStatsLinesLabelsAndPlurals(t *testing.T) {
+	tests := []struct {
+		name  string
+		kinds []Kind
+		want  []string
+	}{
+		{"no picks", nil, []string{}},
+		{"one talk", []Kind{KindTalk}, []string{"1 Talk"}},
+		{"ten talks", repeat(KindTalk, 10), []string{"10 Talks"}},
+		{"keynotes", repeat(KindKeynote, 2), []string{"2 Keynotes"}},
+		{"one workshop", []Kind{KindWorkshop}, []string{"1 Workshop"}},
+		{"workshops", repeat(KindWorkshop, 3), []string{"3 Workshops"}},
+		{"one bof", []Kind{KindBoF}, []string{"1 Birds of a Feather (BoF)"}},
+		{"bofs do not change", repeat(KindBoF, 2), []string{"2 Birds of a Feather (BoF)"}},
+		{"one booth", []Kind{KindBooth}, []string{"1 Expo Booth"}},
+		{"booths", repeat(KindBooth, 6), []string{"6 Expo Booths"}},
+		{"career day does not change", repeat(KindCareer, 2), []string{"2 Career Day"}},
+		{"one panel", []Kind{KindPanel}, []string{"1 Panel"}},
+		{"panels", repeat(KindPanel, 2), []string{"2 Panels"}},
+		{"one lightning talk", []Kind{KindLightning}, []string{"1 Lightning Talk"}},
+		{"lightning talks", repeat(KindLightning, 4), []string{"4 Lightning Talks"}},
+		{"one social event", []Kind{KindSocial}, []string{"1 Social Event"}},
+		{"social events", repeat(KindSocial, 2), []string{"2 Social Events"}},
+		{"one other", []Kind{KindOther}, []string{"1 Other"}},
+		{"other does not change", repeat(KindOther, 3), []string{"3 Other"}},
+		{"unknown and empty kinds are other", []Kind{"hackathon", ""}, []string{"2 Other"}},
+		{"every kind, in recap order", []Kind{KindOther, KindSocial, KindLightning, KindPanel, KindKeynote, KindCareer, KindBooth, KindBoF, KindTalk, KindWorkshop, KindTalk},
+			[]string{"1 Workshop", "2 Talks", "1 Birds of a Feather (BoF)", "1 Expo Booth", "1 Career Day", "1 Keynote", "1 Panel", "1 Lightning Talk", "1 Social Event", "1 Other"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := ComputeStats(&Plan{Picks: picksOf(tt.kinds...)})
+			if !reflect.DeepEqual(st.Lines, tt.want) {
+				t.Errorf("Lines = %q, want %q", st.Lines, tt.want)
+			}
+			total := 0
+			for k, n := range st.Counts {
+				if n <= 0 || !k.Valid() {
+					t.Errorf("Counts has %q: %d", k, n)
+				}
+				total += n
+			}
+			if total != len(tt.kinds) {
+				t.Errorf("Counts %v add up to %d, want %d", st.Counts, total, len(tt.kinds))
+			}
+		})
+	}
+}
+
+func TestStatsSkippedKindOmitted(t *testing.T) {
+	p := &Plan{Picks: picksOf(KindTalk, KindPanel, KindPanel)}
+	p.Picks[1].Status = Skipped
+	p.Picks[2].Status = Skipped
+	st := ComputeStats(p)
+	if want := []string{"1 Talk"}; !reflect.DeepEqual(st.Lines, want) {
+		t.Errorf("Lines = %q, want %q", st.Lines, want)
+	}
+	if _, ok := st.Counts[KindPanel]; ok {
+		t.Errorf("Counts = %v, want no panel", st.Counts)
+	}
+	if st.Skipped != 2 || st.Planned != 1 {
+		t.Errorf("skipped %d planned %d, want 2 and 1", st.Skipped, st.Planned)
+	}
+}
+
+func TestStatsAcrossDST(t *testing.T) {
+	p := &Plan{}
+	if err := p.SetTimeZone("America/Los_Angeles"); err != nil {
+		t.Fatal(err)
+	}
+	loc := p.Location()
+	// A hacking night from 23:00 Saturday to 03:00 Sunday across the
+	// spring-forward gap is three hours, not four, and belongs to
+	// Saturday; a talk at 17:00 PST given in UTC (01:00 Sunday UTC) too.
+	night := &Pick{Session: Session{ID: "n", Title: "Hacking night", Kind: KindSocial,
+		Start: time.Date(2025, 3, 8, 23, 0, 0, 0, loc), End: time.Date(2025, 3, 9, 3, 0, 0, 0, loc)}}
+	talk := &Pick{Session: Session{ID: "t", Title: "Evening talk", Kind: KindTalk,
+		Start: time.Date(2025, 3, 9, 1, 0, 0, 0, time.UTC), End: time.Date(2025, 3, 9, 2, 0, 0, 0, time.UTC)}}
+	sunday := &Pick{Session: Session{ID: "s", Title: "Sunday talk", Kind: KindTalk,
+		Start: time.Date(2025, 3, 9, 10, 0, 0, 0, loc), End: time.Date(2025, 3, 9, 11, 0, 0, 0, loc)}}
+	p.Picks = []*Pick{night, talk, sunday}
+	st := ComputeStats(p)
+	if st.Hours != 5 {
+		t.Errorf("Hours = %v, want 5", st.Hours)
+	}
+	if want := []DayCount{{"2025-03-08", 2}, {"2025-03-09", 1}}; !reflect.DeepEqual(st.PerDay, want) {
+		t.Errorf("PerDay = %v, want %v", st.PerDay, want)
+	}
+}
+
+func TestStatsDistinctIgnoresCaseAndBlanks(t *testing.T) {
+	p := &Plan{Picks: picksOf(KindTalk, KindTalk, KindTalk)}
+	p.Picks[0].Speakers = []string{"Xe Iaso", " benny Vasquez "}
+	p.Picks[1].Speakers = []string{"xe iaso", ""}
+	p.Picks[0].Room, p.Picks[1].Room, p.Picks[2].Room = "Room 101", "room 101", ""
+	st := ComputeStats(p)
+	if want := []string{"benny Vasquez", "Xe Iaso"}; !reflect.DeepEqual(st.Speakers, want) {
+		t.Errorf("Speakers = %q, want %q", st.Speakers, want)
+	}
+	if want := []string{"Room 101"}; !reflect.DeepEqual(st.Rooms, want) {
+		t.Errorf("Rooms = %q, want %q", st.Rooms, want)
+	}
+	if len(st.PerDay) != 0 || st.Hours != 0 {
+		t.Errorf("unscheduled picks gave PerDay %v, Hours %v", st.PerDay, st.Hours)
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	st := Stats{Lines: []string{"1 Workshop", "10 Talks"}}
+	for _, tt := range []struct{ conf, want string }{
+		{"SCALE", "SCALE, by the numbers: 1 Workshop, 10 Talks"},
+		{"FOSDEM 2026", "FOSDEM 2026, by the numbers: 1 Workshop, 10 Talks"},
+		{"", "By the numbers: 1 Workshop, 10 Talks"},
+		{"  ", "By the numbers: 1 Workshop, 10 Talks"},
+	} {
+		if got := st.Headline(tt.conf); got != tt.want {
+			t.Errorf("Headline(%q) = %q, want %q", tt.conf, got, tt.want)
+		}
+	}
+	if got, want := (Stats{}).Headline("SCALE"), "SCALE, by the numbers: nothing yet"; got != want {
+		t.Errorf("empty Headline = %q, want %q", got, want)
+	}
+}
+
+func BenchmarkComputeStats(b *testing.B) {
+	loc, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &Plan{Conference: Conference{Name: "Bench", TimeZone: "America/Los_Angeles"}}
+	for i := range 5000 {
+		pk := &Pick{Session: Session{
+			ID:       fmt.Sprint("b", i),
+			Title:    fmt.Sprint("Session ", i),
+			Kind:     Kinds[i%len(Kinds)],
+			Room:     fmt.Sprint("Room ", i%40),
+			Track:    fmt.Sprint("Track ", i%25),
+			Speakers: []string{fmt.Sprint("Speaker ", i%900), fmt.Sprint("Speaker ", (i*7)%900)},
+		}, Status: []Status{Planned, Attended, Attended, Skipped}[i%4], Unplanned: i%17 == 0}
+		if i%20 != 0 {
+			pk.Start = time.Date(2025, 3, 6+i%4, 9, 0, 0, 0, loc).Add(time.Duration(i%60) * 15 * time.Minute)
+			pk.End = pk.Start.Add(time.Duration(30+i%4*15) * time.Minute)
+		}
+		p.Picks = append(p.Picks, pk)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ComputeStats(p)
+	}
+}
