@@ -108,6 +108,12 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newRemoveCmd(app),
 		newClashesCmd(app),
 		newAgendaCmd(app),
+		newAttendCmd(app),
+		newSkipCmd(app),
+		newNoteCmd(app),
+		newFactCmd(app),
+		newStatsCmd(app),
+		newExportCmd(app),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {
