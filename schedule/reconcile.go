@@ -99,6 +99,14 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		used[in.ID] = true
 		merged = append(merged, in)
 	}
+	// An id that belonged to a session now gone stays reserved: a pick may
+	// still point at it, and a new talk must not inherit that pick.
+	for _, s := range old {
+		used[s.ID] = true
+	}
+	for _, pk := range p.Picks {
+		used[pk.ID] = true
+	}
 	prefix := sourcePrefix(src.Name)
 	for _, in := range unmatched {
 		id := in.ID
@@ -244,10 +252,11 @@ func (m *matcher) match(in *Session) *Session {
 	}
 	for _, f := range []func() *Session{
 		func() *Session {
-			// An id only matches a session without a guid, or with the same
-			// one: feeds that reuse ids for new talks carry new guids.
+			// Feeds reuse ids for new talks, so an id alone is not enough:
+			// the guids must not disagree, and the title, the speakers or
+			// the slot must still be the same.
 			for _, s := range m.byID[in.ID] {
-				if !m.taken[s] && (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) {
+				if !m.taken[s] && (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) && sameTalk(s, in) {
 					m.taken[s] = true
 					return s
 				}
@@ -263,6 +272,17 @@ func (m *matcher) match(in *Session) *Session {
 		}
 	}
 	return nil
+}
+
+// sameTalk reports whether two versions of a session under one id still
+// look like the same talk.
+func sameTalk(a, b *Session) bool {
+	ka, kb := titleKey(a), titleKey(b)
+	ta, _, _ := strings.Cut(ka, "|")
+	tb, _, _ := strings.Cut(kb, "|")
+	_, sa, _ := strings.Cut(ka, "|")
+	_, sb, _ := strings.Cut(kb, "|")
+	return ta == tb || (sa != "" && sa == sb) || (a.Start.Equal(b.Start) && a.Room == b.Room)
 }
 
 func normURL(u string) string {

@@ -1,0 +1,40 @@
+package schedule
+
+import (
+	"testing"
+)
+
+// FuzzDecodePlan: whatever the plan file holds, reading it returns a plan
+// or an error, never a panic, and a plan we accept we can write and read
+// back.
+func FuzzDecodePlan(f *testing.F) {
+	f.Add([]byte(samplePlan))
+	f.Add([]byte(aliasBomb))
+	f.Add([]byte("version: 1\npicks:\n  - id: x\n    title: y\n    start: 2026-03-08T02:30:00-08:00\n    end: 2026-03-08T03:30:00-07:00\n"))
+	f.Add([]byte("version: 1\nkinds: {type:meeting: bof}\nvenue: {default_walk: 5}\n"))
+	f.Add([]byte("version: 0\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := DecodePlan(data, "plan.yaml")
+		if err != nil {
+			return
+		}
+		out, err := EncodePlan(p)
+		if err != nil {
+			t.Fatalf("cannot encode an accepted plan: %v", err)
+		}
+		if _, err := DecodePlan(out, "plan.yaml"); err != nil {
+			t.Fatalf("cannot re-read our own output: %v\n%s", err, out)
+		}
+	})
+}
+
+// FuzzReadProgram: a damaged program file gives an error, not a panic.
+func FuzzReadProgram(f *testing.F) {
+	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1,\"sessions\":1}\n{\"id\":\"a\",\"title\":\"x\",\"kind\":\"talk\",\"start\":\"2026-01-31T10:00:00+01:00\",\"end\":\"2026-01-31T11:00:00+01:00\"}\n"))
+	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1}\n{\"id\":"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ReadProgram(data, "p.jsonl")
+		findInProgram(data, []string{"a", ""}, "p.jsonl")
+	})
+}

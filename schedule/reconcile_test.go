@@ -1,0 +1,118 @@
+package schedule
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func sess(id, guid, title, room string, hour int) *Session {
+	start := time.Date(2026, 3, 7, hour, 0, 0, 0, mustZone("America/Los_Angeles"))
+	return &Session{ID: id, GUID: guid, Title: title, Room: room, Kind: KindTalk, Start: start, End: start.Add(time.Hour), Speakers: []string{"Ana"}}
+}
+
+func copies(ss ...*Session) []*Session {
+	out := make([]*Session, len(ss))
+	for i, s := range ss {
+		c := *s
+		out[i] = &c
+	}
+	return out
+}
+
+func TestMergeKeepsIdsAndPicks(t *testing.T) {
+	p := &Plan{}
+	p.SetTimeZone("America/Los_Angeles")
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	src := Source{Name: "SCALE 23x"}
+	v1 := copies(
+		sess("a", "g-a", "Alpha", "Room 101", 10),
+		sess("b", "g-b", "Beta", "Room 102", 11),
+		sess("c", "", "Gamma", "Room 103", 12),
+		sess("d", "", "Delta", "Room 104", 13),
+	)
+	prog, res := Merge(p, NewProgram(nil), v1, src, now)
+	if !res.New || res.Added != 4 || len(prog.Sessions) != 4 {
+		t.Fatalf("first import: %+v", res)
+	}
+	for _, id := range []string{"a", "b", "c", "d"} {
+		s := prog.Get(id)
+		p.Picks = append(p.Picks, &Pick{Session: *s, Priority: Must, Status: Planned, Note: "note " + id})
+	}
+
+	// v2: a's feed id changed but its guid did not; b moved an hour and
+	// changed room; c (no guid) got a new id but keeps title and
+	// speakers; d is gone; the feed reuses id "d" for a new talk.
+	v2 := copies(
+		sess("a-new", "g-a", "Alpha", "Room 101", 10),
+		sess("b", "g-b", "Beta", "Room 201", 12),
+		sess("c-renumbered", "", "Gamma", "Room 103", 12),
+		func() *Session {
+			s := sess("d", "g-new", "Epsilon", "Room 104", 15)
+			s.Speakers = []string{"Bo"}
+			return s
+		}(),
+	)
+	prog, res = Merge(p, prog, v2, src, now)
+	if res.New || res.Added != 1 || res.Updated != 1 || res.Removed != 1 || res.Unchanged != 2 {
+		t.Errorf("counts: %+v", res)
+	}
+	if s := prog.Get("a"); s == nil || s.Title != "Alpha" {
+		t.Errorf("a lost its id: %v", prog.Sessions)
+	}
+	if s := prog.Get("c"); s == nil || s.Title != "Gamma" {
+		t.Errorf("c lost its id: %v", prog.Sessions)
+	}
+	if s := prog.Get("b"); s == nil || s.Rev != 1 || s.Room != "Room 201" {
+		t.Errorf("b = %+v, want rev 1 in Room 201", s)
+	}
+	// The new talk reusing "d" must not take over the pick of the old d.
+	if s := prog.Get("d"); s != nil && s.Title == "Epsilon" {
+		t.Errorf("the new talk took the reused id d: %+v", s)
+	}
+	got := map[string]string{}
+	for _, pc := range res.Picks {
+		got[pc.Pick.ID] = fmt.Sprint(pc.Changes)
+	}
+	want := map[string]string{"b": "[moved room changed]", "d": "[gone]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pick changes = %v, want %v", got, want)
+	}
+	if len(p.Picks) != 4 {
+		t.Fatalf("picks = %d, want 4 kept", len(p.Picks))
+	}
+	for _, pk := range p.Picks {
+		if pk.Note != "note "+pk.ID || pk.Priority != Must {
+			t.Errorf("pick %s lost its note or priority: %+v", pk.ID, pk)
+		}
+		if pk.ID == "d" && !pk.Gone {
+			t.Errorf("d should be flagged gone")
+		}
+		if pk.ID == "b" && pk.Start.Hour() != 12 {
+			t.Errorf("b's snapshot not updated: %v", pk.Start)
+		}
+	}
+}
+
+func TestMergeCoLocatedProgramsKeepIdsUnique(t *testing.T) {
+	p := &Plan{}
+	p.SetTimeZone("America/Los_Angeles")
+	now := time.Now()
+	prog, _ := Merge(p, NewProgram(nil), copies(sess("1", "", "Main one", "A", 10), sess("2", "", "Main two", "B", 11)), Source{Name: "SCALE 23x"}, now)
+	prog, res := Merge(p, prog, copies(sess("1", "", "Co one", "C", 10)), Source{Name: "Kubernetes Community Day"}, now)
+	if !res.New || len(prog.Sessions) != 3 {
+		t.Fatalf("%+v %v", res, prog.Sessions)
+	}
+	co := prog.Get("kubernetes-community-day-1")
+	if co == nil || co.Title != "Co one" || prog.Get("1").Title != "Main one" {
+		t.Errorf("ids: %v", prog.Sessions)
+	}
+	// Re-importing the co-located program keeps its prefixed id.
+	prog, res = Merge(p, prog, copies(sess("1", "", "Co one", "C", 11)), Source{Name: "Kubernetes Community Day"}, now)
+	if co := prog.Get("kubernetes-community-day-1"); co == nil || co.Start.Hour() != 11 || res.Updated != 1 {
+		t.Errorf("re-import: %+v %v", res, prog.Sessions)
+	}
+	if len(p.Conference.Sources) != 2 {
+		t.Errorf("sources = %+v", p.Conference.Sources)
+	}
+}

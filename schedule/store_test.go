@@ -1,0 +1,212 @@
+package schedule
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+const samplePlan = `version: 1
+conference:
+  name: FOSDEM 2026
+  time_zone: Europe/Brussels
+venue:
+  default_walk: 5
+  walks:
+    - {from: Janson, to: K.1.105, minutes: 10}
+picks:
+  - id: "7886"
+    title: FOSS in times of war, scarcity and (adversarial) AI
+    priority: must
+    status: planned
+    note: bring questions
+    kind: talk
+    start: 2026-01-31T10:00:00+01:00
+    end: 2026-01-31T10:50:00+01:00
+    room: Janson
+    speakers: [Michiel Leenaars]
+  - id: my-booth
+    title: Red Hat booth
+    priority: want
+    status: attended
+    kind: booth
+    personal: true
+facts:
+  - {label: Price of Parking, value: too much}
+`
+
+func TestDecodePlan(t *testing.T) {
+	p, err := DecodePlan([]byte(samplePlan), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Picks) != 2 || p.Picks[0].ID != "7886" || p.Picks[1].Personal != true {
+		t.Fatalf("picks = %+v", p.Picks)
+	}
+	pk := p.Picks[0]
+	if got := pk.Start.Format(time.RFC3339); got != "2026-01-31T10:00:00+01:00" || pk.Start.Location().String() != "Europe/Brussels" {
+		t.Errorf("start = %s in %s", got, pk.Start.Location())
+	}
+	if p.Venue.WalkTime("k.1.105", "Janson") != 10*time.Minute || p.Venue.WalkTime("Janson", "H.2215") != 5*time.Minute {
+		t.Errorf("walks = %+v", p.Venue)
+	}
+	if p.Facts[0] != (Fact{"Price of Parking", "too much"}) {
+		t.Errorf("facts = %+v", p.Facts)
+	}
+}
+
+func TestPlanRoundTrip(t *testing.T) {
+	p, err := DecodePlan([]byte(samplePlan), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := EncodePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := DecodePlan(data, "plan.yaml")
+	if err != nil {
+		t.Fatalf("re-reading our own output: %v\n%s", err, data)
+	}
+	if !reflect.DeepEqual(p.Picks, q.Picks) || !reflect.DeepEqual(p.Facts, q.Facts) || !reflect.DeepEqual(p.Venue, q.Venue) {
+		t.Errorf("round trip changed the plan:\n%s", data)
+	}
+	again, _ := EncodePlan(q)
+	if string(again) != string(data) {
+		t.Errorf("encoding is not stable:\n%s\n---\n%s", data, again)
+	}
+}
+
+func TestDecodePlanErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"empty", "", "plan.yaml: the plan file is empty"},
+		{"not a plan", "hello: world\n", "plan.yaml:1: no version: field"},
+		{"newer version", "version: 9\nfuture: yes\n", "written by a newer plan (file format 9; this build reads up to 1): upgrade plan; the file was left unchanged"},
+		{"unknown top key", "version: 1\nconference: {name: x}\npiks: []\n", `plan.yaml:3: unknown key "piks"`},
+		{"unknown pick key", strings.Replace(samplePlan, "    note: bring questions\n", "    notes: bring questions\n", 1), `plan.yaml:14: unknown key "notes"`},
+		{"bad priority", strings.Replace(samplePlan, "priority: must", "priority: urgent", 1), `session "7886": unknown priority "urgent"`},
+		{"bad status", strings.Replace(samplePlan, "status: planned", "status: gone", 1), `unknown status "gone"`},
+		{"bad zone", strings.Replace(samplePlan, "Europe/Brussels", "Europe/Bruxelles", 1), `plan.yaml:4: unknown time zone "Europe/Bruxelles"`},
+		{"bad kind", strings.Replace(samplePlan, "kind: booth", "kind: stand", 1), `unknown kind "stand"`},
+		{"duplicate pick", strings.Replace(samplePlan, "facts:", "  - {id: \"7886\", title: again, priority: want, status: planned, kind: talk}\nfacts:", 1), `session "7886": picked twice`},
+		{"end before start", strings.Replace(samplePlan, "end: 2026-01-31T10:50:00+01:00", "end: 2026-01-31T09:50:00+01:00", 1), "ends before it starts"},
+		{"syntax", "version: 1\npicks: [\n", "plan.yaml"},
+		{"alias bomb", aliasBomb, "plan.yaml"},
+		{"bad kinds key", "version: 1\nkinds:\n  room:Janson: talk\n", `kinds: key "room:Janson" must be type:WORD, track:NAME or title:PREFIX`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodePlan([]byte(tt.yaml), "plan.yaml")
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("err = %v (%T), want an InputError", err, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// A billion laughs in YAML: yaml.v3 refuses excessive aliasing instead of
+// expanding it.
+var aliasBomb = `version: 1
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+
+func TestSavePlanIsAtomicAndKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	if err := os.WriteFile(path, []byte(samplePlan), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetFact("Coffee", "plenty")
+	if err := st.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600 kept", fi.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	q, err := st.LoadPlan()
+	if err != nil || len(q.Facts) != 2 || q.Facts[1].Value != "plenty" {
+		t.Errorf("after save: %+v, %v", q, err)
+	}
+}
+
+func TestFailedWriteLeavesOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	os.WriteFile(path, []byte(samplePlan), 0o644)
+	err := WriteFileAtomic(path, 0o644, func(f *os.File) error {
+		f.WriteString("version: 1\npicks: [half")
+		return errors.New("disk full")
+	})
+	if err == nil {
+		t.Fatal("want the write's error")
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != samplePlan {
+		t.Error("a failed write changed the file")
+	}
+}
+
+func TestProgramFileRoundTripAndLookup(t *testing.T) {
+	loc := mustZone("America/Los_Angeles")
+	sessions := []*Session{
+		{ID: "b&<weird>", Title: "Sunday <talk> & more", Kind: KindTalk, Start: time.Date(2026, 3, 8, 15, 0, 0, 0, loc), End: time.Date(2026, 3, 8, 16, 0, 0, 0, loc), Room: "Ballroom DE", Speakers: []string{"Doug Comer"}},
+		{ID: "a", Title: "Saturday", Kind: KindBoF, Start: time.Date(2026, 3, 7, 18, 15, 0, 0, loc), End: time.Date(2026, 3, 7, 19, 15, 0, 0, loc), Room: "Room 106"},
+		{ID: "u", Title: "Unscheduled", Kind: KindTalk},
+	}
+	var buf strings.Builder
+	if err := WriteProgram(&buf, NewProgram(sessions)); err != nil {
+		t.Fatal(err)
+	}
+	prog, err := ReadProgram([]byte(buf.String()), "p.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prog.Sessions) != 3 || prog.Sessions[0].ID != "a" || prog.Sessions[2].ID != "u" {
+		t.Fatalf("order = %v", prog.Sessions)
+	}
+	sun := prog.Get("b&<weird>")
+	if sun == nil || !sun.Start.Equal(time.Date(2026, 3, 8, 22, 0, 0, 0, time.UTC)) || sun.Start.Format(time.RFC3339) != "2026-03-08T15:00:00-07:00" {
+		t.Fatalf("sunday = %+v", sun)
+	}
+	found, err := findInProgram([]byte(buf.String()), []string{"b&<weird>", "u", "missing"}, "p.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found["b&<weird>"] == nil || found["b&<weird>"].Title != "Sunday <talk> & more" || found["u"] == nil || found["missing"] != nil {
+		t.Errorf("lookup = %v", found)
+	}
+}
