@@ -76,7 +76,21 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		used[s.ID] = true
 	}
 
-	m := newMatcher(old)
+	// Picks whose session left the program earlier can come back: their
+	// snapshots are matched like sessions of the previous version.
+	candidates := old
+	for _, pk := range p.Picks {
+		if pk.Gone && !pk.Personal && strings.EqualFold(pk.Source, src.Name) {
+			snap := pk.Session
+			candidates = append(candidates[:len(candidates):len(candidates)], &snap)
+		}
+	}
+	m := newMatcher(candidates)
+	matchedOld := 0
+	inOld := make(map[*Session]bool, len(old))
+	for _, s := range old {
+		inOld[s] = true
+	}
 	merged := make([]*Session, 0, len(others)+len(incoming))
 	merged = append(merged, others...)
 	var unmatched []*Session
@@ -88,12 +102,21 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 			unmatched = append(unmatched, in)
 			continue
 		}
+		if inOld[o] {
+			matchedOld++
+		}
 		in.ID = o.ID
 		in.Rev = o.Rev
-		if sessionChanged(o, in) {
+		changed := sessionChanged(o, in)
+		if changed {
 			in.Rev++
+		}
+		switch {
+		case !inOld[o]:
+			res.Added++ // back in the program
+		case changed:
 			res.Updated++
-		} else {
+		default:
 			res.Unchanged++
 		}
 		used[in.ID] = true
@@ -121,7 +144,7 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		res.Added++
 		merged = append(merged, in)
 	}
-	res.Removed = len(old) - (len(incoming) - len(unmatched))
+	res.Removed = len(old) - matchedOld
 	newProg := NewProgram(merged)
 
 	src.Imported = now
