@@ -63,7 +63,22 @@ func Open(path string, exclusive bool) (*Store, error) {
 		f.Close()
 		return nil, fmt.Errorf("cannot lock plan %s: %w", path, err)
 	}
-	return &Store{Path: path, ProgramPath: ProgramPathFor(path), lock: f}, nil
+	st := &Store{Path: path, ProgramPath: ProgramPathFor(path), lock: f}
+	if exclusive {
+		st.removeStaleTemps()
+	}
+	return st, nil
+}
+
+// removeStaleTemps deletes temporary files a killed writer left behind.
+// Under the exclusive lock no other writer can be using them.
+func (s *Store) removeStaleTemps() {
+	for _, p := range []string{s.Path, s.ProgramPath} {
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*"))
+		for _, m := range matches {
+			os.Remove(m)
+		}
+	}
 }
 
 // Close releases the lock.
