@@ -39,12 +39,12 @@ type Conference struct {
 
 // Source is one imported program.
 type Source struct {
-	Name     string    `yaml:"name"`               // key for re-imports, e.g. the feed's conference title
-	Location string    `yaml:"location"`           // path or URL it was read from
-	Format   string    `yaml:"format"`             // importer name
-	Imported time.Time `yaml:"imported"`           // when
-	Sessions int       `yaml:"sessions"`           // how many it held
-	Prefix   string    `yaml:"prefix,omitempty"`   // prepended to ids that would clash with another source
+	Name     string    `yaml:"name"`             // key for re-imports, e.g. the feed's conference title
+	Location string    `yaml:"location"`         // path or URL it was read from
+	Format   string    `yaml:"format"`           // importer name
+	Imported time.Time `yaml:"imported"`         // when
+	Sessions int       `yaml:"sessions"`         // how many it held
+	Prefix   string    `yaml:"prefix,omitempty"` // prepended to ids that would clash with another source
 }
 
 // Venue holds walking times between rooms.
