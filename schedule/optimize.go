@@ -178,16 +178,7 @@ func startsBefore(a, b *Pick) bool {
 // sortPicks orders picks by Less, then id; the sort is stable so that even
 // duplicate ids come out in a fixed order.
 func sortPicks(ps []*Pick) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := &ps[i].Session, &ps[j].Session
-		if Less(a, b) {
-			return true
-		}
-		if Less(b, a) {
-			return false
-		}
-		return a.ID < b.ID
-	})
+	sort.SliceStable(ps, func(i, j int) bool { return lessOrID(&ps[i].Session, &ps[j].Session) })
 }
 
 func dropReason(p *Pick, clashes []Clash, v *Venue) string {
