@@ -283,10 +283,12 @@ func (o *optimizer) solve() []*Pick {
 // none marks a room without constraint in a state.
 const none = math.MinInt64
 
-// A state holds, per room, the earliest start (Unix nanoseconds) the picks
-// kept so far allow there, or none. Entries not later than
-// the start of the pick at the state's position are cleared, since no
-// later pick can start before it; that keeps equal situations equal.
+// normalise clears the entries of a state that cannot matter from
+// position i on. A state holds, per room, the earliest start (Unix
+// nanoseconds) the picks kept so far allow there, or none. Entries not
+// later than the start of the pick at position i constrain nothing, since
+// no later pick starts before it; clearing them makes equal situations
+// equal, so the memo finds them.
 func (o *optimizer) normalise(i int, st []int64) {
 	at := int64(math.MaxInt64)
 	if i < len(o.picks) {
