@@ -382,8 +382,8 @@ func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 	}
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
 		if t, err := time.Parse(layout, strings.ToUpper(s)); err == nil {
-			if t.Year() > 9999 {
-				break
+			if t.Year() < 1000 || t.Year() > 9999 {
+				return time.Time{}, fmt.Errorf("%q: the year is out of range", clip(v, 40))
 			}
 			return t, nil
 		}

@@ -135,6 +135,7 @@ func TestCSVBroken(t *testing.T) {
 		{"extra values", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00,surplus\n", la, 2, "4 values but the header names 3"},
 		{"value under an empty header", "title,start,end,\nA,2026-03-07 10:00,2026-03-07 11:00,surplus\n", la, 2, "no header"},
 		{"not UTF-8", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nCaf\xe9,2026-03-07 10:00,2026-03-07 11:00\n", la, 3, "not UTF-8"},
+		{"year 0", "title,start,end\nA,0000-01-01T00:00:00Z,0000-01-01T01:00:00Z\n", la, 2, "year is out of range"},
 		{"empty", "", la, 0, "empty file"},
 		{"only a header", "title,start,end\n", la, 0, "no sessions"},
 	}

@@ -22,14 +22,18 @@ import (
 // Each VEVENT becomes a session:
 //
 //	UID          GUID, and the ID (see icsID)
-//	SUMMARY      Title (pretalx's "Title - Speaker A, Speaker B" is split)
+//	SUMMARY      Title. pretalx writes "Title - Speaker A, Speaker B"
+//	             (always, see splitPretalxSummary), so when PRODID names
+//	             pretalx the SUMMARY is split into Title and Speakers
 //	DTSTART      Start; DTEND or DURATION gives End (neither: End = Start,
 //	             or the next day for an all-day event)
 //	LOCATION     Room
 //	URL          URL
-//	CATEGORIES   Kind and Track: a category that is a kind name ("bof",
-//	             as plan's export writes it) sets the kind; the first other
-//	             category is the track (and the Type); the rest are Tags
+//	CATEGORIES   Kind and Track: the first category that is a kind name
+//	             ("bof", "Talk"; plan's export writes one) sets the Kind
+//	             and the Type; the first other category is the Track; the
+//	             rest are Tags. With no kind category, the kind comes from
+//	             the title prefix or the track, else it is a talk
 //	DESCRIPTION  Abstract, as plain text
 //	STATUS       CANCELLED marks the session cancelled
 //
@@ -531,6 +535,8 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 	}
 	if loc != nil {
 		s.Start, s.End = s.Start.In(loc), s.End.In(loc)
+	} else {
+		s.End = s.End.In(s.Start.Location()) // one zone per session
 	}
 
 	if rid := c.prop("RECURRENCE-ID"); rid != nil && uid != "" {

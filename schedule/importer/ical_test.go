@@ -150,6 +150,8 @@ func TestICalTimeZones(t *testing.T) {
 	}{
 		{"TZID without a VTIMEZONE", head + event("DTSTART;TZID=Europe/Brussels:20260131T103000", "DTEND;TZID=Europe/Brussels:20260131T111500") + "END:VCALENDAR\n",
 			nil, "2026-01-31T10:30:00+01:00", "2026-01-31T11:15:00+01:00", ""},
+		{"TZID start, UTC end, no calendar zone", head + event("DTSTART;TZID=Europe/Brussels:20260131T103000", "DTEND:20260131T101500Z") + "END:VCALENDAR\n",
+			nil, "2026-01-31T10:30:00+01:00", "2026-01-31T11:15:00+01:00", ""},
 		{"UTC times, no zone anywhere", head + event("DTSTART:20260131T093000Z", "DTEND:20260131T101500Z") + "END:VCALENDAR\n",
 			nil, "2026-01-31T09:30:00Z", "2026-01-31T10:15:00Z", ""},
 		{"UTC times shown in X-WR-TIMEZONE", head + "X-WR-TIMEZONE:Europe/Brussels\n" + event("DTSTART:20260131T093000Z", "DTEND:20260131T101500Z") + "END:VCALENDAR\n",
@@ -164,8 +166,8 @@ func TestICalTimeZones(t *testing.T) {
 			nil, "2026-07-01T09:00:00+02:00", "2026-07-01T10:00:00+02:00", "Europe/Berlin"},
 		{"Mozilla TZID", head + event("DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20260701T090000", "DTEND;TZID=/mozilla.org/20050126_1/Europe/Berlin:20260701T100000") + "END:VCALENDAR\n",
 			nil, "2026-07-01T09:00:00+02:00", "2026-07-01T10:00:00+02:00", ""},
-		{"Windows TZID", head + event("DTSTART;TZID=W. Europe Standard Time:20260701T090000", `DTEND;TZID="Pacific Standard Time":20260701T000000`) + "END:VCALENDAR\n",
-			nil, "2026-07-01T09:00:00+02:00", "2026-07-01T00:00:00-07:00", ""},
+		{"Windows TZID", head + event("DTSTART;TZID=W. Europe Standard Time:20260701T090000", `DTEND;TZID="Pacific Standard Time":20260701T010000`) + "END:VCALENDAR\n",
+			nil, "2026-07-01T09:00:00+02:00", "2026-07-01T10:00:00+02:00", ""}, // 01:00 PDT
 		{"quoted TZID", head + event(`DTSTART;TZID="America/New_York":20260328T080000`, `DTEND;TZID="America/New_York":20260328T090000`) + "END:VCALENDAR\n",
 			nil, "2026-03-28T08:00:00-04:00", "2026-03-28T09:00:00-04:00", ""},
 		// 2026-03-08 02:00 PST the clocks in Los Angeles jump to 03:00 PDT:
