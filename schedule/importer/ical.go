@@ -945,20 +945,24 @@ var windowsZones = func() map[string]string {
 // type it (`plan add EJWEMK`):
 //   - pretalx's "pretalx-<event>-<CODE>[-n]@<host>" gives its submission
 //     code, CODE[-n], the code in the talk's URL;
-//   - a UID of at most 40 letters, digits and . _ @ + - is the id itself;
-//   - else the part before the last '@', if that is short and simple;
+//   - else the part before the last '@' ("talk-42" of
+//     "talk-42@example.org"), if that is at most 40 letters, digits and
+//     . _ + -;
+//   - else the whole UID, if it is that short and simple (with @ allowed);
 //   - else "ics-" and 10 hex digits of the UID's SHA-256.
 //
-// The full UID is always kept as the GUID, which re-imports match first.
+// Should two events of one file get the same id this way (same local
+// part, different domains), the later one gets the hashed form. The full
+// UID is always kept as the GUID, which re-imports match first.
 func icsID(uid string) string {
 	if code := pretalxCode(uid); code != "" {
 		return code
 	}
+	if at := strings.LastIndexByte(uid, '@'); at > 0 && simpleID(uid[:at]) && !strings.Contains(uid[:at], "@") {
+		return uid[:at]
+	}
 	if simpleID(uid) {
 		return uid
-	}
-	if at := strings.LastIndexByte(uid, '@'); at > 0 && simpleID(uid[:at]) {
-		return uid[:at]
 	}
 	return hashID("ics-", uid)
 }

@@ -298,14 +298,14 @@ func TestICalOwnExport(t *testing.T) {
 		t.Fatalf("conference %q zone %q %d sessions", feed.Conference, feed.TimeZone, len(feed.Sessions))
 	}
 	bof, talk := feed.Sessions[0], feed.Sessions[1]
-	if talk.ID != "scale-22x-talk-1234@plan" || talk.Title != long || talk.Room != "Ballroom DE" ||
+	if talk.ID != "scale-22x-talk-1234" || talk.Title != long || talk.Room != "Ballroom DE" ||
 		talk.Kind != schedule.KindTalk || talk.Track != "Rust" || talk.Cancelled ||
 		talk.Start.Format(time.RFC3339) != "2025-03-09T10:30:00-07:00" || talk.End.Format(time.RFC3339) != "2025-03-09T11:30:00-07:00" ||
 		talk.URL != "https://www.socallinuxexpo.org/scale/22x/presentations/rust" ||
 		!strings.HasPrefix(talk.Abstract, "Speakers: Ann Example, Bo Sample\n\nAbout async.") {
 		t.Errorf("talk: %+v", *talk)
 	}
-	if bof.ID != "scale-22x-bof-7@plan" || bof.Title != "BoF: Ham radio" || bof.Kind != schedule.KindBoF || bof.Track != "Ham Radio" ||
+	if bof.ID != "scale-22x-bof-7" || bof.Title != "BoF: Ham radio" || bof.Kind != schedule.KindBoF || bof.Track != "Ham Radio" ||
 		!bof.Cancelled || bof.Start.Format(time.RFC3339) != "2025-03-08T19:00:00-08:00" {
 		t.Errorf("bof: %+v", *bof)
 	}
@@ -316,7 +316,9 @@ func TestICalIDs(t *testing.T) {
 		{"pretalx-pyconau-2023-EJWEMK@pretalx.com", "EJWEMK"},
 		{"pretalx-pyconau-2023-EJWEMK-1@pretalx.com", "EJWEMK-1"},
 		{"pretalx-38c3-ABC9XZ@cfp.cccv.de", "ABC9XZ"},
-		{"talk-42@example.org", "talk-42@example.org"},
+		{"talk-42@example.org", "talk-42"},
+		{"a@b@example.org", "a@b@example.org"},
+		{"1234", "1234"},
 		{"indico-contribution-123456@indico.cern.ch.example", "indico-contribution-123456"},
 		{"040000008200E00074C5B7101A82E00800000000D0A4B1B3E8F9DA0100000000000000001000000067A9", hashID("ics-", "040000008200E00074C5B7101A82E00800000000D0A4B1B3E8F9DA0100000000000000001000000067A9")},
 		{"a uid with spaces", hashID("ics-", "a uid with spaces")},
@@ -325,6 +327,14 @@ func TestICalIDs(t *testing.T) {
 		if got := icsID(tt.uid); got != tt.id {
 			t.Errorf("icsID(%q) = %q, want %q", tt.uid, got, tt.id)
 		}
+	}
+	// Same local part, different domains: the later event is hashed.
+	ev := func(uid, start string) string {
+		return "BEGIN:VEVENT\nUID:" + uid + "\nSUMMARY:T\nDTSTART:" + start + "\nEND:VEVENT\n"
+	}
+	feed := parseICS(t, "BEGIN:VCALENDAR\n"+ev("1@a.example", "20260101T100000Z")+ev("1@b.example", "20260101T110000Z")+"END:VCALENDAR\n", Options{})
+	if feed.Sessions[0].ID != "1" || feed.Sessions[1].ID != hashID("ics-", "1@b.example") || feed.Sessions[1].GUID != "1@b.example" {
+		t.Errorf("ids %q, %q", feed.Sessions[0].ID, feed.Sessions[1].ID)
 	}
 	if id := hashID("ics-", "x"); len(id) != 14 || id != hashID("ics-", "x") || id == hashID("ics-", "y") {
 		t.Errorf("hashID is not short and stable: %q", id)
