@@ -48,6 +48,9 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	ical{},
+	// csv sniffs only a header row, so it goes last.
+	csvFormat{},
 }
 
 // Formats lists the supported format names.

@@ -1,0 +1,489 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// csvFormat reads a program kept in a spreadsheet: CSV (or
+// semicolon- or tab-separated; the header row decides) with a header row
+// that names the columns. Header names are matched without regard to case,
+// spaces, "_" or "-"; each column may appear once:
+//
+//	column    also accepted as                          required
+//	title     name, session, session title, talk,       yes
+//	          talk title, subject
+//	start     start time, starts, begin, from, time     yes
+//	end       end time, ends, until, to, finish         end or duration
+//	duration  length, minutes, mins                     end or duration
+//	room      location, venue, place, stage, hall
+//	id        uid, guid, code, session id, talk id
+//	date      day
+//	kind      type, format, session type
+//	track     category, topic, stream
+//	speakers  speaker, presenter(s), by, author(s),
+//	          host(s), people, persons
+//	abstract  description, summary, details
+//	url       link, website, web, page
+//
+// Any other header is an error that lists these columns; a column with an
+// empty header is ignored if it is empty in every row (spreadsheets add
+// such trailing columns).
+//
+// Times: start and end are RFC 3339 with an offset
+// ("2026-03-07T10:00:00-08:00"), or local times ("2026-03-07 10:00",
+// "2026-03-07T10:00:30") placed in the conference's zone, which --tz gives
+// (Options.Location; without it local times are an error). When there is
+// a date column, start and end may be just times of day: "10:00",
+// "9:30:00", "3:30 PM". An end given as a time of day is on the start's
+// date. duration is minutes ("45"), H:MM ("1:30") or "1h30m". A row with
+// no start, end, duration and date is kept as an unscheduled session.
+//
+// Values: speakers are separated by ";" (or by "," when there is no ";");
+// kind is a kind name (talk, workshop, bof, keynote, booth, career,
+// panel, lightning, social, other) or a word the feeds use ("Tutorial",
+// "Birds of a Feather"); without it the title prefix ("BoF: …") or the
+// track decide, else it is a talk. abstract may be HTML. An id, when
+// given, must be unique; else it is "csv-" and 10 hex digits of the
+// SHA-256 of title and start, stable across re-imports as long as those do
+// not change. Blank rows are skipped. Errors name the file line (the
+// header is line 1).
+type csvFormat struct{}
+
+func (csvFormat) Name() string { return "csv" }
+func (csvFormat) Description() string {
+	return "CSV or tab-separated table with a header row (title, start, end, room, …)"
+}
+
+// csvColumns maps each column to its accepted header names, normalised.
+var csvColumns = []struct {
+	name    string
+	aliases []string
+}{
+	{"title", []string{"title", "name", "session", "sessiontitle", "sessionname", "talk", "talktitle", "subject"}},
+	{"start", []string{"start", "starttime", "starts", "begin", "begins", "from", "time"}},
+	{"end", []string{"end", "endtime", "ends", "until", "to", "finish"}},
+	{"duration", []string{"duration", "length", "minutes", "mins", "durationmin", "durationminutes", "durationmins"}},
+	{"room", []string{"room", "location", "venue", "place", "stage", "hall"}},
+	{"id", []string{"id", "uid", "guid", "code", "sessionid", "talkid"}},
+	{"date", []string{"date", "day"}},
+	{"kind", []string{"kind", "type", "format", "sessiontype", "sessionformat"}},
+	{"track", []string{"track", "category", "topic", "stream"}},
+	{"speakers", []string{"speakers", "speaker", "presenter", "presenters", "by", "author", "authors", "host", "hosts", "people", "persons"}},
+	{"abstract", []string{"abstract", "description", "summary", "details"}},
+	{"url", []string{"url", "link", "website", "web", "page"}},
+}
+
+var csvAlias = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range csvColumns {
+		for _, a := range c.aliases {
+			m[a] = c.name
+		}
+	}
+	return m
+}()
+
+// normHeader lower-cases a header and drops spaces, "_", "-", and
+// brackets, so "Start Time", "start_time" and "Duration (min)" match.
+func normHeader(h string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '_', '-', '(', ')', '.', '\t':
+			return -1
+		}
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, strings.TrimSpace(h))
+}
+
+func csvKnownColumns() string {
+	names := make([]string, len(csvColumns))
+	for i, c := range csvColumns {
+		names[i] = c.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// csvDelimiter picks ',', ';' or tab: whichever the header line holds
+// most of, outside quotes.
+func csvDelimiter(data []byte) rune {
+	line := data
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// Detect is the last resort: a first line that splits into two or more
+// cells, one of them a title column.
+func (csvFormat) Detect(data []byte) bool {
+	h := head(data, 4096)
+	if len(h) == 0 || bytes.IndexByte([]byte("{[<"), h[0]) >= 0 {
+		return false
+	}
+	if i := bytes.IndexByte(h, '\n'); i >= 0 {
+		h = h[:i]
+	}
+	h = bytes.TrimRight(h, "\r")
+	if !utf8.Valid(h) {
+		return false
+	}
+	cells := strings.Split(string(h), string(csvDelimiter(h)))
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		if csvAlias[normHeader(strings.Trim(strings.TrimSpace(c), `"`))] == "title" {
+			return true
+		}
+	}
+	return false
+}
+
+func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
+	name := opt.Name
+	fail := func(line int, session, format string, args ...any) error {
+		return &schedule.InputError{File: name, Line: line, Session: session, Msg: fmt.Sprintf(format, args...)}
+	}
+	data = stripBOM(data)
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return nil, fail(1, "", "the file is UTF-16 text; save it as UTF-8")
+	}
+	if !utf8.Valid(data) {
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		return nil, fail(lineAt(data, int64(bad)), "", "not UTF-8 text (save the file as UTF-8)")
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = csvDelimiter(data)
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	read := func() ([]string, int, error) {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil, 0, err
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
+			}
+			return nil, 0, &schedule.InputError{File: name, Msg: "malformed CSV", Err: err}
+		}
+		line, _ := r.FieldPos(0)
+		return rec, line, nil
+	}
+
+	header, _, err := read()
+	if err == io.EOF {
+		return nil, fail(0, "", "empty file: no header row")
+	}
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{} // column name -> index
+	var unnamed []int
+	for i, h := range header {
+		n := normHeader(h)
+		if n == "" {
+			unnamed = append(unnamed, i)
+			continue
+		}
+		c, ok := csvAlias[n]
+		if !ok {
+			return nil, fail(1, "", "unknown column %q (known columns: %s; common aliases such as name, location or speaker work too)", clip(oneLine(h), 40), csvKnownColumns())
+		}
+		if j, dup := col[c]; dup {
+			return nil, fail(1, "", "columns %q and %q both give the %s", oneLine(header[j]), oneLine(h), c)
+		}
+		col[c] = i
+	}
+	if _, ok := col["title"]; !ok {
+		return nil, fail(1, "", "no title column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
+	}
+	if _, ok := col["start"]; !ok {
+		return nil, fail(1, "", "no start column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
+	}
+	_, hasEnd := col["end"]
+	_, hasDur := col["duration"]
+	if !hasEnd && !hasDur {
+		return nil, fail(1, "", "no end or duration column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
+	}
+
+	feed := &Feed{}
+	loc := opt.Location
+	seen := map[string]int{} // id -> line
+	for {
+		rec, line, err := read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		get := func(c string) string {
+			if i, ok := col[c]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		blank := true
+		for _, v := range rec {
+			if strings.TrimSpace(v) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		if len(rec) > len(header) {
+			for _, v := range rec[len(header):] {
+				if strings.TrimSpace(v) != "" {
+					return nil, fail(line, "", "the row has %d values but the header names %d columns", len(rec), len(header))
+				}
+			}
+		}
+		for _, i := range unnamed {
+			if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
+				return nil, fail(line, "", "a value (%q) in column %d, which has no header", clip(oneLine(rec[i]), 40), i+1)
+			}
+		}
+		s := &schedule.Session{
+			ID:       oneLine(get("id")),
+			Title:    oneLine(get("title")),
+			Room:     oneLine(get("room")),
+			Track:    oneLine(get("track")),
+			Type:     oneLine(get("kind")),
+			Abstract: plainText(get("abstract")),
+			URL:      oneLine(get("url")),
+		}
+		who := s.ID
+		if who == "" {
+			who = s.Title
+		}
+		if s.Title == "" {
+			return nil, fail(line, who, "the title is empty")
+		}
+		if sp := get("speakers"); sp != "" {
+			sep := ","
+			if strings.Contains(sp, ";") {
+				sep = ";"
+			}
+			for _, n := range strings.Split(sp, sep) {
+				if n = oneLine(n); n != "" {
+					s.Speakers = append(s.Speakers, n)
+				}
+			}
+		}
+		if k, err := schedule.ParseKind(s.Type); err == nil {
+			s.Kind = k
+		} else {
+			s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+		}
+
+		startV, endV, durV, dateV := get("start"), get("end"), get("duration"), get("date")
+		if startV != "" || endV != "" || durV != "" || dateV != "" {
+			if startV == "" {
+				return nil, fail(line, who, "no start time")
+			}
+			start, err := csvTime(startV, dateV, loc)
+			if err != nil {
+				return nil, fail(line, who, "bad start: %v", err)
+			}
+			var end time.Time
+			switch {
+			case endV != "":
+				day := dateV
+				if day == "" {
+					day = start.Format(time.DateOnly)
+				}
+				end, err = csvTime(endV, day, start.Location())
+				if err != nil {
+					return nil, fail(line, who, "bad end: %v", err)
+				}
+			case durV != "":
+				d, err := csvDuration(durV)
+				if err != nil {
+					return nil, fail(line, who, "bad duration: %v", err)
+				}
+				end = start.Add(d)
+			default:
+				return nil, fail(line, who, "a start but no end or duration")
+			}
+			if end.Before(start) {
+				return nil, fail(line, who, "it ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
+			}
+			if end.Year() > 9999 {
+				return nil, fail(line, who, "it ends after the year 9999")
+			}
+			if loc != nil {
+				start, end = start.In(loc), end.In(loc)
+			}
+			s.Start, s.End = start, end
+		}
+		if s.ID == "" {
+			key := s.Title
+			if s.Scheduled() {
+				key += "|" + s.Start.UTC().Format(time.RFC3339)
+			}
+			s.ID = hashID("csv-", key)
+		}
+		if prev, dup := seen[s.ID]; dup {
+			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start)", prev)
+		}
+		seen[s.ID] = line
+		feed.Sessions = append(feed.Sessions, s)
+	}
+	return feed, nil
+}
+
+// csvTime reads an RFC 3339 time, a local date and time, or (with day) a
+// time of day. Local times are placed in loc, an error when loc is nil.
+func csvTime(v, day string, loc *time.Location) (time.Time, error) {
+	const want = `want e.g. "2026-03-07T10:00:00-08:00", "2026-03-07 10:00", or "10:00" with a date column`
+	s := v
+	if len(s) > 10 && (s[10] == ' ' || s[10] == 't') {
+		s = s[:10] + "T" + strings.TrimSpace(s[11:])
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
+		if t, err := time.Parse(layout, strings.ToUpper(s)); err == nil {
+			if t.Year() < 1000 || t.Year() > 9999 {
+				return time.Time{}, fmt.Errorf("%q: the year is out of range", clip(v, 40))
+			}
+			return t, nil
+		}
+	}
+	var date string
+	var clock string
+	if len(s) > 10 && s[10] == 'T' {
+		date, clock = s[:10], s[11:]
+	} else if strings.Contains(s, ":") || strings.ContainsAny(strings.ToLower(s), "apm") {
+		date, clock = day, s
+	} else {
+		return time.Time{}, fmt.Errorf("%q is not a time (%s)", clip(v, 40), want)
+	}
+	if date == "" {
+		return time.Time{}, fmt.Errorf("%q is a time of day but the row has no date (%s)", clip(v, 40), want)
+	}
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil || d.Year() < 1000 {
+		return time.Time{}, fmt.Errorf("%q: the date is not YYYY-MM-DD (%s)", clip(date, 40), want)
+	}
+	h, m, sec, err := parseTimeOfDay(clock)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: %v (%s)", clip(v, 40), err, want)
+	}
+	if loc == nil {
+		return time.Time{}, fmt.Errorf("%q has no UTC offset: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", clip(v, 40))
+	}
+	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, sec, loc), nil
+}
+
+// parseTimeOfDay reads "10:00", "9:30:15", "3:30 PM", "3:30pm", "3 PM".
+func parseTimeOfDay(s string) (h, m, sec int, err error) {
+	bad := fmt.Errorf("%q is not a time of day such as 10:00 or 3:30 PM", clip(s, 40))
+	t := strings.ToLower(strings.TrimSpace(s))
+	pm, am := strings.HasSuffix(t, "pm"), strings.HasSuffix(t, "am")
+	if pm || am {
+		t = strings.TrimSpace(t[:len(t)-2])
+		if !strings.Contains(t, ":") {
+			t += ":00"
+		}
+	}
+	parts := strings.Split(t, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, 0, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, ok := digits(p)
+		if !ok || len(p) > 2 || i > 0 && len(p) != 2 {
+			return 0, 0, 0, bad
+		}
+		n[i] = v
+	}
+	h, m, sec = n[0], n[1], n[2]
+	if m > 59 || sec > 59 {
+		return 0, 0, 0, bad
+	}
+	if pm || am {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, bad
+		}
+		h %= 12
+		if pm {
+			h += 12
+		}
+	} else if h > 23 {
+		return 0, 0, 0, bad
+	}
+	return h, m, sec, nil
+}
+
+// csvDuration reads minutes ("45", "45 min"), H:MM ("1:30") or a Go
+// duration ("1h30m"). It must not be negative or longer than a day.
+func csvDuration(v string) (time.Duration, error) {
+	s := strings.ToLower(strings.TrimSpace(v))
+	for _, suf := range []string{"minutes", "minute", "mins", "min"} {
+		if strings.HasSuffix(s, suf) {
+			s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+			break
+		}
+	}
+	var d time.Duration
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 0 || n > 24*60 {
+			return 0, fmt.Errorf("%q minutes: want 0 to 1440", clip(v, 40))
+		}
+		d = time.Duration(n) * time.Minute
+	} else if strings.Contains(s, ":") {
+		c, err := parseClock(s)
+		if err != nil {
+			return 0, err
+		}
+		d = c
+	} else if g, err := time.ParseDuration(s); err == nil {
+		d = g
+	} else {
+		return 0, fmt.Errorf("%q is not a length: want minutes (45), H:MM (1:30) or 1h30m", clip(v, 40))
+	}
+	if d < 0 || d > 24*time.Hour {
+		return 0, fmt.Errorf("%q: want a length from 0 to 24 hours", clip(v, 40))
+	}
+	return d, nil
+}
