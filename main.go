@@ -5,6 +5,7 @@ package main
 
 import (
 	"os"
+	_ "time/tzdata" // zones work where the system has no tz database
 
 	"github.com/plan-cli/plan/cmd"
 )

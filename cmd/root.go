@@ -114,6 +114,11 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newFactCmd(app),
 		newStatsCmd(app),
 		newExportCmd(app),
+		newWalkCmd(app),
+		newOptimizeCmd(app),
+		newSuggestCmd(app),
+		newNowCmd(app),
+		newGapsCmd(app),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {

@@ -151,7 +151,7 @@ func TitleKind(title string) (Kind, bool) {
 	} {
 		if strings.HasPrefix(t, p.prefix) {
 			rest := strings.TrimLeft(t[len(p.prefix):], " ")
-			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "|") {
+			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "(") {
 				return p.kind, true
 			}
 		}
