@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,13 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 
 // Main runs the command line and returns the exit code.
 func Main() int {
+	if path := os.Getenv("PLAN_CPUPROFILE"); path != "" {
+		// For performance work: PLAN_CPUPROFILE=cpu.out plan import …
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	return Run(context.Background(), System(), os.Args[1:])
 }
 

@@ -29,10 +29,8 @@ func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 }
 
 var (
-	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
-	blockRE  = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`)
-	spacesRE = regexp.MustCompile(`[ \t\f\v\r]+`)
-	blankRE  = regexp.MustCompile(`\n{3,}`)
+	tagRE   = regexp.MustCompile(`(?s)<[^>]*>`)
+	blockRE = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`)
 )
 
 // plainText reduces HTML (or text that may hold some) to readable plain
@@ -47,29 +45,40 @@ func plainText(s string) string {
 	return cleanText(s)
 }
 
-// cleanText drops control characters (keeping newlines), trims lines and
-// collapses blank runs. Titles and names go through oneLine instead.
+// cleanText drops control characters (keeping newlines), turns runs of
+// spaces and tabs into one space, trims every line, and leaves at most
+// one blank line between paragraphs. Titles and names go through oneLine
+// instead. One pass, no regular expressions: abstracts are most of a
+// program's bytes.
 func cleanText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' {
-			return r
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false   // a space is pending inside the current line
+	newlines := 0    // newlines pending since the last text
+	started := false // some text has been written
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			space = false
+			newlines++
+			continue
+		case r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xa0 && false:
+			space = true
+			continue
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			continue
 		}
-		if r == '\t' || r == '\r' {
-			return ' '
+		if started {
+			if newlines > 0 {
+				b.WriteString("\n\n"[:min(newlines, 2)])
+			} else if space {
+				b.WriteByte(' ')
+			}
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd && false {
-			return -1
-		}
-		return r
-	}, s)
-	s = spacesRE.ReplaceAllString(s, " ")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
+		newlines, space, started = 0, false, true
+		b.WriteRune(r)
 	}
-	s = strings.Join(lines, "\n")
-	s = blankRE.ReplaceAllString(s, "\n\n")
-	return strings.TrimSpace(s)
+	return b.String()
 }
 
 // oneLine is for titles, rooms, names: no line breaks or control
