@@ -48,6 +48,8 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	scaleXML{},
+	scaleJSON{},
 }
 
 // Formats lists the supported format names.
