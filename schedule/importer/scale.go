@@ -246,7 +246,7 @@ func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
 
 var (
 	spanRE = regexp.MustCompile(`(?is)<span\b[^>]*>`)
-	attrRE = regexp.MustCompile(`(?is)([a-z][a-z0-9:_-]*)\s*=\s*"([^"]*)"`)
+	attrRE = regexp.MustCompile(`(?is)([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
 // scaleRDFaTimes finds the start and end in the Time field's markup:
@@ -263,11 +263,12 @@ func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
 		var class, content string
 		var hasContent bool
 		for _, m := range attrRE.FindAllStringSubmatch(tag, -1) {
+			value := m[2] + m[3] // double- or single-quoted
 			switch strings.ToLower(m[1]) {
 			case "class":
-				class = m[2]
+				class = value
 			case "content":
-				content, hasContent = html.UnescapeString(m[2]), true
+				content, hasContent = html.UnescapeString(value), true
 			}
 		}
 		if !hasContent {
@@ -451,7 +452,7 @@ var cancelledRE = regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*c
 // re-import matches the pick and reports it cancelled, not retitled. A
 // title that is nothing but the marker is kept as it is.
 func scaleCancelled(title string) (string, bool) {
-	if !cancelledRE.MatchString(title) {
+	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE.MatchString(title) {
 		return title, false
 	}
 	stripped := oneLine(cancelledRE.ReplaceAllString(title, " "))

@@ -552,6 +552,25 @@ func TestScaleLatin1XML(t *testing.T) {
 	}
 }
 
+func TestScaleRDFaTimes(t *testing.T) {
+	for _, c := range []struct{ in, start, end, err string }{
+		{`<span class="date-display-single"><span class="date-display-range"><span class="date-display-start" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T09:00:00-08:00">9:00</span> to <span class="date-display-end" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T10:15:00-08:00">10:15</span></span></span>`,
+			"2025-03-06T09:00:00-08:00", "2025-03-06T10:15:00-08:00", ""},
+		{`<SPAN content='2025-03-06T09:00:00-08:00' CLASS="date-display-start">9:00</SPAN> to <span content="2025-03-06T10:00:00-08:00" class='date-display-end'>`,
+			"2025-03-06T09:00:00-08:00", "2025-03-06T10:00:00-08:00", ""},
+		{`<span class="date-display-single" property="dc:date" content="2025-03-06T09:00:00-08:00">9:00</span>`,
+			"2025-03-06T09:00:00-08:00", "2025-03-06T09:00:00-08:00", ""},
+		{"", "", "", ""},
+		{"  \n ", "", "", ""},
+		{`<span class="date-display-single">9:00 to 10:00</span>`, "", "", `"9:00 to 10:00" holds no machine-readable start and end`},
+	} {
+		start, end, err := scaleRDFaTimes(c.in)
+		if start != c.start || end != c.end || (err == nil) != (c.err == "") || err != nil && !strings.Contains(err.Error(), c.err) {
+			t.Errorf("scaleRDFaTimes(%q) = %q, %q, %v; want %q, %q, %q", c.in, start, end, err, c.start, c.end, c.err)
+		}
+	}
+}
+
 func TestScaleTimeLayouts(t *testing.T) {
 	la := mustZone(t, "America/Los_Angeles")
 	for _, c := range []struct{ in, want string }{
