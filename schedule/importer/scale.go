@@ -244,10 +244,83 @@ func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
 	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8", charset)
 }
 
-var (
-	spanRE = regexp.MustCompile(`(?is)<span\b[^>]*>`)
-	attrRE = regexp.MustCompile(`(?is)([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
-)
+// spanTags returns the opening <span …> tags of an HTML fragment, in
+// order. It and tagAttrs scan by hand: regular expressions over every
+// node's markup were a fifth of the XML import's time.
+func spanTags(s string) []string {
+	var tags []string
+	for i := 0; i+5 < len(s); i++ {
+		if s[i] != '<' || !strings.EqualFold(s[i+1:i+5], "span") {
+			continue
+		}
+		switch s[i+5] {
+		case ' ', '\t', '\n', '\r', '>', '/':
+		default:
+			continue
+		}
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			break
+		}
+		tags = append(tags, s[i:i+k+1])
+		i += k
+	}
+	return tags
+}
+
+// tagAttrs calls fn with each attribute of an HTML start tag such as
+// <span class="a" content='b' hidden>; names are lower-cased, values
+// are raw (not unescaped).
+func tagAttrs(tag string, fn func(name, value string)) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	i := strings.IndexAny(tag, " \t\n\r\f")
+	if i < 0 {
+		return
+	}
+	for i < len(tag) {
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		start := i
+		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/' {
+			i++
+		}
+		name := strings.ToLower(tag[start:i])
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] != '=' {
+			if name == "" {
+				return // at ">" or the end
+			}
+			fn(name, "")
+			continue
+		}
+		i++
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		var value string
+		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+			q := tag[i]
+			end := strings.IndexByte(tag[i+1:], q)
+			if end < 0 {
+				return
+			}
+			value = tag[i+1 : i+1+end]
+			i += end + 2
+		} else {
+			start := i
+			for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' {
+				i++
+			}
+			value = tag[start:i]
+		}
+		if name != "" { // a stray `= "x"` has none
+			fn(name, value)
+		}
+	}
+}
 
 // scaleRDFaTimes finds the start and end in the Time field's markup:
 //
@@ -259,18 +332,17 @@ var (
 // unscheduled session; text without content attributes is an error.
 func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
 	var single string
-	for _, tag := range spanRE.FindAllString(timeHTML, -1) {
+	for _, tag := range spanTags(timeHTML) {
 		var class, content string
 		var hasContent bool
-		for _, m := range attrRE.FindAllStringSubmatch(tag, -1) {
-			value := m[2] + m[3] // double- or single-quoted
-			switch strings.ToLower(m[1]) {
+		tagAttrs(tag, func(name, value string) {
+			switch name {
 			case "class":
 				class = value
 			case "content":
 				content, hasContent = html.UnescapeString(value), true
 			}
-		}
+		})
 		if !hasContent {
 			continue
 		}

@@ -571,6 +571,23 @@ func TestScaleRDFaTimes(t *testing.T) {
 	}
 }
 
+func TestTagAttrs(t *testing.T) {
+	for _, c := range []struct{ tag, want string }{
+		{`<span class="date-display-start" property="dc:date" content="2025-03-06T09:00:00-08:00">`, `class=date-display-start property=dc:date content=2025-03-06T09:00:00-08:00`},
+		{`<SPAN Content='a b' hidden data-x=1>`, `content=a b hidden= data-x=1`},
+		{`<span  class = "x"/>`, `class=x`},
+		{`<span class="unclosed>`, ``},
+		{`<span = "x" id="y">`, `id=y`},
+		{`<span>`, ``},
+	} {
+		var got []string
+		tagAttrs(c.tag, func(name, value string) { got = append(got, name+"="+value) })
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("tagAttrs(%q) = %q, want %q", c.tag, strings.Join(got, " "), c.want)
+		}
+	}
+}
+
 func TestScaleTimeLayouts(t *testing.T) {
 	la := mustZone(t, "America/Los_Angeles")
 	for _, c := range []struct{ in, want string }{
