@@ -57,6 +57,8 @@ func (scaleJSON) Detect(data []byte) bool {
 	return bytes.Contains(h, []byte(`"Name"`)) && bytes.Contains(h, []byte(`"StartTime"`))
 }
 
+// scaleJSONEntry is one element of the JSON feed; 23x's Photo (an image
+// URL) has no place in a Session and is not read.
 type scaleJSONEntry struct {
 	Name        string
 	Description string
@@ -65,7 +67,6 @@ type scaleJSONEntry struct {
 	EndTime     string
 	Speakers    string
 	Topic       string
-	Photo       string
 	Link        string
 }
 
@@ -145,6 +146,9 @@ func (scaleXML) Detect(data []byte) bool {
 	return bytes.HasPrefix(h, []byte("<")) && bytes.Contains(h, []byte("<nodes"))
 }
 
+// scaleNode is one <node> of the XML feed. Day repeats Time's start date,
+// Speaker-IDs are the site's person ids, Photo is markup for an image:
+// none of them is read.
 type scaleNode struct {
 	Title    string `xml:"Title"`
 	Room     string `xml:"Room"`
