@@ -15,13 +15,13 @@ import (
 //	go test ./schedule/importer -run '^$' -fuzz '^FuzzScaleJSON$' -fuzztime 10m -fuzzminimizetime 2s
 //
 // and commit any file it writes under testdata/fuzz with the fix. The real
-// programs are large seeds (200–500 KB): without a short
+// scaleProgramsDir are large seeds (200–500 KB): without a short
 // -fuzzminimizetime the fuzzer spends its whole run minimising the first
 // new input it finds.
 
 func FuzzScaleJSON(f *testing.F) {
 	for _, file := range []string{"scale-22x-sign.json", "scale-23x-sign-sample.json"} {
-		f.Add(readProgram(f, file))
+		f.Add(readScaleFile(f, file))
 	}
 	for _, s := range []string{
 		``, `[]`, `null`, `{}`, `[{}]`, `["x"]`, `[{"Name": 1}]`,
@@ -41,7 +41,7 @@ func FuzzScaleJSON(f *testing.F) {
 }
 
 func FuzzScaleXML(f *testing.F) {
-	f.Add(readProgram(f, "scale-22x-sign.xml"))
+	f.Add(readScaleFile(f, "scale-22x-sign.xml"))
 	for _, s := range []string{
 		``, `<nodes/>`, `<nodes><node/></nodes>`, `<x/>`, `<nodes><node><Title>a</Title>`,
 		`<!DOCTYPE nodes [<!ENTITY a "b">]><nodes><node><Title>&a;</Title></node></nodes>`,

@@ -15,27 +15,27 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
-const programs = "../../testdata/programs"
+const scaleProgramsDir = "../../testdata/programs"
 
-func readProgram(t testing.TB, name string) []byte {
+func readScaleFile(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(programs, name))
+	data, err := os.ReadFile(filepath.Join(scaleProgramsDir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return data
 }
 
-func parseProgram(t testing.TB, name string) *Feed {
+func parseScaleFile(t testing.TB, name string) *Feed {
 	t.Helper()
-	feed, err := Parse(readProgram(t, name), "", Options{Name: name})
+	feed, err := Parse(readScaleFile(t, name), "", Options{Name: name})
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", name, err)
 	}
 	return feed
 }
 
-func byID(feed *Feed) map[string]*schedule.Session {
+func scaleByID(feed *Feed) map[string]*schedule.Session {
 	m := make(map[string]*schedule.Session, len(feed.Sessions))
 	for _, s := range feed.Sessions {
 		m[s.ID] = s
@@ -43,7 +43,7 @@ func byID(feed *Feed) map[string]*schedule.Session {
 	return m
 }
 
-func mustZone(t testing.TB, name string) *time.Location {
+func scaleMustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation(name)
 	if err != nil {
@@ -60,8 +60,8 @@ func mustZone(t testing.TB, name string) *time.Location {
 // Description was flattened by the site (paragraph breaks gone, sometimes
 // without a space), so abstracts agree word for word, not in white space.
 func TestScale22xJSONAndXMLAgree(t *testing.T) {
-	js := parseProgram(t, "scale-22x-sign.json")
-	xs := parseProgram(t, "scale-22x-sign.xml")
+	js := parseScaleFile(t, "scale-22x-sign.json")
+	xs := parseScaleFile(t, "scale-22x-sign.xml")
 	if js.Format != "scale-json" || xs.Format != "scale-xml" {
 		t.Fatalf("formats %q and %q, want scale-json and scale-xml", js.Format, xs.Format)
 	}
@@ -75,7 +75,7 @@ func TestScale22xJSONAndXMLAgree(t *testing.T) {
 		t.Errorf("conference %q (JSON), %q (XML); want SCALE and SCALE 22x (only the XML's paths name the edition)", js.Conference, xs.Conference)
 	}
 
-	jm, xm := byID(js), byID(xs)
+	jm, xm := scaleByID(js), scaleByID(xs)
 	var onlyJSON, onlyXML []string
 	for id := range jm {
 		if xm[id] == nil {
@@ -104,7 +104,7 @@ func TestScale22xJSONAndXMLAgree(t *testing.T) {
 		if j.URL != "" || j.Slug != "" {
 			t.Errorf("%s: JSON has URL %q, Slug %q but the 22x JSON has no links", id, j.URL, j.Slug)
 		}
-		if squeeze(j.Abstract) != squeeze(x.Abstract) {
+		if scaleSqueeze(j.Abstract) != scaleSqueeze(x.Abstract) {
 			t.Errorf("%s: abstracts differ\njson %q\nxml  %q", id, j.Abstract, x.Abstract)
 		}
 		jc, xc := *j, *x
@@ -134,16 +134,16 @@ func TestScale22xJSONAndXMLAgree(t *testing.T) {
 	}
 }
 
-// squeeze drops all white space: the 22x JSON glued some paragraphs
+// scaleSqueeze drops all white space: the 22x JSON glued some paragraphs
 // together ("clusters.We'll") that the XML keeps apart.
-func squeeze(s string) string {
+func scaleSqueeze(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
 func TestScale22xKindsAndDST(t *testing.T) {
 	for _, file := range []string{"scale-22x-sign.json", "scale-22x-sign.xml"} {
 		t.Run(file, func(t *testing.T) {
-			feed := parseProgram(t, file)
+			feed := parseScaleFile(t, file)
 			kinds := map[schedule.Kind]int{}
 			days := map[string]int{}
 			for _, s := range feed.Sessions {
@@ -165,7 +165,7 @@ func TestScale22xKindsAndDST(t *testing.T) {
 				t.Errorf("sessions per day and offset %v, want %v", days, wantDays)
 			}
 
-			m := byID(feed)
+			m := scaleByID(feed)
 			for _, w := range []struct {
 				id, start, end, room string
 				speakers             []string
@@ -214,7 +214,7 @@ func TestScale22xKindsAndDST(t *testing.T) {
 }
 
 func TestScale22xFields(t *testing.T) {
-	x := byID(parseProgram(t, "scale-22x-sign.xml"))
+	x := scaleByID(parseScaleFile(t, "scale-22x-sign.xml"))
 	s := x["fireside-chat-outsiders-look-nix"]
 	if s == nil {
 		t.Fatal("no fireside-chat-outsiders-look-nix")
@@ -242,7 +242,7 @@ func TestScale22xFields(t *testing.T) {
 }
 
 func TestScale23xSample(t *testing.T) {
-	feed := parseProgram(t, "scale-23x-sign-sample.json")
+	feed := parseScaleFile(t, "scale-23x-sign-sample.json")
 	if feed.Format != "scale-json" || feed.Conference != "SCALE 23x" || len(feed.Sessions) != 10 {
 		t.Fatalf("format %q, conference %q, %d sessions; want scale-json, SCALE 23x, 10", feed.Format, feed.Conference, len(feed.Sessions))
 	}
@@ -264,7 +264,7 @@ func TestScale23xSample(t *testing.T) {
 	if unscheduled != 8 {
 		t.Errorf("%d unscheduled, want 8", unscheduled)
 	}
-	m := byID(feed)
+	m := scaleByID(feed)
 	for _, w := range []struct{ id, title, room, start, end, speaker string }{
 		{"five-stages-grieving-databases-infrastructure-as-code", "Five Stages Of Grieving-Databases in Infrastructure as Code", "Room 106", "2026-03-07T18:15:00-08:00", "2026-03-07T19:15:00-08:00", "Justin Frye"},
 		{"closing-keynote-doug-comer", "Closing Keynote with Doug Comer", "Ballroom DE", "2026-03-08T15:00:00-07:00", "2026-03-08T16:00:00-07:00", "Doug Comer"},
@@ -294,9 +294,9 @@ func TestScale23xSample(t *testing.T) {
 // Options.Location changes how the times are expressed, never which
 // instant they are.
 func TestScaleLocationOption(t *testing.T) {
-	berlin := mustZone(t, "Europe/Berlin")
-	data := readProgram(t, "scale-22x-sign.json")
-	la := byID(parseProgram(t, "scale-22x-sign.json"))
+	berlin := scaleMustZone(t, "Europe/Berlin")
+	data := readScaleFile(t, "scale-22x-sign.json")
+	la := scaleByID(parseScaleFile(t, "scale-22x-sign.json"))
 	feed, err := Parse(data, "", Options{Name: "x", Location: berlin})
 	if err != nil {
 		t.Fatal(err)
@@ -309,7 +309,7 @@ func TestScaleLocationOption(t *testing.T) {
 			t.Fatalf("%s: %v, want %v in Europe/Berlin", s.ID, s.Start, la[s.ID].Start)
 		}
 	}
-	k := byID(feed)["linux-training-class-day-2"].Start.Format(time.RFC3339)
+	k := scaleByID(feed)["linux-training-class-day-2"].Start.Format(time.RFC3339)
 	if k != "2025-03-09T17:30:00+01:00" {
 		t.Errorf("Linux Training Class Day 2 starts %s in Berlin, want 2025-03-09T17:30:00+01:00", k)
 	}
@@ -360,7 +360,7 @@ func TestTitleSlug(t *testing.T) {
 }
 
 func TestScaleIDs(t *testing.T) {
-	la := mustZone(t, "America/Los_Angeles")
+	la := scaleMustZone(t, "America/Los_Angeles")
 	at := func(day, hour int) time.Time { return time.Date(2025, 3, day, hour, 0, 0, 0, la) }
 	mk := func(title string, start time.Time) *schedule.Session {
 		s := &schedule.Session{Title: title, Start: start}
@@ -421,7 +421,7 @@ func TestScaleIDs(t *testing.T) {
 }
 
 func TestScaleDetect(t *testing.T) {
-	entries, err := os.ReadDir(programs)
+	entries, err := os.ReadDir(scaleProgramsDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,7 +435,7 @@ func TestScaleDetect(t *testing.T) {
 		if e.IsDir() {
 			continue
 		}
-		data := readProgram(t, e.Name())
+		data := readScaleFile(t, e.Name())
 		data = stripBOM(data)
 		for _, im := range []Importer{scaleJSON{}, scaleXML{}} {
 			if got := im.Detect(data); got != (want[e.Name()] == im.Name()) {
@@ -444,19 +444,19 @@ func TestScaleDetect(t *testing.T) {
 		}
 		if format, ok := want[e.Name()]; ok {
 			seen++
-			feed, err := Parse(readProgram(t, e.Name()), "", Options{Name: e.Name()})
+			feed, err := Parse(readScaleFile(t, e.Name()), "", Options{Name: e.Name()})
 			if err != nil || feed.Format != format {
 				t.Errorf("Parse(%s) detected %v, %v; want %s", e.Name(), feed, err, format)
 			}
 		}
 	}
 	if seen != len(want) {
-		t.Errorf("found %d of the %d SCALE programs", seen, len(want))
+		t.Errorf("found %d of the %d SCALE scaleProgramsDir", seen, len(want))
 	}
 }
 
-// replaceOnce replaces the first old in data, failing when it is absent.
-func replaceOnce(t *testing.T, data []byte, old, new string) []byte {
+// scaleReplaceOnce replaces the first old in data, failing when it is absent.
+func scaleReplaceOnce(t *testing.T, data []byte, old, new string) []byte {
 	t.Helper()
 	if !bytes.Contains(data, []byte(old)) {
 		t.Fatalf("%q not in the file", old)
@@ -464,8 +464,8 @@ func replaceOnce(t *testing.T, data []byte, old, new string) []byte {
 	return bytes.Replace(data, []byte(old), []byte(new), 1)
 }
 
-// lineOf is the 1-based line of the first occurrence of s in data.
-func lineOf(t *testing.T, data []byte, s string) int {
+// scaleLineOf is the 1-based line of the first occurrence of s in data.
+func scaleLineOf(t *testing.T, data []byte, s string) int {
 	t.Helper()
 	i := bytes.Index(data, []byte(s))
 	if i < 0 {
@@ -475,8 +475,8 @@ func lineOf(t *testing.T, data []byte, s string) int {
 }
 
 func TestScaleBroken(t *testing.T) {
-	js := readProgram(t, "scale-22x-sign.json")
-	xs := readProgram(t, "scale-22x-sign.xml")
+	js := readScaleFile(t, "scale-22x-sign.json")
+	xs := readScaleFile(t, "scale-22x-sign.xml")
 	// the line where the JSON object holding s starts
 	objectLine := func(data []byte, s string) int {
 		i := bytes.Index(data, []byte(s))
@@ -487,18 +487,18 @@ func TestScaleBroken(t *testing.T) {
 	}
 	truncJSON := js[:len(js)/2]
 	truncXML := xs[:len(xs)/2]
-	badStart := replaceOnce(t, js, `"StartTime": "2025-03-07T16:00:00-08:00"`, `"StartTime": "Friday 4pm"`)
-	swapped := replaceOnce(t, js, `"StartTime": "2025-03-06T09:00:00-08:00",
+	badStart := scaleReplaceOnce(t, js, `"StartTime": "2025-03-07T16:00:00-08:00"`, `"StartTime": "Friday 4pm"`)
+	swapped := scaleReplaceOnce(t, js, `"StartTime": "2025-03-06T09:00:00-08:00",
     "EndTime": "2025-03-06T10:15:00-08:00"`, `"StartTime": "2025-03-06T10:15:00-08:00",
     "EndTime": "2025-03-06T09:00:00-08:00"`)
-	noEnd := replaceOnce(t, js, `"EndTime": "2025-03-06T10:15:00-08:00"`, `"EndTime": ""`)
-	noTitle := replaceOnce(t, js, `"Name": "Fireside Chat: An Outsider’s Look at Nix"`, `"Name": " "`)
-	arraySpeakers := replaceOnce(t, js, `"Speakers": "Ron Efroni, Kelsey Hightower"`, `"Speakers": ["Ron Efroni", "Kelsey Hightower"]`)
+	noEnd := scaleReplaceOnce(t, js, `"EndTime": "2025-03-06T10:15:00-08:00"`, `"EndTime": ""`)
+	noTitle := scaleReplaceOnce(t, js, `"Name": "Fireside Chat: An Outsider’s Look at Nix"`, `"Name": " "`)
+	arraySpeakers := scaleReplaceOnce(t, js, `"Speakers": "Ron Efroni, Kelsey Hightower"`, `"Speakers": ["Ron Efroni", "Kelsey Hightower"]`)
 	// XML errors about one session name the line of its <node>, which is
 	// the line before its <Title>.
-	doctype := replaceOnce(t, xs, "<nodes>", "<!DOCTYPE nodes [<!ENTITY boom \"boom\">]>\n<nodes>")
-	badXMLTime := replaceOnce(t, xs, `content="2025-03-06T09:30:00-08:00"&gt;9:30`, `content="half past nine"&gt;9:30`)
-	textTime := replaceOnce(t, xs, `<Time>&lt;span class="date-display-single"&gt;&lt;span class="date-display-range"&gt;&lt;span class="date-display-start" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T09:30:00-08:00"&gt;9:30&lt;/span&gt; to &lt;span class="date-display-end" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T10:00:00-08:00"&gt;10:00&lt;/span&gt;&lt;/span&gt;&lt;/span&gt;</Time>`, `<Time>9:30 to 10:00</Time>`)
+	doctype := scaleReplaceOnce(t, xs, "<nodes>", "<!DOCTYPE nodes [<!ENTITY boom \"boom\">]>\n<nodes>")
+	badXMLTime := scaleReplaceOnce(t, xs, `content="2025-03-06T09:30:00-08:00"&gt;9:30`, `content="half past nine"&gt;9:30`)
+	textTime := scaleReplaceOnce(t, xs, `<Time>&lt;span class="date-display-single"&gt;&lt;span class="date-display-range"&gt;&lt;span class="date-display-start" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T09:30:00-08:00"&gt;9:30&lt;/span&gt; to &lt;span class="date-display-end" property="dc:date" datatype="xsd:dateTime" content="2025-03-06T10:00:00-08:00"&gt;10:00&lt;/span&gt;&lt;/span&gt;&lt;/span&gt;</Time>`, `<Time>9:30 to 10:00</Time>`)
 
 	for _, c := range []struct {
 		name, format string
@@ -518,10 +518,10 @@ func TestScaleBroken(t *testing.T) {
 		{"swapped.json", "", swapped, 2, "OpenInfra Days North America Keynotes", "ends (2025-03-06T09:00:00-08:00) before it starts (2025-03-06T10:15:00-08:00)"},
 		{"no-end.json", "", noEnd, 2, "OpenInfra Days North America Keynotes", "has a start time"},
 		{"no-title.json", "", noTitle, objectLine(noTitle, `"Name": " "`), "#2", "no title"},
-		{"speaker-array.json", "", arraySpeakers, lineOf(t, arraySpeakers, `["Ron Efroni"`), "", `field "Speakers" must be a string, found a JSON array`},
+		{"speaker-array.json", "", arraySpeakers, scaleLineOf(t, arraySpeakers, `["Ron Efroni"`), "", `field "Speakers" must be a string, found a JSON array`},
 		{"doctype.xml", "", doctype, 2, "", "DOCTYPE is not allowed"},
-		{"bad-time.xml", "", badXMLTime, lineOf(t, badXMLTime, "<Title>Fireside Chat") - 1, "Fireside Chat: An Outsider’s Look at Nix", `bad start time: "half past nine"`},
-		{"text-time.xml", "", textTime, lineOf(t, textTime, "<Title>Fireside Chat") - 1, "Fireside Chat: An Outsider’s Look at Nix", `"9:30 to 10:00" holds no machine-readable start and end`},
+		{"bad-time.xml", "", badXMLTime, scaleLineOf(t, badXMLTime, "<Title>Fireside Chat") - 1, "Fireside Chat: An Outsider’s Look at Nix", `bad start time: "half past nine"`},
+		{"text-time.xml", "", textTime, scaleLineOf(t, textTime, "<Title>Fireside Chat") - 1, "Fireside Chat: An Outsider’s Look at Nix", `"9:30 to 10:00" holds no machine-readable start and end`},
 		{"other-root.xml", "scale-xml", []byte("<?xml version=\"1.0\"?>\n<schedule/>\n"), 2, "", "root element is <schedule>"},
 		{"empty-nodes.xml", "", []byte("<?xml version=\"1.0\"?>\n<nodes>\n</nodes>\n"), 0, "", "no sessions"},
 		{"utf16.xml", "", []byte("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<nodes><node><Title>Caf\xe9</Title></node></nodes>"), 1, "", `the file is in the "UTF-16" encoding, which this tool cannot read: save it as UTF-8`},
@@ -589,7 +589,7 @@ func TestTagAttrs(t *testing.T) {
 }
 
 func TestScaleTimeLayouts(t *testing.T) {
-	la := mustZone(t, "America/Los_Angeles")
+	la := scaleMustZone(t, "America/Los_Angeles")
 	for _, c := range []struct{ in, want string }{
 		{"2025-03-09T10:30:00-07:00", "2025-03-09T10:30:00-07:00"},
 		{"2025-03-09T17:30:00Z", "2025-03-09T10:30:00-07:00"},
@@ -619,7 +619,7 @@ func BenchmarkScaleXML(b *testing.B) {
 }
 
 func benchmarkScale(b *testing.B, file string) {
-	data := readProgram(b, file)
+	data := readScaleFile(b, file)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
