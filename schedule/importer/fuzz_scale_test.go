@@ -15,7 +15,7 @@ import (
 //	go test ./schedule/importer -run '^$' -fuzz '^FuzzScaleJSON$' -fuzztime 10m -fuzzminimizetime 2s
 //
 // and commit any file it writes under testdata/fuzz with the fix. The real
-// scaleProgramsDir are large seeds (200–500 KB): without a short
+// programs are large seeds (200–500 KB): without a short
 // -fuzzminimizetime the fuzzer spends its whole run minimising the first
 // new input it finds.
 

@@ -451,7 +451,7 @@ func TestScaleDetect(t *testing.T) {
 		}
 	}
 	if seen != len(want) {
-		t.Errorf("found %d of the %d SCALE scaleProgramsDir", seen, len(want))
+		t.Errorf("found %d of the %d SCALE programs", seen, len(want))
 	}
 }
 
