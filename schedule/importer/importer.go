@@ -48,6 +48,8 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	scaleXML{},
+	scaleJSON{},
 	ical{},
 	// csv sniffs only a header row, so it goes last.
 	csvFormat{},

@@ -1,0 +1,653 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// The SCALE signage feed (socallinuxexpo.org, read by the scale-signs room
+// displays) comes in two shapes that carry the same program:
+//
+//   - scale-json: an array of {Name, Description, Location, StartTime,
+//     EndTime, Speakers, Topic} objects; 23x adds Photo and Link.
+//   - scale-xml: a Drupal Views export, <nodes><node> with Title, Room, Day,
+//     Time, Speakers, Speaker-IDs, Topic, Short-abstract, Photo, Path. The
+//     times exist only inside HTML-escaped RDFa spans (content="…").
+//
+// Neither shape has ids, so they are derived (see scaleIDs). Neither names
+// the conference's zone: times carry their offset, and are expressed in
+// America/Los_Angeles unless Options.Location says otherwise.
+
+const (
+	scaleZone = "America/Los_Angeles"
+	scaleSite = "https://www.socallinuxexpo.org"
+)
+
+type scaleJSON struct{}
+
+func (scaleJSON) Name() string { return "scale-json" }
+func (scaleJSON) Description() string {
+	return "SCALE signage feed, JSON (socallinuxexpo.org …/signs)"
+}
+
+// Detect wants a JSON array whose first object has the feed's Name and
+// StartTime keys. The first object's Description can be long, so it looks
+// further than the other sniffers.
+func (scaleJSON) Detect(data []byte) bool {
+	h := head(data, 64<<10)
+	if !bytes.HasPrefix(h, []byte("[")) {
+		return false
+	}
+	if !bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{")) {
+		return false
+	}
+	return bytes.Contains(h, []byte(`"Name"`)) && bytes.Contains(h, []byte(`"StartTime"`))
+}
+
+// scaleJSONEntry is one element of the JSON feed; 23x's Photo (an image
+// URL) has no place in a Session and is not read.
+type scaleJSONEntry struct {
+	Name        string
+	Description string
+	Location    string
+	StartTime   string
+	EndTime     string
+	Speakers    string
+	Topic       string
+	Link        string
+}
+
+func (scaleJSON) Parse(data []byte, opt Options) (*Feed, error) {
+	name := opt.Name
+	loc, err := scaleLocation(opt)
+	if err != nil {
+		return nil, &schedule.InputError{File: name, Err: err}
+	}
+	var entries []scaleJSONEntry
+	if err := json.Unmarshal(data, &entries); err != nil {
+		return nil, scaleJSONError(data, name, err)
+	}
+	raw := make([]scaleEntry, len(entries))
+	for i, e := range entries {
+		raw[i] = scaleEntry{
+			title: e.Name, abstract: e.Description, room: e.Location,
+			start: e.StartTime, end: e.EndTime, speakers: e.Speakers,
+			topic: e.Topic, link: e.Link,
+		}
+	}
+	// Lines are only worked out when something is wrong: finding where
+	// each element starts costs a second pass over the file.
+	line := func(i int) int { return jsonElementLine(data, i) }
+	return scaleFeed(raw, loc, name, line)
+}
+
+// scaleJSONError turns a decoding error into an InputError on the line
+// where the decoder stopped.
+func scaleJSONError(data []byte, name string, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON", Err: errors.New(se.Error())}
+	case errors.As(err, &te):
+		msg := fmt.Sprintf("want an array of sessions, found a JSON %s", te.Value)
+		if te.Field != "" {
+			msg = fmt.Sprintf("field %q must be a string, found a JSON %s", te.Field, te.Value)
+		} else if te.Type != nil && te.Type.Kind() == reflect.Struct {
+			msg = fmt.Sprintf("want a session object, found a JSON %s", te.Value)
+		}
+		return &schedule.InputError{File: name, Line: lineAt(data, te.Offset), Msg: msg}
+	}
+	return &schedule.InputError{File: name, Msg: "malformed JSON", Err: err}
+}
+
+// jsonElementLine is the line on which the i-th element of the top-level
+// array starts. data is known to be valid JSON when it is called.
+func jsonElementLine(data []byte, i int) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return 0
+	}
+	for k := 0; k < i; k++ {
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return 0
+		}
+	}
+	off := dec.InputOffset()
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+		off++
+	}
+	return lineAt(data, off)
+}
+
+type scaleXML struct{}
+
+func (scaleXML) Name() string { return "scale-xml" }
+func (scaleXML) Description() string {
+	return "SCALE signage feed, Drupal Views XML (SCALE 22x and before)"
+}
+
+func (scaleXML) Detect(data []byte) bool {
+	h := head(data, 4096)
+	return bytes.HasPrefix(h, []byte("<")) && bytes.Contains(h, []byte("<nodes"))
+}
+
+// scaleNode is one <node> of the XML feed. Day repeats Time's start date,
+// Speaker-IDs are the site's person ids, Photo is markup for an image:
+// none of them is read.
+type scaleNode struct {
+	Title    string `xml:"Title"`
+	Room     string `xml:"Room"`
+	Time     string `xml:"Time"`
+	Speakers string `xml:"Speakers"`
+	Topic    string `xml:"Topic"`
+	Abstract string `xml:"Short-abstract"`
+	Path     string `xml:"Path"`
+}
+
+func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
+	name := opt.Name
+	loc, err := scaleLocation(opt)
+	if err != nil {
+		return nil, &schedule.InputError{File: name, Err: err}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	dec.CharsetReader = latin1Reader
+	fail := func(msg string, err error) error {
+		line, _ := dec.InputPos()
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			line = se.Line
+			err = errors.New(se.Msg)
+		}
+		return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
+	}
+	var raw []scaleEntry
+	var lines []int
+	var sawNodes bool
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fail("malformed XML", err)
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
+				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities)", nil)
+			}
+		case xml.StartElement:
+			depth++
+			switch {
+			case depth == 1 && t.Name.Local == "nodes":
+				sawNodes = true
+			case depth == 2 && sawNodes && t.Name.Local == "node":
+				line, _ := dec.InputPos()
+				var n scaleNode
+				if err := dec.DecodeElement(&n, &t); err != nil {
+					return nil, fail("malformed XML", err)
+				}
+				depth--
+				start, end, err := scaleRDFaTimes(n.Time)
+				if err != nil {
+					return nil, &schedule.InputError{File: name, Line: line, Session: oneLine(n.Title), Err: err}
+				}
+				raw = append(raw, scaleEntry{
+					title: n.Title, abstract: n.Abstract, room: n.Room,
+					start: start, end: end, speakers: n.Speakers,
+					topic: n.Topic, link: n.Path,
+				})
+				lines = append(lines, line)
+			case depth == 1:
+				return nil, fail(fmt.Sprintf("the root element is <%s>, not <nodes>: not a SCALE signage XML feed", t.Name.Local), nil)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if !sawNodes {
+		return nil, &schedule.InputError{File: name, Msg: "no <nodes> element: not a SCALE signage XML feed"}
+	}
+	return scaleFeed(raw, loc, name, func(i int) int { return lines[i] })
+}
+
+// latin1Reader lets the XML decoder read ISO-8859-1, the one legacy
+// encoding the standard library can decode without tables; any other
+// declared encoding is refused with a message that says what to do.
+func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii":
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		runes := make([]rune, len(b))
+		for i, c := range b {
+			runes[i] = rune(c)
+		}
+		return strings.NewReader(string(runes)), nil
+	}
+	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8", charset)
+}
+
+// spanTags returns the opening <span …> tags of an HTML fragment, in
+// order. It and tagAttrs scan by hand: regular expressions over every
+// node's markup were a fifth of the XML import's time.
+func spanTags(s string) []string {
+	var tags []string
+	for i := 0; i+5 < len(s); i++ {
+		if s[i] != '<' || !strings.EqualFold(s[i+1:i+5], "span") {
+			continue
+		}
+		switch s[i+5] {
+		case ' ', '\t', '\n', '\r', '>', '/':
+		default:
+			continue
+		}
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			break
+		}
+		tags = append(tags, s[i:i+k+1])
+		i += k
+	}
+	return tags
+}
+
+// tagAttrs calls fn with each attribute of an HTML start tag such as
+// <span class="a" content='b' hidden>; names are lower-cased, values
+// are raw (not unescaped).
+func tagAttrs(tag string, fn func(name, value string)) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	i := strings.IndexAny(tag, " \t\n\r\f")
+	if i < 0 {
+		return
+	}
+	for i < len(tag) {
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		start := i
+		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/' {
+			i++
+		}
+		name := strings.ToLower(tag[start:i])
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] != '=' {
+			if name == "" {
+				return // at ">" or the end
+			}
+			fn(name, "")
+			continue
+		}
+		i++
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		var value string
+		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+			q := tag[i]
+			end := strings.IndexByte(tag[i+1:], q)
+			if end < 0 {
+				return
+			}
+			value = tag[i+1 : i+1+end]
+			i += end + 2
+		} else {
+			start := i
+			for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' {
+				i++
+			}
+			value = tag[start:i]
+		}
+		if name != "" { // a stray `= "x"` has none
+			fn(name, value)
+		}
+	}
+}
+
+// scaleRDFaTimes finds the start and end in the Time field's markup:
+//
+//	<span class="date-display-start" … content="2025-03-06T09:00:00-08:00">9:00</span> to
+//	<span class="date-display-end" … content="2025-03-06T10:15:00-08:00">10:15</span>
+//
+// Drupal prints a lone date-display-single span when start and end are
+// equal, so that gives a zero-length session. An empty Time is an
+// unscheduled session; text without content attributes is an error.
+func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
+	var single string
+	for _, tag := range spanTags(timeHTML) {
+		var class, content string
+		var hasContent bool
+		tagAttrs(tag, func(name, value string) {
+			switch name {
+			case "class":
+				class = value
+			case "content":
+				content, hasContent = html.UnescapeString(value), true
+			}
+		})
+		if !hasContent {
+			continue
+		}
+		switch {
+		case strings.Contains(class, "date-display-start"):
+			start = content
+		case strings.Contains(class, "date-display-end"):
+			end = content
+		default:
+			if single == "" {
+				single = content
+			}
+		}
+	}
+	if start == "" && end == "" && single != "" {
+		start, end = single, single
+	}
+	if start == "" && end == "" {
+		if text := plainText(timeHTML); text != "" {
+			return "", "", fmt.Errorf("the <Time> field %q holds no machine-readable start and end (content=\"…\")", head([]byte(text), 60))
+		}
+	}
+	return start, end, nil
+}
+
+// scaleEntry is one session as either shape gives it, before checking.
+type scaleEntry struct {
+	title, abstract, room, start, end, speakers, topic, link string
+}
+
+func scaleLocation(opt Options) (*time.Location, error) {
+	if opt.Location != nil {
+		return opt.Location, nil
+	}
+	return loadZone(scaleZone)
+}
+
+// scaleFeed builds the sessions shared by both shapes; line gives the
+// line of entry i for error messages.
+func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int) int) (*Feed, error) {
+	feed := &Feed{Conference: "SCALE", TimeZone: scaleZone}
+	if len(raw) == 0 {
+		return nil, &schedule.InputError{File: name, Msg: "the feed holds no sessions"}
+	}
+	edition := ""
+	for i, e := range raw {
+		s, err := e.session(loc)
+		if err != nil {
+			who := oneLine(e.title)
+			if who == "" {
+				who = fmt.Sprintf("#%d", i+1)
+			}
+			return nil, &schedule.InputError{File: name, Line: line(i), Session: who, Err: err}
+		}
+		if ed := scaleEdition(e.link); ed != "" {
+			if edition == "" {
+				edition = ed
+			} else if edition != ed {
+				edition = "-"
+			}
+		}
+		feed.Sessions = append(feed.Sessions, s)
+	}
+	if edition != "" && edition != "-" {
+		feed.Conference = "SCALE " + edition
+	}
+	scaleIDs(feed.Sessions)
+	return feed, nil
+}
+
+var editionRE = regexp.MustCompile(`^/scale/(\d+x)/`)
+
+// scaleEdition reads "22x" from a link such as /scale/22x/presentations/….
+func scaleEdition(link string) string {
+	link = strings.TrimPrefix(strings.TrimSpace(link), scaleSite)
+	if m := editionRE.FindStringSubmatch(link); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
+	title, cancelled := scaleCancelled(oneLine(e.title))
+	if title == "" {
+		return nil, fmt.Errorf("the session has no title")
+	}
+	topic := oneLine(e.topic)
+	s := &schedule.Session{
+		Title:     title,
+		Type:      topic,
+		Track:     topic,
+		Room:      oneLine(e.room),
+		Speakers:  splitNames(e.speakers),
+		Abstract:  plainText(e.abstract),
+		Cancelled: cancelled,
+		Kind:      scaleKind(title, topic),
+	}
+	if link := strings.TrimSpace(e.link); link != "" {
+		s.URL = link
+		if strings.HasPrefix(link, "/") {
+			s.URL = scaleSite + link
+		}
+		s.Slug = scaleSlug(link)
+	}
+	start, end := strings.TrimSpace(e.start), strings.TrimSpace(e.end)
+	switch {
+	case start == "" && end == "":
+		return s, nil // unscheduled: kept, with zero times
+	case start == "":
+		return nil, fmt.Errorf("the session has an end time (%q) but no start time", end)
+	case end == "":
+		return nil, fmt.Errorf("the session has a start time (%q) but no end time", start)
+	}
+	var err error
+	if s.Start, err = scaleTime(start, loc); err != nil {
+		return nil, fmt.Errorf("bad start time: %w", err)
+	}
+	if s.End, err = scaleTime(end, loc); err != nil {
+		return nil, fmt.Errorf("bad end time: %w", err)
+	}
+	if s.End.Before(s.Start) {
+		return nil, fmt.Errorf("the session ends (%s) before it starts (%s)", s.End.Format(time.RFC3339), s.Start.Format(time.RFC3339))
+	}
+	return s, nil
+}
+
+// scaleTime reads an ISO 8601 time. With an offset it keeps the instant
+// and expresses it in loc; without one it is read as loc's wall time.
+func scaleTime(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05Z0700", "2006-01-02 15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.In(loc), nil
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not an ISO 8601 time such as 2025-03-06T09:00:00-08:00", s)
+}
+
+// scaleKind: SCALE files its special sessions under four Topic values,
+// and those decide. Any other topic is a subject track: a topic word
+// kindOf recognises, or a title prefix ("Panel: …"), decides, else talk.
+// A title prefix may not claim one of the four Topic kinds, though: SCALE
+// reserves "Workshops" for its separately registered classes, so
+// "Workshop - Intro to Nix" in the PlanetNix track stays a talk (22x then
+// has the 8 workshops its Topic lists), while "Panel: AI Policy" is a
+// panel.
+func scaleKind(title, topic string) schedule.Kind {
+	switch strings.ToLower(topic) {
+	case "keynote", "keynotes":
+		return schedule.KindKeynote
+	case "workshops", "workshop":
+		return schedule.KindWorkshop
+	case "bofs", "bof":
+		return schedule.KindBoF
+	case "career day":
+		return schedule.KindCareer
+	}
+	if k, ok := schedule.GuessKind(topic); ok {
+		return k
+	}
+	switch k := kindOf(title, "", "", schedule.KindTalk); k {
+	case schedule.KindKeynote, schedule.KindWorkshop, schedule.KindBoF, schedule.KindCareer:
+		return schedule.KindTalk
+	default:
+		return k
+	}
+}
+
+var cancelledRE = regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
+
+// scaleCancelled finds SCALE's cancellation marker, "(Cancelled)" (any
+// case, also "Canceled", "[Cancelled]" or a leading "Cancelled:"), and
+// strips it: the session's Cancelled flag carries the news, and the title
+// and derived id stay what they were before the cancellation, so a
+// re-import matches the pick and reports it cancelled, not retitled. A
+// title that is nothing but the marker is kept as it is.
+func scaleCancelled(title string) (string, bool) {
+	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE.MatchString(title) {
+		return title, false
+	}
+	stripped := oneLine(cancelledRE.ReplaceAllString(title, " "))
+	if stripped == "" {
+		return title, true
+	}
+	return stripped, true
+}
+
+// scaleSlug is the last segment of a talk's link, unescaped:
+// "/scale/22x/presentations/fireside-chat-outsider%E2%80%99s-look-nix"
+// gives "fireside-chat-outsider’s-look-nix".
+func scaleSlug(link string) string {
+	if u, err := url.Parse(link); err == nil {
+		link = u.Path
+	}
+	link = strings.TrimRight(link, "/")
+	if i := strings.LastIndexByte(link, '/'); i >= 0 {
+		link = link[i+1:]
+	}
+	return link
+}
+
+// scaleIDs gives every session a stable id derived from its title.
+//
+// The rule is the title, not the link, on purpose: SCALE publishes the
+// same program as XML with a Path and as JSON with no Link (22x) or with
+// one (23x), and the ids must agree across all of them so a plan can move
+// from one feed to the other. Drupal's path alias cannot be recomputed from
+// the title (it drops stop words, cuts at about 75 characters, appends
+// "-0" to reused aliases, and keeps the old alias when a talk is
+// retitled), so only the title is common to every shape. The link still
+// lands in URL and Slug, which re-import reconciliation matches on.
+//
+// The id is titleSlug(title): "closing-keynote-doug-comer". When several
+// sessions share that slug, each gets its start date appended
+// ("international-womens-day-fun-walk-offsite-2025-03-08"), or "-tbd" when
+// unscheduled; any id still taken gets "-2", "-3"… in feed order.
+func scaleIDs(sessions []*schedule.Session) {
+	base := make([]string, len(sessions))
+	count := make(map[string]int, len(sessions))
+	for i, s := range sessions {
+		base[i] = titleSlug(s.Title, 60)
+		count[base[i]]++
+	}
+	seen := make(map[string]bool, len(sessions))
+	for i, s := range sessions {
+		id := base[i]
+		if count[id] > 1 {
+			if s.Scheduled() {
+				id += "-" + s.Start.Format(time.DateOnly)
+			} else {
+				id += "-tbd"
+			}
+		}
+		cand := id
+		for n := 2; seen[cand]; n++ {
+			cand = fmt.Sprintf("%s-%d", id, n)
+		}
+		seen[cand] = true
+		s.ID = cand
+	}
+}
+
+var slugStopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true,
+	"to": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"from": true, "by": true, "is": true,
+}
+
+// titleSlug makes a short id from a title: lower-case letters and digits
+// of any script, words joined by "-", apostrophes dropped ("Women's" →
+// "womens"), common English stop words left out unless nothing else
+// remains, cut at a word boundary so it is at most max bytes (a single
+// longer word is cut). "session" when the title has no letters or digits.
+func titleSlug(title string, max int) string {
+	var words []string
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			words = append(words, w.String())
+			w.Reset()
+		}
+	}
+	for _, r := range title {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '‘':
+		default:
+			flush()
+		}
+	}
+	flush()
+	kept := words[:0:0]
+	for _, w := range words {
+		if !slugStopWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		kept = words
+	}
+	if len(kept) == 0 {
+		return "session"
+	}
+	var b strings.Builder
+	for _, w := range kept {
+		if b.Len() > 0 && b.Len()+1+len(w) > max {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(w)
+	}
+	s := b.String()
+	if len(s) > max {
+		s = strings.ToValidUTF8(s[:max], "")
+	}
+	return s
+}
