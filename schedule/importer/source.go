@@ -41,14 +41,28 @@ func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a program file", src)
+	var hint int64
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s is a folder, not a program file", src)
+		}
+		if fi.Mode().IsRegular() {
+			if fi.Size() > MaxSourceSize {
+				return nil, &schedule.InputError{File: src, Msg: fmt.Sprintf("larger than %d MiB: not a conference program", MaxSourceSize>>20)}
+			}
+			hint = fi.Size()
+		}
 	}
-	return readCapped(f, src)
+	return readCappedHint(f, src, hint)
 }
 
-func readCapped(r io.Reader, name string) ([]byte, error) {
+func readCapped(r io.Reader, name string) ([]byte, error) { return readCappedHint(r, name, 0) }
+
+// readCappedHint reads at most MaxSourceSize bytes; sizeHint (the file's
+// size, when known) lets it allocate once.
+func readCappedHint(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(int(sizeHint) + 512)
 	// Look at the start first, so binary garbage or /dev/zero fails at
 	// once instead of after reading the cap.
 	first := make([]byte, 4096)
