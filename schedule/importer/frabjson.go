@@ -90,7 +90,7 @@ type frabReader struct {
 	feed    Feed
 	tzLine  int
 	dates   []string
-	pending []frabPending
+	pending []*frabPending
 }
 
 func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
@@ -192,9 +192,18 @@ func (r *frabReader) day() error {
 			r.dates[idx] = t.String()
 			return nil
 		case "rooms":
+			if r.peek() == '[' {
+				// Some generators write an empty room map as [].
+				line := r.line()
+				var none []json.RawMessage
+				if err := r.value(&none); err != nil || len(none) == 0 {
+					return err
+				}
+				return &schedule.InputError{File: r.name, Line: line, Msg: `"rooms" of a day is a list, want an object of room name to sessions`}
+			}
 			return r.object(`"rooms"`, func(room string) error {
 				return r.array(fmt.Sprintf("room %q", room), func() error {
-					p := frabPending{line: r.line(), day: idx, room: room}
+					p := &frabPending{line: r.line(), day: idx, room: room}
 					if err := r.value(&p.ev); err != nil {
 						return err
 					}

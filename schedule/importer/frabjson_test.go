@@ -177,7 +177,7 @@ func TestFrabJSONLenient(t *testing.T) {
 	    {"guid": "6f1c7f3e-0000-4000-8000-000000000001", "title": "Workshop: no id, an end instead of a duration",
 	     "date": "2026-03-29T03:00:00+02:00", "end": "2026-03-29T05:00:00+02:00", "type": "other"},
 	    {"id": 9, "title": "Not scheduled yet"}
-	  ]}, "index": 1}],
+	  ]}, "index": 1}, {"date": "2026-03-30", "rooms": []}],
 	  "time_zone_name": "Europe/Berlin"}}}`
 	feed, err := Parse([]byte(data), "frab-json", Options{Name: "tiny.json"})
 	if err != nil {
@@ -247,6 +247,7 @@ func TestFrabJSONBroken(t *testing.T) {
 		{"schedule is a list", `{"schedule": []}`, 1, "", []string{`"schedule" is a list, want an object`}},
 		{"no conference", `{"schedule": {"version": "1"}}`, 0, "", []string{`no "conference"`}},
 		{"no days", `{"schedule": {"conference": {"title": "x"}}}`, 0, "", []string{"no sessions"}},
+		{"rooms is a list of sessions", `{"schedule": {"conference": {"days": [{"rooms": [{"id": 1, "title": "x"}]}]}}}`, 1, "", []string{`"rooms" of a day is a list, want an object`}},
 		{"days is text", `{"schedule": {"conference": {"days": "soon"}}}`, 1, "", []string{`"days" is text, want a list`}},
 		{"title is an object", replace(`"title": "card10 Badge"`, `"title": {"en": "card10 Badge"}`), 58, "", []string{`"title" is an object, want text`}},
 		{"bad date", replace(`"date": "2019-08-21T12:00:00+02:00"`, `"date": "2019-08-21 noon"`), 48, "10365", []string{`bad "date" "2019-08-21 noon"`}},

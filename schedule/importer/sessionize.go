@@ -124,7 +124,7 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: opt.Name, Line: r.line(), Msg: fmt.Sprintf(`not a Sessionize "All" file: it starts with %q, want an object with a "sessions" list`, c)}
 	}
 	var (
-		pending    []szPending
+		pending    []*szPending
 		speakers   []szSpeaker
 		categories []szCategory
 		rooms      []szRoom
@@ -135,7 +135,7 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 		case "sessions":
 			sawList = true
 			return r.array(`"sessions"`, func() error {
-				p := szPending{line: r.line()}
+				p := &szPending{line: r.line()}
 				if err := r.value(&p.s); err != nil {
 					return err
 				}
