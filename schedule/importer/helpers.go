@@ -108,7 +108,7 @@ func parseClock(s string) (time.Duration, error) {
 	units := []time.Duration{time.Hour, time.Minute, time.Second}
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && n > 59) {
+		if err != nil || n < 0 || (i > 0 && n > 59) || n > 1<<20 { // 1<<20 hours: far from overflow
 			return 0, fmt.Errorf("%q is not a time of the form HH:MM", s)
 		}
 		total += time.Duration(n) * units[i]

@@ -48,6 +48,8 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	frabJSON{},
+	sessionize{},
 	scaleXML{},
 	scaleJSON{},
 	ical{},

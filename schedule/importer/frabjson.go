@@ -1,0 +1,344 @@
+package importer
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// frabJSON reads the schedule.json of frab, pretalx and the C3VOC tools:
+// {"schedule": {"conference": {"days": [{"rooms": {"Room": [event…]}}]}}}.
+// Real files stray from the C3VOC schema (ids as numbers or strings, null
+// for absent text, missing fields), so it takes what has a clear meaning
+// and only fails on what it cannot place.
+type frabJSON struct{}
+
+func (frabJSON) Name() string { return "frab-json" }
+func (frabJSON) Description() string {
+	return "frab/C3VOC/pretalx schedule.json (CCC events, pretalx conferences)"
+}
+
+func (frabJSON) Detect(data []byte) bool {
+	h := head(stripBOM(data), 64<<10)
+	return len(h) > 0 && h[0] == '{' && hasJSONKey(h, "schedule", '{') && hasJSONKey(h, "conference", '{')
+}
+
+// frabEvent is one entry of a room's list. Every text field accepts a
+// string, a number or null.
+type frabEvent struct {
+	ID          jsonText     `json:"id"`
+	GUID        jsonText     `json:"guid"`
+	Code        jsonText     `json:"code"`
+	Date        jsonText     `json:"date"`
+	Start       jsonText     `json:"start"`
+	End         jsonText     `json:"end"`
+	Duration    jsonText     `json:"duration"`
+	Room        jsonText     `json:"room"`
+	Slug        jsonText     `json:"slug"`
+	URL         jsonText     `json:"url"`
+	Title       jsonText     `json:"title"`
+	Subtitle    jsonText     `json:"subtitle"`
+	Track       jsonText     `json:"track"`
+	Type        jsonText     `json:"type"`
+	Language    jsonText     `json:"language"`
+	Abstract    jsonText     `json:"abstract"`
+	Description jsonText     `json:"description"`
+	Persons     []frabPerson `json:"persons"`
+}
+
+// frabPerson is a speaker: frab writes public_name, newer pretalx name,
+// some tools full_public_name, and a few feeds a bare string.
+type frabPerson string
+
+func (p *frabPerson) UnmarshalJSON(b []byte) error {
+	if b[0] != '{' {
+		var t jsonText
+		err := t.UnmarshalJSON(b)
+		*p = frabPerson(t)
+		return err
+	}
+	var o struct {
+		PublicName     jsonText `json:"public_name"`
+		Name           jsonText `json:"name"`
+		FullPublicName jsonText `json:"full_public_name"`
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		return err
+	}
+	for _, n := range []jsonText{o.PublicName, o.Name, o.FullPublicName} {
+		if n.String() != "" {
+			*p = frabPerson(n)
+			return nil
+		}
+	}
+	return nil
+}
+
+// frabPending is an event read but not yet placed in time: the zone may
+// come after the days in the file.
+type frabPending struct {
+	ev   frabEvent
+	line int
+	day  int // index into the days' dates
+	room string
+}
+
+type frabReader struct {
+	*jsonReader
+	feed    Feed
+	tzLine  int
+	dates   []string
+	pending []*frabPending
+}
+
+func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
+	jr, err := newJSONReader(data, opt.Name)
+	if err != nil {
+		return nil, err
+	}
+	r := &frabReader{jsonReader: jr}
+	if c := r.first(); c != '{' {
+		return nil, &schedule.InputError{File: opt.Name, Line: r.line(), Msg: fmt.Sprintf("not a frab/pretalx schedule.json: it starts with %q, want an object with a \"schedule\" key", c)}
+	}
+	var sawSchedule, sawConference bool
+	err = r.object("the document", func(key string) error {
+		if key != "schedule" {
+			return r.skip()
+		}
+		sawSchedule = true
+		return r.object(`"schedule"`, func(key string) error {
+			if key != "conference" {
+				return r.skip()
+			}
+			sawConference = true
+			return r.conference()
+		})
+	})
+	if err == nil {
+		err = r.end()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !sawSchedule {
+		return nil, &schedule.InputError{File: opt.Name, Msg: `no "schedule" object: not a frab/pretalx schedule.json`}
+	}
+	if !sawConference {
+		return nil, &schedule.InputError{File: opt.Name, Msg: `the "schedule" object has no "conference"`}
+	}
+
+	loc := opt.Location
+	if loc == nil && r.feed.TimeZone != "" {
+		l, err := loadZone(r.feed.TimeZone)
+		if err != nil {
+			return nil, &schedule.InputError{File: opt.Name, Line: r.tzLine, Msg: "time_zone_name", Err: err}
+		}
+		loc = l
+	}
+	feed := &r.feed
+	feed.Sessions = make([]*schedule.Session, 0, len(r.pending))
+	for _, p := range r.pending {
+		s, err := p.ev.session(r.dates[p.day], p.room, loc)
+		if err != nil {
+			id := p.ev.ID.String()
+			if id == "" {
+				id = oneLine(string(p.ev.Title))
+			}
+			return nil, &schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}
+		}
+		feed.Sessions = append(feed.Sessions, s)
+	}
+	return feed, nil
+}
+
+func (r *frabReader) conference() error {
+	return r.object(`"conference"`, func(key string) error {
+		var t jsonText
+		switch key {
+		case "title", "acronym":
+			if err := r.value(&t); err != nil {
+				return err
+			}
+			if key == "title" && t.String() != "" || r.feed.Conference == "" {
+				r.feed.Conference = oneLine(string(t))
+			}
+			return nil
+		case "time_zone_name":
+			r.tzLine = r.line()
+			if err := r.value(&t); err != nil {
+				return err
+			}
+			r.feed.TimeZone = t.String()
+			return nil
+		case "days":
+			return r.array(`"days"`, r.day)
+		}
+		return r.skip()
+	})
+}
+
+func (r *frabReader) day() error {
+	idx := len(r.dates)
+	r.dates = append(r.dates, "")
+	return r.object("a day", func(key string) error {
+		switch key {
+		case "date":
+			var t jsonText
+			if err := r.value(&t); err != nil {
+				return err
+			}
+			r.dates[idx] = t.String()
+			return nil
+		case "rooms":
+			if r.peek() == '[' {
+				// Some generators write an empty room map as [].
+				line := r.line()
+				var none []json.RawMessage
+				if err := r.value(&none); err != nil || len(none) == 0 {
+					return err
+				}
+				return &schedule.InputError{File: r.name, Line: line, Msg: `"rooms" of a day is a list, want an object of room name to sessions`}
+			}
+			return r.object(`"rooms"`, func(room string) error {
+				return r.array(fmt.Sprintf("room %q", room), func() error {
+					p := &frabPending{line: r.line(), day: idx, room: room}
+					if err := r.value(&p.ev); err != nil {
+						return err
+					}
+					r.pending = append(r.pending, p)
+					return nil
+				})
+			})
+		}
+		return r.skip()
+	})
+}
+
+func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*schedule.Session, error) {
+	s := &schedule.Session{
+		ID:       ev.ID.String(),
+		GUID:     ev.GUID.String(),
+		Title:    oneLine(string(ev.Title)),
+		Subtitle: oneLine(string(ev.Subtitle)),
+		Type:     oneLine(string(ev.Type)),
+		Room:     oneLine(string(ev.Room)),
+		Track:    oneLine(string(ev.Track)),
+		URL:      ev.URL.String(),
+		Slug:     ev.Slug.String(),
+		Language: ev.Language.String(),
+	}
+	if s.ID == "" {
+		s.ID = s.GUID
+	}
+	if s.ID == "" {
+		s.ID = ev.Code.String()
+	}
+	if s.Room == "" {
+		s.Room = oneLine(roomKey)
+	}
+	abstract := plainText(string(ev.Abstract))
+	if desc := plainText(string(ev.Description)); desc != "" && desc != abstract {
+		if abstract != "" {
+			abstract += "\n\n"
+		}
+		abstract += desc
+	}
+	s.Abstract = abstract
+	for _, p := range ev.Persons {
+		if n := oneLine(string(p)); n != "" {
+			s.Speakers = append(s.Speakers, n)
+		}
+	}
+	s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+
+	start, err := frabStart(ev.Date.String(), ev.Start.String(), dayDate, loc)
+	if err != nil {
+		return nil, err
+	}
+	if start.IsZero() {
+		return s, nil
+	}
+	s.Start = start
+	if end := ev.End.String(); end != "" {
+		t, err := parseOffsetTime(end)
+		if err != nil {
+			return nil, fmt.Errorf(`bad "end" %q: want an ISO 8601 time such as 2019-08-21T11:00:00+02:00`, end)
+		}
+		if loc != nil {
+			t = t.In(loc)
+		}
+		s.End = t
+		if s.End.Before(s.Start) {
+			return nil, fmt.Errorf(`ends (%s) before it starts (%s)`, end, ev.Date.String())
+		}
+		return s, nil
+	}
+	if ev.Duration.String() == "" {
+		return nil, fmt.Errorf(`no "duration" (or "end")`)
+	}
+	dur, err := parseClock(ev.Duration.String())
+	if err != nil {
+		return nil, fmt.Errorf(`bad "duration": %w`, err)
+	}
+	if dur > maxFrabDuration {
+		return nil, fmt.Errorf(`"duration" %q is longer than %d hours`, ev.Duration.String(), maxFrabDuration/time.Hour)
+	}
+	s.End = start.Add(dur)
+	return s, nil
+}
+
+// maxFrabDuration bounds "duration": beyond it the number is a mistake
+// (and a huge one would overflow).
+const maxFrabDuration = 1000 * time.Hour
+
+// frabStart prefers the full "date" with its offset; older files only
+// have the day's date and an HH:MM "start" in the conference zone. A
+// session with neither is unscheduled.
+func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, error) {
+	if date != "" {
+		if t, err := parseOffsetTime(date); err == nil {
+			if loc != nil {
+				t = t.In(loc)
+			}
+			return t, nil
+		}
+		if len(date) != len(time.DateOnly) {
+			return time.Time{}, fmt.Errorf(`bad "date" %q: want an ISO 8601 time such as 2019-08-21T11:00:00+02:00`, date)
+		}
+		dayDate = date
+	}
+	if clock == "" {
+		return time.Time{}, nil
+	}
+	if dayDate == "" {
+		return time.Time{}, fmt.Errorf(`"start" %q without a date`, clock)
+	}
+	if loc == nil {
+		return time.Time{}, fmt.Errorf(`times without an offset and no "time_zone_name": give --tz`)
+	}
+	d, err := time.ParseInLocation(time.DateOnly, dayDate, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad day date %q: want YYYY-MM-DD", dayDate)
+	}
+	off, err := parseClock(clock)
+	if err != nil || off >= 48*time.Hour {
+		return time.Time{}, fmt.Errorf(`bad "start" %q: want HH:MM`, clock)
+	}
+	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, loc), nil
+}
+
+// parseOffsetTime reads an ISO 8601 time with an offset, with or without
+// seconds and with or without the colon in the offset.
+func parseOffsetTime(s string) (time.Time, error) {
+	var err error
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00"} {
+		var t time.Time
+		if t, err = time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
+}

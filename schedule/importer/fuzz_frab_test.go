@@ -1,0 +1,119 @@
+package importer
+
+// Fuzz targets for the JSON importers. `go test` replays the seeds below
+// (the real programs and a few broken ones) and those in testdata/fuzz/; to search for new failures run, e.g.,
+//
+//	go test -fuzz=FuzzFrabJSON -fuzztime=10m -fuzzminimizetime=2s ./schedule/importer/
+//	go test -fuzz=FuzzSessionize -fuzztime=10m -fuzzminimizetime=2s ./schedule/importer/
+//
+// Keep -fuzzminimizetime short: the real programs are 200 KB seeds, and
+// with the default (60 s) the engine spends most of its time shrinking
+// each interesting mutation of them instead of fuzzing.
+//
+// A failing input is written to testdata/fuzz/<target>/; commit it with
+// the fix so it is replayed from then on.
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+func FuzzFrabJSON(f *testing.F) {
+	f.Add(program(f, "camp2019-frab-schedule.json"))
+	f.Add(program(f, "pretalx-pyconau-2024-schedule.json"))
+	for _, seed := range []string{
+		`{"schedule":{"conference":{"days":[{"rooms":{"A":[{"id":1,"title":"x","date":"2019-08-21T11:00:00+02:00","duration":"00:30"},{"id":"1","title":"y"}]}}]}}}`,
+		`{"schedule":{"conference":{"time_zone_name":"Nowhere/Else","days":[]}}}`,
+		`{"schedule": []}`,
+		`[]`,
+		"\xff\xfe{\x00",
+		"",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(data, "frab-json", Options{Name: "fuzz.json"})
+		checkFuzzResult(t, feed, err, "frab-json")
+	})
+}
+
+func FuzzSessionize(f *testing.F) {
+	f.Add(program(f, "sessionize-orlandocodecamp-2020-all.json"))
+	for _, seed := range []string{
+		`{"sessions":[{"id":"1","title":"x","startsAt":"2020-03-28T09:00:00Z","endsAt":"2020-03-28T08:00:00Z"}]}`,
+		`{"sessions":[{"id":1,"title":"x","startsAt":null,"endsAt":"2020-03-28T08:00"},{"id":"1","title":"y"}]}`,
+		`{"sessions":[{"id":"1","title":{},"speakers":[{"id":"x","name":"n"}],"isServiceSession":"yes"}]}`,
+		`{"sessions":{}}`,
+		`{"speakers":[]}`,
+		"",
+	} {
+		f.Add([]byte(seed))
+	}
+	loc, err := loadZone("America/New_York")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(data, "sessionize", Options{Name: "fuzz.json", Location: loc})
+		checkFuzzResult(t, feed, err, "sessionize")
+		feed, err = Parse(data, "sessionize", Options{Name: "fuzz.json"})
+		checkFuzzResult(t, feed, err, "sessionize")
+	})
+}
+
+// checkFuzzResult holds the importers to their promise: an error is an
+// InputError naming the file, and a program without an error is one a
+// plan can use.
+func checkFuzzResult(t *testing.T, feed *Feed, err error, format string) {
+	t.Helper()
+	if err != nil {
+		var ie *schedule.InputError
+		if !errors.As(err, &ie) || ie.File != "fuzz.json" {
+			t.Fatalf("error %T does not name the file: %v", err, err)
+		}
+		if feed != nil {
+			t.Fatalf("a feed as well as an error: %v", err)
+		}
+		return
+	}
+	if feed == nil || feed.Format != format || len(feed.Sessions) == 0 {
+		t.Fatalf("no error but feed %+v", feed)
+	}
+	ids := map[string]bool{}
+	for i, s := range feed.Sessions {
+		if s.ID == "" || ids[s.ID] {
+			t.Fatalf("session %d: empty or repeated id %q", i, s.ID)
+		}
+		ids[s.ID] = true
+		if s.Title == "" || !clean(s.Title) || !clean(s.Room) || !clean(s.Track) || !clean(s.Type) {
+			t.Fatalf("session %q: title %q room %q track %q type %q not one clean line", s.ID, s.Title, s.Room, s.Track, s.Type)
+		}
+		for _, sp := range s.Speakers {
+			if sp == "" || !clean(sp) {
+				t.Fatalf("session %q: speaker %q", s.ID, sp)
+			}
+		}
+		if !s.Kind.Valid() {
+			t.Fatalf("session %q: kind %q", s.ID, s.Kind)
+		}
+		if s.Start.IsZero() != s.End.IsZero() || s.End.Before(s.Start) {
+			t.Fatalf("session %q: %s to %s", s.ID, s.Start, s.End)
+		}
+		if strings.ContainsRune(s.Abstract, '\r') {
+			t.Fatalf("session %q: CR in abstract", s.ID)
+		}
+		if i > 0 && schedule.Less(s, feed.Sessions[i-1]) {
+			t.Fatalf("sessions out of order at %d", i)
+		}
+	}
+}
+
+// clean is text fit for one line: no control characters, no line breaks,
+// no leading or trailing space.
+func clean(s string) bool {
+	return strings.TrimSpace(s) == s && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' })
+}
