@@ -127,16 +127,21 @@ func DecodePlan(data []byte, name string) (*Plan, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
 	}
-	var probe struct {
-		Version *int `yaml:"version"`
+	// The version decides how to read the rest, so find it first; a line
+	// scan spares a second YAML parse on every command.
+	v, ok := versionLine(data)
+	if !ok {
+		var probe struct {
+			Version *int `yaml:"version"`
+		}
+		if err := yaml.Unmarshal(data, &probe); err != nil {
+			return nil, yamlError(name, err)
+		}
+		if probe.Version == nil {
+			return nil, &InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
+		}
+		v = *probe.Version
 	}
-	if err := yaml.Unmarshal(data, &probe); err != nil {
-		return nil, yamlError(name, err)
-	}
-	if probe.Version == nil {
-		return nil, &InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
-	}
-	v := *probe.Version
 	if v > FormatVersion {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, FormatVersion)}
 	}
@@ -157,6 +162,18 @@ func DecodePlan(data []byte, name string) (*Plan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+var versionRE = regexp.MustCompile(`(?m)^version:[ \t]*([0-9]+)[ \t]*(?:#.*)?\r?$`)
+
+// versionLine finds a top-level "version: N" line.
+func versionLine(data []byte) (int, bool) {
+	m := versionRE.FindSubmatch(data)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(m[1]))
+	return n, err == nil
 }
 
 // migrate upgrades the YAML of an older plan format to the current one.
@@ -256,21 +273,6 @@ func findLine(data []byte, s string) int {
 		return 0
 	}
 	return lineNumber(data, i)
-}
-
-// EncodePlan renders the plan as YAML.
-func EncodePlan(p *Plan) ([]byte, error) {
-	p.Version = FormatVersion
-	p.SortPicks()
-	var buf bytes.Buffer
-	buf.WriteString("# plan: a conference schedule (https://github.com/plan-cli/plan).\n# Edit freely; the imported program lives in the .program.jsonl file beside it.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(p); err != nil {
-		return nil, err
-	}
-	enc.Close()
-	return buf.Bytes(), nil
 }
 
 // SavePlan writes the plan atomically.

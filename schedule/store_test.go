@@ -210,3 +210,31 @@ func TestProgramFileRoundTripAndLookup(t *testing.T) {
 		t.Errorf("lookup = %v", found)
 	}
 }
+
+// Any text in any field survives a write and a read of the plan file.
+func TestEncodePlanRoundTripsHostileText(t *testing.T) {
+	texts := []string{"", "plain", "7886", "yes", "No", "null", "~", "1e3", "0x1F", "2026-01-31", "- dash", "a: b", "a #b", "#x",
+		"'quoted'", "\"dq\"", "tab\there", "line\nbreak\r\n", "trailing ", " leading", "two  spaces", "{flow}", "[list]", "a, b",
+		"emoji 🎉 ✓", "ünïcödé ’", "\u2028sep", "back\\slash", "%percent", "@at", "`tick`", "&anchor", "*alias", "!tag", "|pipe", ">fold",
+		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "..."}
+	for i, s := range texts {
+		p := &Plan{Version: 1, Conference: Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []Source{{Name: s, Location: s, Format: "csv", Sessions: 1}}},
+			Venue: Venue{DefaultWalk: 3, Walks: []Walk{{From: s, To: s + "x", Minutes: 4}}},
+			Facts: []Fact{{Label: s + "L", Value: s}}}
+		start := time.Date(2026, 1, 31, 10, 0, 0, 0, brussels)
+		p.Picks = []*Pick{{Session: Session{ID: s + "id", Title: s + "t", Kind: KindTalk, Room: s, Track: s, Speakers: []string{s + "a", s + "b"}, URL: s, GUID: s, Source: s, Start: start, End: start.Add(time.Hour), Rev: i},
+			Priority: Must, Status: Attended, Note: s, Personal: true}}
+		data, err := EncodePlan(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := DecodePlan(data, "plan.yaml")
+		if err != nil {
+			t.Fatalf("text %q: cannot read back: %v\n%s", s, err, data)
+		}
+		if !reflect.DeepEqual(p.Picks[0].Session, q.Picks[0].Session) || p.Picks[0].Note != q.Picks[0].Note ||
+			!reflect.DeepEqual(p.Facts, q.Facts) || !reflect.DeepEqual(p.Venue, q.Venue) || q.Conference.Name != s || q.Conference.Sources[0].Location != s {
+			t.Errorf("text %q changed in a round trip:\n%s\n%+v", s, data, q.Picks[0])
+		}
+	}
+}
