@@ -27,8 +27,8 @@ type wantEvent struct {
 	summary    string
 }
 
-// stamp is the DTSTAMP of every fixture (SOURCE_DATE_EPOCH=1767225600).
-var stamp = time.Unix(1767225600, 0).UTC()
+// fixtureNow is the DTSTAMP of every fixture (SOURCE_DATE_EPOCH=1767225600).
+var fixtureNow = time.Unix(1767225600, 0).UTC()
 
 func mustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
@@ -69,7 +69,7 @@ func scaleCase(t testing.TB) calendarCase {
 	c := calendarCase{
 		name: "scale-22x-picks",
 		cal:  Calendar{Name: "SCALE 22x", TimeZone: "America/Los_Angeles"},
-		opt:  ICSOptions{Alarm: 10 * time.Minute, Now: stamp},
+		opt:  ICSOptions{Alarm: 10 * time.Minute, Now: fixtureNow},
 	}
 	for _, p := range picks {
 		c.cal.Events = append(c.cal.Events, Event{
@@ -131,7 +131,7 @@ func hostileCase(t testing.TB) calendarCase {
 	c := calendarCase{
 		name: "hostile",
 		cal:  Calendar{Name: "Hostile\r\nBEGIN:VEVENT\r\nX-WR-CALNAME:pwned, ;\\", TimeZone: "Europe/Brussels"},
-		opt:  ICSOptions{Alarm: 5 * time.Minute, Now: stamp},
+		opt:  ICSOptions{Alarm: 5 * time.Minute, Now: fixtureNow},
 	}
 	for i, h := range cases {
 		start := at(9+i/2, 30*(i%2))
@@ -168,7 +168,7 @@ func backslashCase(t testing.TB) calendarCase {
 	c := calendarCase{
 		name: "backslashes",
 		cal:  Calendar{Name: "FOSDEM 2026", TimeZone: "Europe/Brussels"},
-		opt:  ICSOptions{Now: stamp},
+		opt:  ICSOptions{Now: fixtureNow},
 		skip: []string{"khal", "icalendar"},
 	}
 	for i, title := range []string{`C:\new\Notes \N`, `escaped \, comma and \; semicolon`, `double \\ and trailing \`} {
@@ -192,7 +192,7 @@ func zonesCase(t testing.TB) calendarCase {
 	c := calendarCase{
 		name: "zones",
 		cal:  Calendar{Name: "FOSDEM 2026", TimeZone: "Europe/Brussels"},
-		opt:  ICSOptions{Now: stamp},
+		opt:  ICSOptions{Now: fixtureNow},
 	}
 	c.cal.Events = []Event{
 		s("000000000001", "Welcome to FOSDEM 2026", "Janson", time.Date(2026, 1, 31, 9, 30, 0, 0, bru), time.Date(2026, 1, 31, 9, 55, 0, 0, bru)),
@@ -240,7 +240,7 @@ func fosdemCase(t testing.TB) calendarCase {
 	c := calendarCase{
 		name: "fosdem-2026-all",
 		cal:  Calendar{Name: feed.Conference, TimeZone: feed.TimeZone},
-		opt:  ICSOptions{Now: stamp},
+		opt:  ICSOptions{Now: fixtureNow},
 	}
 	for _, s := range feed.Sessions {
 		s.Source = feed.Conference

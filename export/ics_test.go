@@ -239,8 +239,8 @@ func TestReimport(t *testing.T) {
 	moved.Rev++
 	dropped.Cancelled = true
 
-	b := parseICS(t, mustWrite(t, before))
-	a := parseICS(t, mustWrite(t, after))
+	b := parseICS(t, mustWriteICS(t, before))
+	a := parseICS(t, mustWriteICS(t, after))
 	if len(a.events) != len(b.events) {
 		t.Fatalf("%d events after the re-import, %d before", len(a.events), len(b.events))
 	}
@@ -281,7 +281,7 @@ func TestReimport(t *testing.T) {
 	}
 }
 
-func mustWrite(t *testing.T, c calendarCase) []byte {
+func mustWriteICS(t *testing.T, c calendarCase) []byte {
 	t.Helper()
 	data, _ := writeICS(t, c.cal, c.opt)
 	return data
@@ -289,7 +289,7 @@ func mustWrite(t *testing.T, c calendarCase) []byte {
 
 func TestSequenceAndStatus(t *testing.T) {
 	c := hostileCase(t) // Rev is the event's index, event 3 is cancelled
-	cal := parseICS(t, mustWrite(t, c))
+	cal := parseICS(t, mustWriteICS(t, c))
 	seqs := map[int]bool{}
 	cancelled := 0
 	for _, ev := range cal.events {
@@ -314,7 +314,7 @@ func TestSequenceAndStatus(t *testing.T) {
 	// Session.Cancelled counts as well as Event.Cancelled.
 	c.cal.Events[3].Cancelled = false
 	c.cal.Events[5].Session.Cancelled = true
-	cal = parseICS(t, mustWrite(t, c))
+	cal = parseICS(t, mustWriteICS(t, c))
 	for _, ev := range cal.events {
 		if want := ev.one("SEQUENCE") == "5"; (ev.one("STATUS") == "CANCELLED") != want {
 			t.Errorf("SEQUENCE %s has STATUS %s", ev.one("SEQUENCE"), ev.one("STATUS"))
@@ -328,7 +328,7 @@ func TestSequenceAndStatus(t *testing.T) {
 // description.
 func TestHostileFields(t *testing.T) {
 	c := hostileCase(t)
-	cal := parseICS(t, mustWrite(t, c))
+	cal := parseICS(t, mustWriteICS(t, c))
 	if got := unescape(cal.props["X-WR-CALNAME"][0].value); got != "Hostile BEGIN:VEVENT X-WR-CALNAME:pwned, ;\\" {
 		t.Errorf("X-WR-CALNAME %q", got)
 	}
@@ -385,7 +385,7 @@ func TestAlarm(t *testing.T) {
 	} {
 		c := zonesCase(t)
 		c.opt.Alarm = tc.alarm
-		cal := parseICS(t, mustWrite(t, c))
+		cal := parseICS(t, mustWriteICS(t, c))
 		for _, ev := range cal.events {
 			if got := ev.one("VALARM/TRIGGER"); got != tc.want {
 				t.Errorf("alarm %v: TRIGGER %q, want %q", tc.alarm, got, tc.want)
@@ -401,7 +401,7 @@ func TestAlarm(t *testing.T) {
 // tz database zone, the calendar's when it has none, UTC for a wall-clock
 // time that happens twice; and that only used zones get a VTIMEZONE.
 func TestWriteICSZones(t *testing.T) {
-	cal := parseICS(t, mustWrite(t, zonesCase(t)))
+	cal := parseICS(t, mustWriteICS(t, zonesCase(t)))
 	tzids := map[string]bool{}
 	for _, ev := range cal.events {
 		for _, p := range []string{"DTSTART", "DTEND"} {
@@ -432,7 +432,7 @@ func TestWriteICSZones(t *testing.T) {
 		t.Errorf("VTIMEZONEs %v", names)
 	}
 
-	utc := parseICS(t, mustWrite(t, utcCase(t)))
+	utc := parseICS(t, mustWriteICS(t, utcCase(t)))
 	if len(utc.zones) != 0 {
 		t.Errorf("a calendar without a zone has VTIMEZONEs %v", utc.zones)
 	}
@@ -467,7 +467,7 @@ type failWriter struct{ err error }
 func (f failWriter) Write([]byte) (int, error) { return 0, f.err }
 
 func TestWriteICSEmpty(t *testing.T) {
-	data, n := writeICS(t, Calendar{Name: "Nothing"}, ICSOptions{Now: stamp})
+	data, n := writeICS(t, Calendar{Name: "Nothing"}, ICSOptions{Now: fixtureNow})
 	if n != 0 {
 		t.Errorf("%d events", n)
 	}
@@ -491,4 +491,37 @@ func BenchmarkWriteICS(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// TestWriteICSEdgeTimes: a session without an end, or ending before it
+// starts, still gets a DTEND (at its start); seconds are kept, fractions
+// dropped; unscheduled sessions and a second copy of one session are not
+// written and not counted.
+func TestWriteICSEdgeTimes(t *testing.T) {
+	bru := mustZone(t, "Europe/Brussels")
+	start := time.Date(2026, 1, 31, 10, 0, 30, 999, bru)
+	ev := func(id string, s, e time.Time) Event {
+		return Event{Session: schedule.Session{ID: id, Source: "FOSDEM 2026", Title: "Talk " + id, Start: s, End: e}}
+	}
+	cal := Calendar{Name: "FOSDEM 2026", TimeZone: "Europe/Brussels", Events: []Event{
+		ev("no-end", start, time.Time{}),
+		ev("backwards", start, start.Add(-time.Hour)),
+		ev("unscheduled", time.Time{}, time.Time{}),
+		ev("twice", start.Add(time.Hour), start.Add(2*time.Hour)),
+		ev("twice", start.Add(time.Hour), start.Add(2*time.Hour)),
+	}}
+	data, n := writeICS(t, cal, ICSOptions{Now: fixtureNow})
+	f := parseICS(t, data)
+	if n != 3 || len(f.events) != 3 {
+		t.Fatalf("wrote %d events (file: %d), want 3", n, len(f.events))
+	}
+	for _, e := range f.events {
+		s, end := f.instant(t, e["DTSTART"][0]), f.instant(t, e["DTEND"][0])
+		if e.one("DTSTART") == "" || len(e["DTEND"]) != 1 || s.Nanosecond() != 0 || s.Second() != 30 {
+			t.Errorf("%s: DTSTART %v DTEND %v", e.one("SUMMARY"), e["DTSTART"], e["DTEND"])
+		}
+		if title := e.one("SUMMARY"); title != "Talk twice" && !end.Equal(s) {
+			t.Errorf("%s ends at %s, want its start %s", title, end, s)
+		}
+	}
 }

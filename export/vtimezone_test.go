@@ -40,7 +40,7 @@ func TestVTimezoneMatchesTZDatabase(t *testing.T) {
 					events = append(events, Event{Session: schedule.Session{ID: start.Format("2006-01"), Title: "Talk", Start: start, End: start.Add(time.Hour)}})
 				}
 			}
-			cal := parseICS(t, mustWrite(t, calendarCase{cal: Calendar{Name: "Zones", TimeZone: tc.zone, Events: events}, opt: ICSOptions{Now: stamp}}))
+			cal := parseICS(t, mustWriteICS(t, calendarCase{cal: Calendar{Name: "Zones", TimeZone: tc.zone, Events: events}, opt: ICSOptions{Now: fixtureNow}}))
 			z := cal.zone(tc.zone)
 			if z == nil || len(cal.zones) != 1 {
 				t.Fatalf("VTIMEZONEs %v, want one for %s", cal.zones, tc.zone)
