@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -208,6 +209,41 @@ func zonesCase(t testing.TB) calendarCase {
 	}
 	for _, e := range c.cal.Events {
 		c.want = append(c.want, wantEvent{e.Start, e.End, e.Title})
+	}
+	return c
+}
+
+// worldCase has one event in each of several zones with odd offsets or
+// rules, either side of their clock changes where they have any, so that
+// the clients that trust the file's VTIMEZONE (libical, ical.js, vobject)
+// are tested on +05:45, -03:30, +12:45/+13:45, a half-hour daylight
+// saving time, a zone with no change since 1945 and one with none at all.
+func worldCase(t testing.TB) calendarCase {
+	c := calendarCase{
+		name: "world",
+		cal:  Calendar{Name: "Around the world", TimeZone: "Asia/Kathmandu"},
+		opt:  ICSOptions{Now: fixtureNow},
+	}
+	for i, z := range []struct {
+		zone     string
+		y, m, d  int
+		hour, mi int
+	}{
+		{"Asia/Kathmandu", 2026, 3, 1, 9, 15},
+		{"Asia/Kolkata", 2026, 3, 1, 10, 0},
+		{"America/St_Johns", 2026, 3, 7, 10, 0},   // -03:30
+		{"America/St_Johns", 2026, 3, 9, 10, 0},   // -02:30
+		{"Australia/Lord_Howe", 2026, 4, 4, 9, 0}, // +11:00
+		{"Australia/Lord_Howe", 2026, 4, 6, 9, 0}, // +10:30
+		{"Pacific/Chatham", 2026, 4, 4, 9, 0},     // +13:45
+		{"Pacific/Chatham", 2026, 4, 6, 9, 0},     // +12:45
+		{"Etc/GMT+5", 2026, 3, 1, 8, 0},           // -05:00, no transitions
+	} {
+		loc := mustZone(t, z.zone)
+		start := time.Date(z.y, time.Month(z.m), z.d, z.hour, z.mi, 0, 0, loc)
+		title := fmt.Sprintf("%s %s", z.zone, start.Format("Mon 2 Jan 15:04 -07:00"))
+		c.cal.Events = append(c.cal.Events, Event{Session: schedule.Session{ID: fmt.Sprint(i), Source: "world", Title: title, Start: start, End: start.Add(45 * time.Minute)}})
+		c.want = append(c.want, wantEvent{start, start.Add(45 * time.Minute), title})
 	}
 	return c
 }

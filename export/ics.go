@@ -353,13 +353,15 @@ func clean(s, newline string) string {
 // text is plain, and checking is much cheaper than rebuilding it.
 func plain(s string, keepLF bool) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20:
-			if c != '\n' || !keepLF {
+		c := s[i]
+		if !suspect[c] {
+			continue
+		}
+		switch {
+		case c == '\n':
+			if !keepLF {
 				return false
 			}
-		case c == 0x7f:
-			return false
 		case c == 0xc2: // U+0080–U+009F: C1 controls and NEL
 			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
 				return false
@@ -368,10 +370,21 @@ func plain(s string, keepLF bool) bool {
 			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
 				return false
 			}
+		default: // other C0 controls, DEL
+			return false
 		}
 	}
 	return utf8.ValidString(s)
 }
+
+// suspect marks the bytes plain looks at twice.
+var suspect = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t[0x7f], t[0xc2], t[0xe2] = true, true, true
+	return t
+}()
 
 // uriValue checks a session link for the URL property, which the library
 // writes unescaped: an absolute http or https URL with a host, and no
@@ -393,16 +406,37 @@ func uriValue(s string) (string, bool) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", false
 	}
-	var b strings.Builder
+	n := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || strings.IndexByte(`"<>\^`+"`"+`{|}`, c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
-		} else {
-			b.WriteByte(c)
+		if uriEscape[s[i]] {
+			n++
 		}
 	}
-	return b.String(), true
+	if n == 0 {
+		return s, true
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(s)+2*n)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; uriEscape[c] {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
+
+// uriEscape marks the bytes uriValue percent-encodes.
+var uriEscape = func() (t [256]bool) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte(`"<>\^{|}` + "`") {
+		t[c] = true
+	}
+	return t
+}()
 
 // triggerValue is the VALARM TRIGGER for a reminder d before the start:
 // "-PT10M", "-PT1H30M", "-P1D".

@@ -31,7 +31,7 @@ func writeICS(t testing.TB, cal Calendar, opt ICSOptions) ([]byte, int) {
 // TestWriteICSGolden pins the whole file for each fixture; run
 // `go test ./export -update` after a deliberate change and read the diff.
 func TestWriteICSGolden(t *testing.T) {
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), utcCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			got, n := writeICS(t, c.cal, c.opt)
 			if n != len(c.want) {
@@ -77,7 +77,7 @@ func firstDiff(got, want []byte) string {
 // between UTF-8 characters, exactly one VEVENT per scheduled session with
 // the exact summary and the right instants, and the required properties.
 func TestWriteICSWellFormed(t *testing.T) {
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), utcCase(t), fosdemCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), fosdemCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			data, n := writeICS(t, c.cal, c.opt)
 			checkLines(t, data)
