@@ -168,6 +168,7 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 			if ours && !pk.Gone {
 				before := pk.Session
 				pk.Gone = true
+				pk.Rev++ // calendars accept the cancellation only with a higher SEQUENCE
 				res.Picks = append(res.Picks, PickChange{Pick: pk, Old: before, Changes: []Change{Gone}})
 				changedIDs[pk.ID] = true
 			}
