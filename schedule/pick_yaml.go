@@ -17,6 +17,7 @@ type pickYAML struct {
 	Status    Status    `yaml:"status"`
 	Note      string    `yaml:"note,omitempty"`
 	Kind      Kind      `yaml:"kind"`
+	Type      string    `yaml:"type,omitempty"`
 	Start     time.Time `yaml:"start,omitempty"`
 	End       time.Time `yaml:"end,omitempty"`
 	Room      string    `yaml:"room,omitempty"`
@@ -34,21 +35,11 @@ type pickYAML struct {
 
 var pickKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range []string{"id", "title", "priority", "status", "note", "kind", "start", "end", "room", "track", "speakers", "url", "personal", "unplanned", "cancelled", "gone", "guid", "source", "rev"} {
+	for _, k := range []string{"id", "title", "priority", "status", "note", "kind", "type", "start", "end", "room", "track", "speakers", "url", "personal", "unplanned", "cancelled", "gone", "guid", "source", "rev"} {
 		m[k] = true
 	}
 	return m
 }()
-
-// MarshalYAML writes the pick in its plan-file shape.
-func (p *Pick) MarshalYAML() (any, error) {
-	return pickYAML{
-		ID: p.ID, Title: p.Title, Priority: p.Priority, Status: p.Status, Note: p.Note,
-		Kind: p.Kind, Start: p.Start, End: p.End, Room: p.Room, Track: p.Track,
-		Speakers: p.Speakers, URL: p.URL, Personal: p.Personal, Unplanned: p.Unplanned,
-		Cancelled: p.Cancelled, Gone: p.Gone, GUID: p.GUID, Source: p.Source, Rev: p.Rev,
-	}, nil
-}
 
 // UnmarshalYAML reads a pick, refusing keys it does not know.
 func (p *Pick) UnmarshalYAML(n *yaml.Node) error {
@@ -66,7 +57,7 @@ func (p *Pick) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	*p = Pick{
-		Session: Session{ID: y.ID, Title: y.Title, Kind: y.Kind, Start: y.Start, End: y.End, Room: y.Room,
+		Session: Session{ID: y.ID, Title: y.Title, Kind: y.Kind, Type: y.Type, Start: y.Start, End: y.End, Room: y.Room,
 			Track: y.Track, Speakers: y.Speakers, URL: y.URL, Cancelled: y.Cancelled, GUID: y.GUID, Source: y.Source, Rev: y.Rev},
 		Priority: y.Priority, Status: y.Status, Note: y.Note, Personal: y.Personal, Unplanned: y.Unplanned, Gone: y.Gone,
 	}

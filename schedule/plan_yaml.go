@@ -80,6 +80,7 @@ func EncodePlan(p *Plan) ([]byte, error) {
 		kv(&b, 4, "status", string(pk.Status), true)
 		kv(&b, 4, "note", pk.Note, false)
 		kv(&b, 4, "kind", string(pk.Kind), true)
+		kv(&b, 4, "type", pk.Type, false)
 		if !pk.Start.IsZero() {
 			kvRaw(&b, 4, "start", pk.Start.Format(time.RFC3339Nano))
 			kvRaw(&b, 4, "end", pk.End.Format(time.RFC3339Nano))

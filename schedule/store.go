@@ -258,6 +258,11 @@ func (p *Plan) check(name string, data []byte) error {
 			return where("ends before it starts")
 		}
 		pk.Session = pk.Session.In(loc)
+		if !pk.Personal {
+			if k, ok := p.KindFor(&pk.Session); ok {
+				pk.Kind = k
+			}
+		}
 	}
 	for _, w := range p.Venue.Walks {
 		if w.Minutes < 0 {
