@@ -52,6 +52,7 @@ may also be a length such as 30m.`,
 	})
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
 	c.Args = cobra.ArbitraryArgs
+	c.ValidArgsFunction = a.completeSessions
 	return c
 }
 
@@ -86,7 +87,12 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 	}
 	var added, updated []*schedule.Pick
 	var clashes []schedule.Clash
+	var notes []string // what changed on picks that existed already
 	err := a.changePlan(func(st *schedule.Store, p *schedule.Plan) error {
+		before := map[string]bool{}
+		for _, c := range schedule.FindClashes(p.Picks, &p.Venue) {
+			before[c.A.ID+"\x00"+c.B.ID] = true
+		}
 		if personal {
 			pk, err := personalEntry(o, p)
 			if err != nil {
@@ -117,15 +123,23 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 			}
 			for _, id := range ids {
 				if pk := p.Pick(id); pk != nil {
-					if prio != "" {
+					var what []string
+					if prio != "" && prio != pk.Priority {
+						what = append(what, fmt.Sprintf("priority %s → %s", pk.Priority, prio))
 						pk.Priority = prio
 					}
-					if o.note != "" {
+					if o.note != "" && o.note != pk.Note {
+						what = append(what, "note updated")
 						pk.Note = o.note
 					}
 					if pk.Status == schedule.Skipped {
+						what = append(what, "back in your plan (was skipped)")
 						pk.Status = schedule.Planned
 					}
+					if len(what) == 0 {
+						what = append(what, "already picked, nothing to change")
+					}
+					notes = append(notes, strings.Join(what, "; "))
 					updated = append(updated, pk)
 					continue
 				}
@@ -142,7 +156,7 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 			touched[pk.ID] = true
 		}
 		for _, c := range schedule.FindClashes(p.Picks, &p.Venue) {
-			if touched[c.A.ID] || touched[c.B.ID] {
+			if (touched[c.A.ID] || touched[c.B.ID]) && !before[c.A.ID+"\x00"+c.B.ID] {
 				clashes = append(clashes, c)
 			}
 		}
@@ -169,8 +183,8 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 			fmt.Fprintf(out, "  %s this session is marked cancelled in the program\n", st.Warn.Render("note:"))
 		}
 	}
-	for _, pk := range updated {
-		fmt.Fprintf(out, "%s %s  %q  (%s, %s)\n", st.Dim.Render("Already picked"), pk.ID, pk.Title, pk.Priority, pk.Status)
+	for i, pk := range updated {
+		fmt.Fprintf(out, "%s %s  %q: %s\n", st.Dim.Render("Updated"), pk.ID, pk.Title, notes[i])
 	}
 	if len(clashes) > 0 {
 		fmt.Fprintf(out, "%s\n", st.Warn.Render(fmt.Sprintf("This creates %d clash(es):", len(clashes))))
@@ -254,15 +268,31 @@ func parseWhen(s string, ref time.Time, loc *time.Location) (time.Time, error) {
 	}
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+			return t, checkWallClock(t, s, layout, loc)
 		}
 	}
 	if t, err := time.Parse("15:04", s); err == nil {
 		if ref.IsZero() {
-			return time.Time{}, fmt.Errorf("%q has no date: write it as 2006-01-02 15:04", s)
+			return time.Time{}, fmt.Errorf("%q has no date: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-07 %s", s, s)
 		}
 		r := ref.In(loc)
-		return time.Date(r.Year(), r.Month(), r.Day(), t.Hour(), t.Minute(), 0, 0, loc), nil
+		out := time.Date(r.Year(), r.Month(), r.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+		return out, checkWallClock(out, out.Format("2006-01-02")+" "+s, "2006-01-02 15:04", loc)
 	}
-	return time.Time{}, fmt.Errorf("cannot read %q as a time: write 2006-01-02 15:04 (in the conference's zone) or RFC 3339", s)
+	return time.Time{}, fmt.Errorf("cannot read %q as a time: write YYYY-MM-DD HH:MM (in the conference's zone, %s) or RFC 3339", s, loc)
+}
+
+// checkWallClock refuses a local time that does not exist because the
+// clocks jump forward then (Go would silently move it by an hour).
+func checkWallClock(t time.Time, s, layout string, loc *time.Location) error {
+	wall, err := time.Parse(layout, s)
+	if err != nil {
+		return nil
+	}
+	y1, m1, d1 := wall.Date()
+	y2, m2, d2 := t.Date()
+	if y1 != y2 || m1 != m2 || d1 != d2 || wall.Hour() != t.Hour() || wall.Minute() != t.Minute() {
+		return fmt.Errorf("%s does not exist in %s: the clocks jump forward then", s, loc)
+	}
+	return nil
 }

@@ -70,6 +70,7 @@ marked. Skipped picks are left out unless --all.
 		},
 	}
 	c.Flags().StringVar(&day, "day", "", "only this day: a date, weekday or day number")
+	c.RegisterFlagCompletionFunc("day", a.completeDays)
 	c.Flags().BoolVar(&all, "all", false, "include skipped picks")
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return c
@@ -145,8 +146,8 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 		if pk.Gone {
 			title += st.Bad.Render(" (gone from the program)")
 		}
-		fmt.Fprintf(out, "  %s %s  %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
-			st.Room.Render("@ "+orDash(pk.Room)), st.Kind.Render("["+string(pk.Kind)+"]"))
+		fmt.Fprintf(out, "  %s %s  %s %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
+			st.Room.Render("@ "+orDash(pk.Room)), st.Kind.Render("["+string(pk.Kind)+"]"), st.Dim.Render(pk.ID))
 		if pk.Note != "" {
 			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+pk.Note))
 		}

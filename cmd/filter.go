@@ -29,7 +29,12 @@ func days(sessions []*schedule.Session) []string {
 func resolveDay(arg string, known []string) (string, error) {
 	a := strings.ToLower(strings.TrimSpace(arg))
 	if _, err := time.Parse(time.DateOnly, a); err == nil {
-		return a, nil
+		for _, d := range known {
+			if d == a {
+				return a, nil
+			}
+		}
+		return "", usagef("--day %s: no session on that day (days: %s)", arg, describeDays(known))
 	}
 	if n, err := strconv.Atoi(a); err == nil {
 		if n >= 1 && n <= len(known) {

@@ -146,6 +146,14 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		}
 		for _, f := range feeds {
 			src := schedule.Source{Name: sourceName(o.as, f.feed, f.src), Location: f.src, Format: f.feed.Format}
+			if o.as == "" && !hasSource(p, src.Name) {
+				if same, ok := schedule.SameProgramAs(prog, f.feed.Sessions); ok {
+					if !o.json {
+						fmt.Fprintf(a.ios.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
+					}
+					src.Name = same
+				}
+			}
 			if f.src == "-" {
 				src.Location = "stdin"
 			}
@@ -168,6 +176,15 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		return a.writeJSON(reports)
 	}
 	return nil
+}
+
+func hasSource(p *schedule.Plan, name string) bool {
+	for _, s := range p.Conference.Sources {
+		if strings.EqualFold(s.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func needsZone(err error) bool {
@@ -219,6 +236,18 @@ func (a *app) withPlanForImport(o *importOptions, first *importer.Feed, fn func(
 	if p.Conference.Name == "" {
 		p.Conference.Name = first.Conference
 	}
+	if p.Conference.TimeZone == "" {
+		// A plan made with 'plan init' and no --tz takes the program's zone.
+		zone := o.tz
+		if zone == "" {
+			zone = first.TimeZone
+		}
+		if zone != "" && zone != "Local" {
+			if err := p.SetTimeZone(zone); err != nil {
+				return err
+			}
+		}
+	}
 	if err := fn(st, p); err != nil {
 		return err
 	}
@@ -226,7 +255,7 @@ func (a *app) withPlanForImport(o *importOptions, first *importer.Feed, fn func(
 		return err
 	}
 	if created && !o.json {
-		fmt.Fprintf(a.ios.ErrOut, "Created %s.\n", st.Path)
+		fmt.Fprintf(a.ios.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ picks: no overlap, and time to walk there.
 
 In a pipe each session is one tab-separated line: id, start, end, room,
 kind, title, pick status.`,
-		Example: `  plan list --day sat --track rust
+		Example: `  plan list --day sun --track rust
   plan list --kind workshop --free
   plan list --search ebpf --json | jq '.[].title'
   plan list --picked`,
@@ -45,6 +45,7 @@ kind, title, pick status.`,
 	f.BoolVar(&o.json, "json", false, "print JSON: an array of session objects")
 	f.BoolVar(&o.abstract, "abstract", false, "include abstracts in --json")
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
+	c.RegisterFlagCompletionFunc("day", a.completeDays)
 	return c
 }
 

@@ -98,8 +98,13 @@ func newNoteCmd(a *app) *cobra.Command {
 		Short: "Write down what you learned at a session",
 		Long: `Set the note of a pick: what you learned, to remember. The recap lists
 the notes under "What I learned". --append adds a line instead.`,
-		Example:           "  plan note 7886 \"FOSS needs a threat model for AI-written code\"",
-		Args:              cobra.MinimumNArgs(2),
+		Example: "  plan note 7886 \"FOSS needs a threat model for AI-written code\"",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return fmt.Errorf("give the pick's id and the note: plan note ID \"what I learned\"")
+			}
+			return nil
+		},
 		ValidArgsFunction: a.completePicks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, text := args[0], strings.Join(args[1:], " ")
@@ -113,6 +118,7 @@ the notes under "What I learned". --append adds a line instead.`,
 				} else {
 					pk.Note = text
 				}
+				fmt.Fprintf(a.ios.Out, "Noted on %s  %q.\n", pk.ID, pk.Title)
 				return nil
 			})
 		},
@@ -161,6 +167,7 @@ With no arguments, list the facts; --remove LABEL drops one.`,
 			}
 			return a.changePlan(func(st *schedule.Store, p *schedule.Plan) error {
 				p.SetFact(label, value)
+				fmt.Fprintf(a.ios.Out, "%s: %s\n", label, value)
 				return nil
 			})
 		},

@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -56,6 +58,41 @@ func similarPicks(p *schedule.Plan, id string) []string {
 		sessions = append(sessions, &pk.Session)
 	}
 	return schedule.NewProgram(sessions).Similar(id, 3)
+}
+
+// completeSessions offers the program's session ids with their titles.
+func (a *app) completeSessions(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+		prog, err := st.LoadProgram(p)
+		if err != nil {
+			return err
+		}
+		for _, s := range prog.Sessions {
+			if strings.HasPrefix(s.ID, toComplete) {
+				out = append(out, s.ID+"\t"+s.Title)
+			}
+		}
+		return nil
+	})
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeDays offers the program's days as weekday names and dates.
+func (a *app) completeDays(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+		prog, err := st.LoadProgram(p)
+		if err != nil {
+			return err
+		}
+		for _, d := range days(prog.Sessions) {
+			t, _ := time.Parse(time.DateOnly, d)
+			out = append(out, d+"\t"+t.Format("Monday"))
+		}
+		return nil
+	})
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func (a *app) completePicks(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {

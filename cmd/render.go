@@ -18,6 +18,21 @@ func timeRange(s *schedule.Session) string {
 	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
 }
 
+// humanDuration is "10 min", "1 h 10 min", "2 h".
+func humanDuration(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	if m < 0 {
+		m = -m
+	}
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
+}
+
 // dayLabel is "Sat 31 Jan 2026".
 func dayLabel(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
 
@@ -79,6 +94,7 @@ func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*sched
 	for _, s := range sessions {
 		idw = max(idw, len(s.ID))
 	}
+	idw = min(idw, 12) // long derived ids (SCALE) overflow rather than pad every line
 	for _, s := range sessions {
 		d := "Unscheduled"
 		if s.Scheduled() {

@@ -56,7 +56,7 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	}
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
 	var ue usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command ") || strings.HasPrefix(err.Error(), "unknown flag") {
 		fmt.Fprintln(ios.ErrOut, "Run 'plan --help' or 'plan COMMAND --help' for usage.")
 		return exitUsage
 	}
@@ -91,7 +91,7 @@ plan.yaml in the current folder by default.
 Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 2 the command line was wrong.`,
 		Example: `  plan import https://fosdem.org/2026/schedule/xml
-  plan list --day sat --track Rust
+  plan list --day sun --track Rust
   plan add 7886 8402 --priority must
   plan clashes
   plan export --ics -o fosdem.ics`,

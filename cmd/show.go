@@ -13,10 +13,11 @@ import (
 func newShowCmd(a *app) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
-		Use:     "show ID",
-		Short:   "Show one session in full",
-		Example: "  plan show 7886\n  plan show 7886 --json",
-		Args:    cobra.ExactArgs(1),
+		Use:               "show ID",
+		Short:             "Show one session in full",
+		Example:           "  plan show 7886\n  plan show 7886 --json",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
 				id := args[0]

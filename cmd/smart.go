@@ -331,6 +331,10 @@ conference runs, sessions already over are not offered.
 				}
 				res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, schedule.SuggestOptions{Topic: topic, MaxTopics: maxTopics, MaxSessions: maxSessions})
 				res.Sessions = a.notOver(prog.Sessions, res.Sessions)
+				if topic != "" && len(res.Topics) == 0 && !asJSON {
+					fmt.Fprintf(a.ios.ErrOut, "No session mentions %q (topics are single words, such as ebpf or rust).\n", topic)
+					return nil
+				}
 				if asJSON {
 					out := suggestJSON{Topics: []topicJSON{}, Sessions: []suggestSessionJSON{}}
 					for _, t := range res.Topics {
@@ -495,11 +499,11 @@ func (a *app) printNow(at time.Time, res schedule.NowResult) {
 	}
 	for _, pk := range res.Now {
 		left := pk.End.Sub(at).Round(time.Minute)
-		fmt.Fprintf(out, "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(%s left)", left)))
+		fmt.Fprintf(out, "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
 	}
 	for _, pk := range res.Next {
 		in := pk.Start.Sub(at).Round(time.Minute)
-		fmt.Fprintf(out, "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(pk.Start.Format("15:04")), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(in %s)", in)))
+		fmt.Fprintf(out, "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(pk.Start.Format("15:04")), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(in %s)", humanDuration(in))))
 	}
 	if s := res.RoomNext; s != nil {
 		fmt.Fprintf(out, "%s %s  %s\n", st.Dim.Render("Next in "+res.Room+":"), st.Time.Render(s.Start.Format("15:04")), s.Title)
@@ -510,8 +514,8 @@ type gapJSON struct {
 	Start    string               `json:"start"`
 	End      string               `json:"end"`
 	Minutes  int                  `json:"minutes"`
-	After    string               `json:"after,omitempty"`
-	Before   string               `json:"before,omitempty"`
+	After    *string              `json:"after"`
+	Before   *string              `json:"before"`
 	Sessions []export.SessionJSON `json:"sessions"`
 }
 
@@ -556,10 +560,10 @@ pick before and to the pick after.
 					for _, g := range gaps {
 						j := gapJSON{Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: []export.SessionJSON{}}
 						if g.After != nil {
-							j.After = g.After.ID
+							j.After = &g.After.ID
 						}
 						if g.Before != nil {
-							j.Before = g.Before.ID
+							j.Before = &g.Before.ID
 						}
 						for _, s := range g.Sessions {
 							j.Sessions = append(j.Sessions, export.Session(s, nil, false))
@@ -600,7 +604,7 @@ func (a *app) printGaps(gaps []schedule.Gap) {
 			day = d
 		}
 		fmt.Fprintf(out, "  %s  %s\n", st.Time.Render(g.Start.Format("15:04")+"–"+g.End.Format("15:04")),
-			st.Dim.Render(fmt.Sprintf("free %s, %d session(s) fit", g.End.Sub(g.Start).Round(time.Minute), len(g.Sessions))))
+			st.Dim.Render(fmt.Sprintf("free %s, %d session(s) fit", humanDuration(g.End.Sub(g.Start)), len(g.Sessions))))
 		const show = 8
 		for i, s := range g.Sessions {
 			if i == show {

@@ -32,6 +32,7 @@ type SessionJSON struct {
 	Status    string   `json:"status,omitempty"`
 	Note      string   `json:"note,omitempty"`
 	Personal  bool     `json:"personal,omitempty"`
+	Unplanned bool     `json:"unplanned,omitempty"`
 	Gone      bool     `json:"gone,omitempty"`
 }
 
@@ -65,6 +66,7 @@ func Session(s *schedule.Session, pick *schedule.Pick, withAbstract bool) Sessio
 		j.Status = string(pick.Status)
 		j.Note = pick.Note
 		j.Personal = pick.Personal
+		j.Unplanned = pick.Unplanned
 		j.Gone = pick.Gone
 	}
 	return j

@@ -343,3 +343,31 @@ func sourcePrefix(name string) string {
 	}
 	return p
 }
+
+// SameProgramAs finds the source in prog that incoming is most likely a
+// new version of: the one holding at least half of incoming's sessions
+// (by title and speakers). Feeds of one conference sometimes name it
+// differently (SCALE's JSON and XML), and a re-import under another name
+// would otherwise add every session twice.
+func SameProgramAs(prog *Program, incoming []*Session) (string, bool) {
+	if len(incoming) == 0 {
+		return "", false
+	}
+	keys := make(map[string]string, len(prog.Sessions))
+	for _, s := range prog.Sessions {
+		keys[titleKey(s)] = s.Source
+	}
+	hits := map[string]int{}
+	for _, s := range incoming {
+		if src, ok := keys[titleKey(s)]; ok {
+			hits[src]++
+		}
+	}
+	best, n := "", 0
+	for src, h := range hits {
+		if h > n || (h == n && src < best) {
+			best, n = src, h
+		}
+	}
+	return best, n*2 >= len(incoming)
+}

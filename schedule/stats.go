@@ -90,6 +90,11 @@ func ComputeStats(p *Plan) Stats {
 		if pk.Status == Skipped {
 			continue
 		}
+		// A session that was cancelled or left the program counts only if
+		// the user says they were there.
+		if (pk.Cancelled || pk.Gone) && pk.Status != Attended {
+			continue
+		}
 		k := pk.Kind
 		if !k.Valid() {
 			k = KindOther

@@ -120,6 +120,10 @@ func validate(feed *Feed, name string) error {
 	seen := make(map[string]*schedule.Session, len(feed.Sessions))
 	for _, s := range feed.Sessions {
 		s.Title = strings.TrimSpace(s.Title)
+		// Every format marks cancellations in the title sometimes.
+		if t, c := cancelledTitle(s.Title); c {
+			s.Title, s.Cancelled = t, true
+		}
 		if s.ID == "" {
 			return &schedule.InputError{File: name, Session: s.Title, Msg: "session has no id"}
 		}

@@ -429,7 +429,7 @@ func scaleEdition(link string) string {
 }
 
 func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
-	title, cancelled := scaleCancelled(oneLine(e.title))
+	title, cancelled := cancelledTitle(oneLine(e.title))
 	if title == "" {
 		return nil, fmt.Errorf("the session has no title")
 	}
@@ -521,13 +521,13 @@ func scaleKind(title, topic string) schedule.Kind {
 
 var cancelledRE = regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
 
-// scaleCancelled finds SCALE's cancellation marker, "(Cancelled)" (any
+// cancelledTitle finds SCALE's cancellation marker, "(Cancelled)" (any
 // case, also "Canceled", "[Cancelled]" or a leading "Cancelled:"), and
 // strips it: the session's Cancelled flag carries the news, and the title
 // and derived id stay what they were before the cancellation, so a
 // re-import matches the pick and reports it cancelled, not retitled. A
 // title that is nothing but the marker is kept as it is.
-func scaleCancelled(title string) (string, bool) {
+func cancelledTitle(title string) (string, bool) {
 	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE.MatchString(title) {
 		return title, false
 	}

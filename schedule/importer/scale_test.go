@@ -330,9 +330,9 @@ func TestScaleCancelledMarker(t *testing.T) {
 		{"Cancelled Flights and Other Stories", "Cancelled Flights and Other Stories", false},
 		{"Why we cancelled our cloud (and saved money)", "Why we cancelled our cloud (and saved money)", false},
 	} {
-		title, cancelled := scaleCancelled(c.in)
+		title, cancelled := cancelledTitle(c.in)
 		if title != c.title || cancelled != c.cancelled {
-			t.Errorf("scaleCancelled(%q) = %q, %v; want %q, %v", c.in, title, cancelled, c.title, c.cancelled)
+			t.Errorf("cancelledTitle(%q) = %q, %v; want %q, %v", c.in, title, cancelled, c.title, c.cancelled)
 		}
 	}
 }
