@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -205,7 +206,7 @@ func dedupe(ids []string) []string {
 	return out
 }
 
-var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
+var slugRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
 func personalEntry(o *addOptions, p *schedule.Plan) (*schedule.Pick, error) {
 	kind := schedule.KindOther
@@ -244,7 +245,7 @@ func personalEntry(o *addOptions, p *schedule.Plan) (*schedule.Pick, error) {
 		}
 		pk.Start, pk.End = start, end
 	}
-	base := "my-" + strings.Trim(slugRE.ReplaceAllString(strings.ToLower(title), "-"), "-")
+	base := "my-" + strings.Trim(slugRE().ReplaceAllString(strings.ToLower(title), "-"), "-")
 	if len(base) > 40 {
 		base = strings.TrimRight(base[:40], "-")
 	}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -86,7 +87,7 @@ func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
 	var defZone *time.Location // nil: UTC
 	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) {
 		loc, err := time.LoadLocation(name)
-		if err != nil || name == "Local" || !tzidRE.MatchString(name) {
+		if err != nil || name == "Local" || !tzidRE().MatchString(name) {
 			return 0, fmt.Errorf("export: unknown time zone %q (use a tz database name such as Europe/Brussels)", cal.TimeZone)
 		}
 		defZone = loc
@@ -470,7 +471,7 @@ func triggerValue(d time.Duration) string {
 
 // tzidRE is what a tz database name looks like; anything else (Go's
 // "Local", a fixed zone's "" or "+05:30") is not written as a TZID.
-var tzidRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$`)
+var tzidRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$`) })
 
 // isUTCName reports whether a zone name means UTC, whose times are written
 // with a Z and no VTIMEZONE.

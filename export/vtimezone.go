@@ -31,7 +31,7 @@ func newZoneSet(def *time.Location) *zoneSet {
 // zone, else the calendar's; nil for UTC.
 func (z *zoneSet) zoneFor(t time.Time) *time.Location {
 	name := t.Location().String()
-	if name == "" || name == "Local" || isUTCName(name) || !tzidRE.MatchString(name) {
+	if name == "" || name == "Local" || isUTCName(name) || !tzidRE().MatchString(name) {
 		return z.def
 	}
 	loc, ok := z.loads[name]

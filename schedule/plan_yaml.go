@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -142,15 +143,19 @@ func kvBool(b *bytes.Buffer, key string, v bool) {
 // plainSafe matches strings YAML reads back as the same string when
 // written without quotes: no leading indicator, no ": " or " #", no
 // trailing space, nothing that looks like another type.
-var plainSafe = regexp.MustCompile(`^[\p{L}(][^:#\x00-\x1f\x7f"'{}\[\],&*!|>%@` + "`" + `]*$`)
+var plainSafe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\p{L}(][^:#\x00-\x1f\x7f"'{}\[\],&*!|>%@` + "`" + `]*$`)
+})
 
-var plainLooksTyped = regexp.MustCompile(`(?i)^(y|yes|n|no|true|false|on|off|null|~|[-+]?(\.inf|\.nan)|[-+]?[0-9][0-9_.:eE+-]*|0x[0-9a-f]+|0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
+var plainLooksTyped = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(y|yes|n|no|true|false|on|off|null|~|[-+]?(\.inf|\.nan)|[-+]?[0-9][0-9_.:eE+-]*|0x[0-9a-f]+|0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
+})
 
 // yamlString writes s as a YAML scalar: plain when that reads back as the
 // same string, else double-quoted with JSON escapes (which YAML's
 // double-quoted style accepts).
 func yamlString(s string) string {
-	if s != "" && len(s) < 200 && plainSafe.MatchString(s) && !plainLooksTyped.MatchString(s) &&
+	if s != "" && len(s) < 200 && plainSafe().MatchString(s) && !plainLooksTyped().MatchString(s) &&
 		strings.TrimSpace(s) == s && !strings.Contains(s, "  ") {
 		return s
 	}

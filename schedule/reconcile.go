@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -316,13 +317,13 @@ func normURL(u string) string {
 	return strings.TrimRight(u, "/")
 }
 
-var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+var nonWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\p{L}\p{N}]+`) })
 
 func titleKey(s *Session) string {
 	t := strings.ToLower(s.Title)
 	t = strings.ReplaceAll(t, "(cancelled)", "")
 	t = strings.ReplaceAll(t, "(canceled)", "")
-	t = nonWord.ReplaceAllString(t, " ")
+	t = nonWord().ReplaceAllString(t, " ")
 	sp := make([]string, len(s.Speakers))
 	for i, n := range s.Speakers {
 		sp[i] = strings.ToLower(strings.TrimSpace(n))
@@ -334,7 +335,7 @@ func titleKey(s *Session) string {
 // sourcePrefix makes a short id prefix from a source name: "FOSDEM 2026"
 // becomes "fosdem-2026".
 func sourcePrefix(name string) string {
-	p := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	p := strings.Trim(nonWord().ReplaceAllString(strings.ToLower(name), "-"), "-")
 	if len(p) > 24 {
 		p = strings.TrimRight(p[:24], "-")
 	}

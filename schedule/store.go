@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -119,7 +120,7 @@ func (s *Store) LoadPlan() (*Plan, error) {
 	return DecodePlan(data, s.Path)
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
 
 // DecodePlan parses plan YAML. Unknown keys, bad values and plans written
 // by a newer version are errors naming the line.
@@ -164,11 +165,11 @@ func DecodePlan(data []byte, name string) (*Plan, error) {
 	return p, nil
 }
 
-var versionRE = regexp.MustCompile(`(?m)^version:[ \t]*([0-9]+)[ \t]*(?:#.*)?\r?$`)
+var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^version:[ \t]*([0-9]+)[ \t]*(?:#.*)?\r?$`) })
 
 // versionLine finds a top-level "version: N" line.
 func versionLine(data []byte) (int, bool) {
-	m := versionRE.FindSubmatch(data)
+	m := versionRE().FindSubmatch(data)
 	if m == nil {
 		return 0, false
 	}
@@ -186,7 +187,7 @@ func yamlError(name string, err error) error {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		detail := strings.TrimSpace(m[2])
 		detail = strings.Replace(detail, "in type schedule.", "in ", 1)

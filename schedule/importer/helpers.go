@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/plan-cli/plan/schedule"
@@ -29,8 +30,8 @@ func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 }
 
 var (
-	tagRE   = regexp.MustCompile(`(?s)<[^>]*>`)
-	blockRE = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`)
+	tagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<[^>]*>`) })
+	blockRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`) })
 )
 
 // plainText reduces HTML (or text that may hold some) to readable plain
@@ -38,8 +39,8 @@ var (
 // of white space shrink, and control characters other than newline go.
 func plainText(s string) string {
 	if strings.ContainsAny(s, "<&") {
-		s = blockRE.ReplaceAllString(s, "\n")
-		s = tagRE.ReplaceAllString(s, "")
+		s = blockRE().ReplaceAllString(s, "\n")
+		s = tagRE().ReplaceAllString(s, "")
 		s = html.UnescapeString(s)
 	}
 	return cleanText(s)
@@ -85,7 +86,7 @@ func cleanText(s string) string {
 // characters, single spaces.
 func oneLine(s string) string {
 	if strings.ContainsAny(s, "<&") && strings.Contains(s, ";") || strings.Contains(s, "</") {
-		s = html.UnescapeString(tagRE.ReplaceAllString(s, ""))
+		s = html.UnescapeString(tagRE().ReplaceAllString(s, ""))
 	}
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {

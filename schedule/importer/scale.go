@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -417,12 +418,12 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 	return feed, nil
 }
 
-var editionRE = regexp.MustCompile(`^/scale/(\d+x)/`)
+var editionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/scale/(\d+x)/`) })
 
 // scaleEdition reads "22x" from a link such as /scale/22x/presentations/….
 func scaleEdition(link string) string {
 	link = strings.TrimPrefix(strings.TrimSpace(link), scaleSite)
-	if m := editionRE.FindStringSubmatch(link); m != nil {
+	if m := editionRE().FindStringSubmatch(link); m != nil {
 		return m[1]
 	}
 	return ""
@@ -519,7 +520,9 @@ func scaleKind(title, topic string) schedule.Kind {
 	}
 }
 
-var cancelledRE = regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
+var cancelledRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
+})
 
 // cancelledTitle finds SCALE's cancellation marker, "(Cancelled)" (any
 // case, also "Canceled", "[Cancelled]" or a leading "Cancelled:"), and
@@ -528,10 +531,10 @@ var cancelledRE = regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*c
 // re-import matches the pick and reports it cancelled, not retitled. A
 // title that is nothing but the marker is kept as it is.
 func cancelledTitle(title string) (string, bool) {
-	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE.MatchString(title) {
+	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE().MatchString(title) {
 		return title, false
 	}
-	stripped := oneLine(cancelledRE.ReplaceAllString(title, " "))
+	stripped := oneLine(cancelledRE().ReplaceAllString(title, " "))
 	if stripped == "" {
 		return title, true
 	}
