@@ -91,7 +91,31 @@ Without arguments, list the walks.`,
 					fmt.Fprintf(a.ios.Out, "Walks between rooms not listed take %d min.\n", dm)
 				}
 				if len(args) == 3 {
+					rooms := map[string]string{} // lower case -> as the program spells it
+					if prog, err := st.LoadProgram(p); err == nil {
+						for _, s := range prog.Sessions {
+							rooms[strings.ToLower(s.Room)] = s.Room
+						}
+					}
+					for _, pk := range p.Picks {
+						rooms[strings.ToLower(pk.Room)] = pk.Room
+					}
+					for _, r := range args[:2] {
+						if _, ok := rooms[strings.ToLower(strings.TrimSpace(r))]; !ok && len(rooms) > 0 {
+							hint := ""
+							if near := nearestRoom(r, rooms); near != "" {
+								hint = fmt.Sprintf(" (did you mean %q?)", near)
+							}
+							fmt.Fprintf(a.ios.ErrOut, "warning: no session is in room %q%s; the walk is recorded anyway.\n", r, hint)
+						}
+					}
 					from, to := canonicalRoom(p, args[0]), canonicalRoom(p, args[1])
+					if c, ok := rooms[strings.ToLower(strings.TrimSpace(args[0]))]; ok {
+						from = c
+					}
+					if c, ok := rooms[strings.ToLower(strings.TrimSpace(args[1]))]; ok {
+						to = c
+					}
 					p.Venue.SetWalk(from, to, wm)
 					fmt.Fprintf(a.ios.Out, "Walking between %s and %s takes %d min.\n", from, to, wm)
 				}
@@ -125,6 +149,35 @@ func walksJSON(v schedule.Venue) map[string]any {
 		ws = append(ws, walkJSON{w.From, w.To, int(w.Minutes)})
 	}
 	return map[string]any{"default_minutes": int(v.DefaultWalk), "walks": ws}
+}
+
+// nearestRoom finds the known room that looks most like r: one differing
+// by a character or two, or containing it.
+func nearestRoom(r string, rooms map[string]string) string {
+	low := strings.ToLower(strings.TrimSpace(r))
+	best, bestD := "", 3
+	for k, v := range rooms {
+		if k == "" {
+			continue
+		}
+		d := 0
+		if len(k) != len(low) {
+			d = 3
+		} else {
+			for i := range k {
+				if k[i] != low[i] {
+					d++
+				}
+			}
+		}
+		if strings.Contains(k, low) && len(low) >= 3 {
+			d = min(d, 2)
+		}
+		if d < bestD || (d == bestD && best != "" && v < best) {
+			best, bestD = v, d
+		}
+	}
+	return best
 }
 
 // canonicalRoom spells a room as the picks spell it, when one matches
