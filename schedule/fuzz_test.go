@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"bytes"
 	"testing"
 )
 
@@ -35,6 +36,6 @@ func FuzzReadProgram(f *testing.F) {
 	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1}\n{\"id\":"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ReadProgram(data, "p.jsonl")
-		findInProgram(data, []string{"a", ""}, "p.jsonl")
+		findInProgram(bytes.NewReader(data), []string{"a", ""}, "p.jsonl")
 	})
 }

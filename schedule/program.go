@@ -152,28 +152,67 @@ func ReadProgram(data []byte, name string) (*Program, error) {
 	return NewProgram(sessions), nil
 }
 
-// findInProgram looks up sessions by id without decoding the whole file:
-// each session line starts with {"id":"…", so a byte search finds it.
-func findInProgram(data []byte, ids []string, name string) (map[string]*Session, error) {
+// findInProgram looks sessions up by id without decoding the whole
+// program: each session line starts with {"id":"…", so only the leading
+// id of each line is read. It streams through a fixed buffer, because on
+// a 100 MB program reading the whole file into fresh memory costs more
+// (in page faults) than the search itself.
+func findInProgram(r io.Reader, ids []string, name string) (map[string]*Session, error) {
 	found := make(map[string]*Session, len(ids))
+	want := make(map[string]string, len(ids))
 	for _, id := range ids {
-		q := quoteJSON(id)
-		needle := append(append([]byte("\n{\"id\":"), q...), ',')
-		i := bytes.Index(data, needle)
-		if i < 0 {
-			continue
-		}
-		ln := data[i+1:]
-		if end := bytes.IndexByte(ln, '\n'); end >= 0 {
-			ln = ln[:end]
-		}
-		s := new(Session)
-		if err := json.Unmarshal(ln, s); err != nil {
-			return nil, &InputError{File: name, Line: lineNumber(data, i+1), Msg: "damaged session line (re-run plan import to rebuild the program)", Err: err}
-		}
-		found[id] = s
+		want[string(quoteJSON(id))] = id
 	}
-	return found, nil
+	if len(want) == 0 {
+		return found, nil
+	}
+	prefix := []byte(`{"id":`)
+	br := bufio.NewReaderSize(r, 1<<20)
+	for line := 1; ; line++ {
+		ln, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			// A line longer than the buffer (a huge abstract): read the rest.
+			rest, err2 := br.ReadBytes('\n')
+			ln, err = append(append([]byte(nil), ln...), rest...), err2
+		}
+		if bytes.HasPrefix(ln, prefix) {
+			if q := leadingString(ln[len(prefix):]); q != nil {
+				if id, ok := want[string(q)]; ok {
+					s := new(Session)
+					if jerr := json.Unmarshal(ln, s); jerr != nil {
+						return nil, &InputError{File: name, Line: line, Msg: "damaged session line (re-run plan import to rebuild the program)", Err: jerr}
+					}
+					found[id] = s
+					if len(found) == len(want) {
+						return found, nil
+					}
+				}
+			}
+		}
+		if err == io.EOF {
+			return found, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", name, err)
+		}
+	}
+}
+
+// leadingString returns the JSON string literal (with its quotes) that b
+// starts with, or nil.
+func leadingString(b []byte) []byte {
+	if len(b) == 0 || b[0] != '"' {
+		return nil
+	}
+	for i := 1; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return b[:i+1]
+		}
+	}
+	return nil
 }
 
 func lineNumber(data []byte, off int) int { return bytes.Count(data[:off], []byte{'\n'}) + 1 }

@@ -335,11 +335,21 @@ func (s *Store) LoadProgram(p *Plan) (*Program, error) {
 // FindSessions looks sessions up by id without decoding the whole program.
 // Ids not in the program are absent from the map.
 func (s *Store) FindSessions(p *Plan, ids []string) (map[string]*Session, error) {
-	data, err := s.programData()
-	if err != nil || data == nil {
-		return map[string]*Session{}, err
+	var r io.Reader
+	if s.progData != nil {
+		r = bytes.NewReader(s.progData)
+	} else {
+		f, err := os.Open(s.ProgramPath)
+		if errors.Is(err, fs.ErrNotExist) {
+			return map[string]*Session{}, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the program: %w", err)
+		}
+		defer f.Close()
+		r = f
 	}
-	found, err := findInProgram(data, ids, s.ProgramPath)
+	found, err := findInProgram(r, ids, s.ProgramPath)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,9 @@
 package schedule
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -202,7 +204,7 @@ func TestProgramFileRoundTripAndLookup(t *testing.T) {
 	if sun == nil || !sun.Start.Equal(time.Date(2026, 3, 8, 22, 0, 0, 0, time.UTC)) || sun.Start.Format(time.RFC3339) != "2026-03-08T15:00:00-07:00" {
 		t.Fatalf("sunday = %+v", sun)
 	}
-	found, err := findInProgram([]byte(buf.String()), []string{"b&<weird>", "u", "missing"}, "p.jsonl")
+	found, err := findInProgram(strings.NewReader(buf.String()), []string{"b&<weird>", "u", "missing"}, "p.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,5 +238,33 @@ func TestEncodePlanRoundTripsHostileText(t *testing.T) {
 			!reflect.DeepEqual(p.Facts, q.Facts) || !reflect.DeepEqual(p.Venue, q.Venue) || q.Conference.Name != s || q.Conference.Sources[0].Location != s {
 			t.Errorf("text %q changed in a round trip:\n%s\n%+v", s, data, q.Picks[0])
 		}
+	}
+}
+
+// Looking many ids up at once (one pass) finds the same sessions as one
+// by one.
+func TestFindManyInProgram(t *testing.T) {
+	var sessions []*Session
+	for i := 0; i < 50; i++ {
+		sessions = append(sessions, &Session{ID: fmt.Sprintf("id-%d\"q\\%d", i, i), Title: fmt.Sprintf("T%d", i), Kind: KindTalk})
+	}
+	var buf strings.Builder
+	if err := WriteProgram(&buf, NewProgram(sessions)); err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(buf.String())
+	ids := []string{"id-3\"q\\3", "id-40\"q\\40", "nope", "id-0\"q\\0", "id-49\"q\\49", "id-7\"q\\7"}
+	many, err := findInProgram(bytes.NewReader(data), ids, "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		one, _ := findInProgram(bytes.NewReader(data), []string{id}, "p")
+		if (one[id] == nil) != (many[id] == nil) || (one[id] != nil && one[id].Title != many[id].Title) {
+			t.Errorf("%q: one by one %v, many %v", id, one[id], many[id])
+		}
+	}
+	if len(many) != 5 {
+		t.Errorf("found %d, want 5", len(many))
 	}
 }
