@@ -101,13 +101,6 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 	if o.as != "" && len(args) > 1 {
 		return usagef("--as names one program; import the sources one at a time")
 	}
-	// Read and parse every source before touching the plan, so a bad one
-	// leaves the plan as it was.
-	type parsed struct {
-		src  string
-		feed *importer.Feed
-	}
-	var feeds []parsed
 	stdinUsed := false
 	for _, src := range args {
 		if src == "-" {
@@ -116,6 +109,51 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 			}
 			stdinUsed = true
 		}
+	}
+
+	// Hold the plan for the whole import, and read the current plan and
+	// program on the second core while the sources are parsed: on a large
+	// program each takes seconds.
+	st, err := schedule.Open(a.planPath(), true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	type current struct {
+		p       *schedule.Plan
+		prog    *schedule.Program
+		created bool
+		err     error
+	}
+	loaded := make(chan current, 1)
+	go func() {
+		var c current
+		if !st.Exists() {
+			c.created = true
+			c.prog = schedule.NewProgram(nil)
+		} else if c.p, c.err = st.LoadPlan(); c.err == nil {
+			c.prog, c.err = st.LoadProgram(c.p)
+		}
+		loaded <- c
+	}()
+	var cur *current
+	wait := func() *current {
+		if cur == nil {
+			c := <-loaded
+			cur = &c
+		}
+		return cur
+	}
+	defer wait() // never leave the loader running past the lock
+
+	// Read and parse every source before changing anything, so a bad one
+	// leaves the plan as it was.
+	type parsed struct {
+		src  string
+		feed *importer.Feed
+	}
+	var feeds []parsed
+	for _, src := range args {
 		data, err := importer.Read(cmd.Context(), src, a.ios.In)
 		if err != nil {
 			return err
@@ -124,12 +162,11 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		if src == "-" {
 			name = "stdin"
 		}
-		zone := loc
-		feed, err := importer.Parse(data, o.format, importer.Options{Name: name, Location: zone})
-		if err != nil && zone == nil && needsZone(err) {
+		feed, err := importer.Parse(data, o.format, importer.Options{Name: name, Location: loc})
+		if err != nil && loc == nil && needsZone(err) {
 			// The plan's own zone may place a program without offsets.
-			if p := a.planZone(); p != nil {
-				feed, err = importer.Parse(data, o.format, importer.Options{Name: name, Location: p})
+			if c := wait(); c.err == nil && c.p != nil && c.p.Conference.TimeZone != "" {
+				feed, err = importer.Parse(data, o.format, importer.Options{Name: name, Location: c.p.Location()})
 			}
 		}
 		if err != nil {
@@ -138,35 +175,59 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		feeds = append(feeds, parsed{src, feed})
 	}
 
+	c := wait()
+	if c.err != nil {
+		return c.err
+	}
+	p, prog := c.p, c.prog
+	first := feeds[0].feed
+	if c.created {
+		p = &schedule.Plan{Version: schedule.FormatVersion}
+	}
+	if p.Conference.Name == "" {
+		p.Conference.Name = first.Conference
+	}
+	if p.Conference.TimeZone == "" {
+		// A new plan, or one made by 'plan init' without --tz, takes the
+		// zone of --tz or of the program.
+		zone := o.tz
+		if zone == "" {
+			zone = first.TimeZone
+		}
+		if zone == "" && len(first.Sessions) > 0 && first.Sessions[0].Scheduled() {
+			zone = first.Sessions[0].Start.Location().String()
+		}
+		if zone != "" && zone != "Local" {
+			if err := p.SetTimeZone(zone); err != nil {
+				return err
+			}
+		}
+	}
+
 	var reports []importReportJSON
-	err := a.withPlanForImport(o, feeds[0].feed, func(st *schedule.Store, p *schedule.Plan) error {
-		prog, err := st.LoadProgram(p)
-		if err != nil {
-			return err
-		}
-		for _, f := range feeds {
-			src := schedule.Source{Name: sourceName(o.as, f.feed, f.src), Location: f.src, Format: f.feed.Format}
-			if o.as == "" && !hasSource(p, src.Name) {
-				if same, ok := schedule.SameProgramAs(prog, f.feed.Sessions); ok {
-					if !o.json {
-						fmt.Fprintf(a.ios.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
-					}
-					src.Name = same
+	var results []schedule.ImportResult
+	for _, f := range feeds {
+		src := schedule.Source{Name: sourceName(o.as, f.feed, f.src), Location: f.src, Format: f.feed.Format}
+		if o.as == "" && !hasSource(p, src.Name) {
+			if same, ok := schedule.SameProgramAs(prog, f.feed.Sessions); ok {
+				if !o.json {
+					fmt.Fprintf(a.ios.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
 				}
-			}
-			if f.src == "-" {
-				src.Location = "stdin"
-			}
-			var res schedule.ImportResult
-			prog, res = schedule.Merge(p, prog, f.feed.Sessions, src, a.ios.Now())
-			reports = append(reports, importReport(res))
-			if !o.json {
-				a.printImport(st, res)
+				src.Name = same
 			}
 		}
-		return st.SaveProgram(prog)
-	})
-	if err != nil {
+		if f.src == "-" {
+			src.Location = "stdin"
+		}
+		var res schedule.ImportResult
+		prog, res = schedule.Merge(p, prog, f.feed.Sessions, src, a.ios.Now())
+		results = append(results, res)
+		reports = append(reports, importReport(res))
+	}
+	if err := st.SaveProgram(prog); err != nil {
+		return err
+	}
+	if err := st.SavePlan(p); err != nil {
 		return err
 	}
 	if o.json {
@@ -174,6 +235,12 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 			return a.writeJSON(reports[0])
 		}
 		return a.writeJSON(reports)
+	}
+	if c.created {
+		fmt.Fprintf(a.ios.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
+	}
+	for _, res := range results {
+		a.printImport(st, res)
 	}
 	return nil
 }
@@ -189,75 +256,6 @@ func hasSource(p *schedule.Plan, name string) bool {
 
 func needsZone(err error) bool {
 	return strings.Contains(err.Error(), "--tz")
-}
-
-// planZone is the zone of an existing plan, if any.
-func (a *app) planZone() *time.Location {
-	var loc *time.Location
-	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		if p.Conference.TimeZone != "" {
-			loc = p.Location()
-		}
-		return nil
-	})
-	return loc
-}
-
-// withPlanForImport is changePlan that creates the plan when missing.
-func (a *app) withPlanForImport(o *importOptions, first *importer.Feed, fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	st, err := schedule.Open(a.planPath(), true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	var p *schedule.Plan
-	created := false
-	if st.Exists() {
-		if p, err = st.LoadPlan(); err != nil {
-			return err
-		}
-	} else {
-		created = true
-		p = &schedule.Plan{Version: schedule.FormatVersion}
-		p.Conference.Name = first.Conference
-		zone := o.tz
-		if zone == "" {
-			zone = first.TimeZone
-		}
-		if zone == "" && len(first.Sessions) > 0 {
-			zone = first.Sessions[0].Start.Location().String()
-		}
-		if zone != "" && zone != "Local" {
-			if err := p.SetTimeZone(zone); err != nil {
-				return err
-			}
-		}
-	}
-	if p.Conference.Name == "" {
-		p.Conference.Name = first.Conference
-	}
-	if p.Conference.TimeZone == "" {
-		// A plan made with 'plan init' and no --tz takes the program's zone.
-		zone := o.tz
-		if zone == "" {
-			zone = first.TimeZone
-		}
-		if zone != "" && zone != "Local" {
-			if err := p.SetTimeZone(zone); err != nil {
-				return err
-			}
-		}
-	}
-	if err := fn(st, p); err != nil {
-		return err
-	}
-	if err := st.SavePlan(p); err != nil {
-		return err
-	}
-	if created && !o.json {
-		fmt.Fprintf(a.ios.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
-	}
-	return nil
 }
 
 // sourceName is the key re-imports match on: --as, else the program's

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Change is one way a picked session differs after a re-import.
@@ -227,26 +228,39 @@ func diffSession(old, new *Session) []Change {
 }
 
 type matcher struct {
-	byGUID, byID, byURL, bySlug, byTitle map[string][]*Session
-	taken                                map[*Session]bool
-	ids                                  map[string]bool
+	old                    []*Session
+	byGUID, byID           map[string][]*Session
+	byURL, bySlug, byTitle map[string][]*Session // built on first use
+	taken                  map[*Session]bool
+	ids                    map[string]bool
 }
 
 func newMatcher(old []*Session) *matcher {
 	m := &matcher{
-		byGUID: map[string][]*Session{}, byID: map[string][]*Session{}, byURL: map[string][]*Session{},
-		bySlug: map[string][]*Session{}, byTitle: map[string][]*Session{},
-		taken: map[*Session]bool{}, ids: map[string]bool{},
+		old:    old,
+		byGUID: make(map[string][]*Session, len(old)), byID: make(map[string][]*Session, len(old)),
+		taken: make(map[*Session]bool, len(old)), ids: make(map[string]bool, len(old)),
 	}
 	for _, s := range old {
 		m.ids[s.ID] = true
 		add(m.byGUID, s.GUID, s)
 		add(m.byID, s.ID, s)
+	}
+	return m
+}
+
+// fallbacks builds the link, slug and title indexes, which most re-imports
+// (everything matched by guid or id) never need.
+func (m *matcher) fallbacks() {
+	if m.byTitle != nil {
+		return
+	}
+	m.byURL, m.bySlug, m.byTitle = map[string][]*Session{}, map[string][]*Session{}, map[string][]*Session{}
+	for _, s := range m.old {
 		add(m.byURL, normURL(s.URL), s)
 		add(m.bySlug, s.Slug, s)
 		add(m.byTitle, titleKey(s), s)
 	}
-	return m
 }
 
 func add(m map[string][]*Session, k string, s *Session) {
@@ -258,6 +272,9 @@ func add(m map[string][]*Session, k string, s *Session) {
 func (m *matcher) had(id string) bool { return m.ids[id] }
 
 func (m *matcher) match(in *Session) *Session {
+	if len(m.ids) == 0 {
+		return nil // a first import: nothing to match against
+	}
 	try := func(idx map[string][]*Session, k string) *Session {
 		if k == "" {
 			return nil
@@ -288,7 +305,7 @@ func (m *matcher) match(in *Session) *Session {
 			}
 			return nil
 		},
-		func() *Session { return try(m.byURL, normURL(in.URL)) },
+		func() *Session { m.fallbacks(); return try(m.byURL, normURL(in.URL)) },
 		func() *Session { return try(m.bySlug, in.Slug) },
 		func() *Session { return try(m.byTitle, titleKey(in)) },
 	} {
@@ -323,7 +340,7 @@ func titleKey(s *Session) string {
 	t := strings.ToLower(s.Title)
 	t = strings.ReplaceAll(t, "(cancelled)", "")
 	t = strings.ReplaceAll(t, "(canceled)", "")
-	t = nonWord().ReplaceAllString(t, " ")
+	t = strings.Join(strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }), " ")
 	sp := make([]string, len(s.Speakers))
 	for i, n := range s.Speakers {
 		sp[i] = strings.ToLower(strings.TrimSpace(n))
