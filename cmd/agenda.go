@@ -147,7 +147,7 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 			title += st.Bad.Render(" (gone from the program)")
 		}
 		fmt.Fprintf(out, "  %s %s  %s %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
-			st.Room.Render("@ "+orDash(pk.Room)), st.Kind.Render("["+string(pk.Kind)+"]"), st.Dim.Render(pk.ID))
+			atRoom(st, pk.Room), st.Kind.Render("["+string(pk.Kind)+"]"), st.Dim.Render(pk.ID))
 		if pk.Note != "" {
 			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+pk.Note))
 		}

@@ -13,7 +13,7 @@ import (
 // timeRange is "10:00–10:50", or "unscheduled".
 func timeRange(s *schedule.Session) string {
 	if !s.Scheduled() {
-		return "unscheduled"
+		return "no time"
 	}
 	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
 }
@@ -128,7 +128,7 @@ func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*sched
 			st.Dim.Render(fmt.Sprintf("%-*s", idw, s.ID)),
 			st.Time.Render(fmt.Sprintf("%-11s", timeRange(s))),
 			title,
-			st.Room.Render("@ "+orDash(s.Room)),
+			atRoom(st, s.Room),
 			st.Kind.Render("["+string(s.Kind)+"]"))
 	}
 }
@@ -179,3 +179,11 @@ func clashSentence(st *styles, c schedule.Clash) string {
 }
 
 func (a *app) writeJSON(v any) error { return export.WriteJSON(a.ios.Out, v) }
+
+// atRoom is "@ Room 101", or nothing when there is no room.
+func atRoom(st *styles, room string) string {
+	if room == "" {
+		return ""
+	}
+	return st.Room.Render("@ " + room)
+}

@@ -312,7 +312,7 @@ func (a *app) printOptimize(res schedule.OptimizeResult, applied bool) {
 	fmt.Fprintf(out, "%s %d must, %d want, %d maybe\n\n", st.Title.Render("Best schedule:"), res.Score.Must, res.Score.Want, res.Score.Maybe)
 	for _, pk := range res.Keep {
 		fmt.Fprintf(out, "  %s %s  %s  %s %s\n", st.Good.Render("keep"), st.Time.Render(when(&pk.Session)), pk.Title,
-			st.Room.Render("@ "+orDash(pk.Room)), priorityStyle(st, pk.Priority).Render("("+string(pk.Priority)+")"))
+			atRoom(st, pk.Room), priorityStyle(st, pk.Priority).Render("("+string(pk.Priority)+")"))
 	}
 	if len(res.Drop) > 0 {
 		fmt.Fprintln(out)
@@ -465,7 +465,7 @@ func (a *app) printSuggest(res schedule.Suggestions) {
 	fmt.Fprintf(out, "\n%s\n", st.Heading.Render("Sessions that fit your plan"))
 	for _, s := range res.Sessions {
 		fmt.Fprintf(out, "  %s  %s  %s %s\n     %s\n", st.Dim.Render(s.Session.ID), st.Time.Render(when(s.Session)), s.Session.Title,
-			st.Room.Render("@ "+orDash(s.Session.Room)), st.Dim.Render(s.Reason))
+			atRoom(st, s.Session.Room), st.Dim.Render(s.Reason))
 	}
 }
 
@@ -552,11 +552,11 @@ func (a *app) printNow(at time.Time, res schedule.NowResult) {
 	}
 	for _, pk := range res.Now {
 		left := pk.End.Sub(at).Round(time.Minute)
-		fmt.Fprintf(out, "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
+		fmt.Fprintf(out, "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
 	}
 	for _, pk := range res.Next {
 		in := pk.Start.Sub(at).Round(time.Minute)
-		fmt.Fprintf(out, "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(pk.Start.Format("15:04")), pk.Title, st.Room.Render("@ "+orDash(pk.Room)), st.Dim.Render(fmt.Sprintf("(in %s)", humanDuration(in))))
+		fmt.Fprintf(out, "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(pk.Start.Format("15:04")), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(in %s)", humanDuration(in))))
 	}
 	if s := res.RoomNext; s != nil {
 		fmt.Fprintf(out, "%s %s  %s\n", st.Dim.Render("Next in "+res.Room+":"), st.Time.Render(s.Start.Format("15:04")), s.Title)
@@ -664,7 +664,7 @@ func (a *app) printGaps(gaps []schedule.Gap) {
 				fmt.Fprintf(out, "      %s\n", st.Dim.Render(fmt.Sprintf("… and %d more (plan gaps --json)", len(g.Sessions)-show)))
 				break
 			}
-			fmt.Fprintf(out, "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, st.Room.Render("@ "+orDash(s.Room)))
+			fmt.Fprintf(out, "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, atRoom(st, s.Room))
 		}
 	}
 }
