@@ -135,4 +135,15 @@ func notFound(what, id string, similar []string) error {
 	return &schedule.NotFoundError{What: what, ID: id, Similar: similar}
 }
 
-var _ = fmt.Sprint
+// programOf loads the plan's program, failing with what to do when
+// nothing was imported yet.
+func programOf(st *schedule.Store, p *schedule.Plan) (*schedule.Program, error) {
+	prog, err := st.LoadProgram(p)
+	if err != nil {
+		return nil, err
+	}
+	if len(prog.Sessions) == 0 {
+		return nil, fmt.Errorf("the plan has no program yet: run 'plan import PROGRAM'")
+	}
+	return prog, nil
+}

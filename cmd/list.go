@@ -80,14 +80,11 @@ func (a *app) runList(o *listOptions) error {
 				pool = append(pool, &pk.Session)
 			}
 		} else {
-			prog, err := st.LoadProgram(p)
+			prog, err := programOf(st, p)
 			if err != nil {
 				return err
 			}
 			pool = prog.Sessions
-			if len(pool) == 0 {
-				return fmt.Errorf("the plan has no program yet: run 'plan import PROGRAM'")
-			}
 		}
 		if o.day != "" {
 			d, err := resolveDay(o.day, days(pool))

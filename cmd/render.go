@@ -19,19 +19,7 @@ func timeRange(s *schedule.Session) string {
 }
 
 // humanDuration is "10 min", "1 h 10 min", "2 h".
-func humanDuration(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	if m < 0 {
-		m = -m
-	}
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		return fmt.Sprintf("%d h", m/60)
-	}
-	return fmt.Sprintf("%d h %d min", m/60, m%60)
-}
+func humanDuration(d time.Duration) string { return schedule.FormatDuration(d) }
 
 // dayLabel is "Sat 31 Jan 2026".
 func dayLabel(t time.Time) string { return t.Format("Mon 2 Jan 2006") }

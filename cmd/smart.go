@@ -375,12 +375,9 @@ conference runs, sessions already over are not offered.
 		Example: "  plan suggest\n  plan suggest --topic ebpf\n  plan suggest --json | jq '.topics[0]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-				prog, err := st.LoadProgram(p)
+				prog, err := programOf(st, p)
 				if err != nil {
 					return err
-				}
-				if len(prog.Sessions) == 0 {
-					return fmt.Errorf("the plan has no program yet: run 'plan import PROGRAM'")
 				}
 				res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, schedule.SuggestOptions{Topic: topic, MaxTopics: maxTopics, MaxSessions: maxSessions})
 				res.Sessions = a.notOver(prog.Sessions, res.Sessions)
@@ -587,12 +584,9 @@ pick before and to the pick after.
 		Example: "  plan gaps\n  plan gaps --day sat --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-				prog, err := st.LoadProgram(p)
+				prog, err := programOf(st, p)
 				if err != nil {
 					return err
-				}
-				if len(prog.Sessions) == 0 {
-					return fmt.Errorf("the plan has no program yet: run 'plan import PROGRAM'")
 				}
 				gaps := schedule.Gaps(p.Picks, prog.Sessions, &p.Venue, p.Location())
 				if day != "" {

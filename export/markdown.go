@@ -201,14 +201,7 @@ func active(p *schedule.Plan) []*schedule.Pick {
 
 // hoursText writes hours as "17 h 30 min", "45 min" or "3 h".
 func hoursText(hours float64) string {
-	m := int(hours*60 + 0.5)
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		return fmt.Sprintf("%d h", m/60)
-	}
-	return fmt.Sprintf("%d h %d min", m/60, m%60)
+	return schedule.FormatDuration(time.Duration(hours*60+0.5) * time.Minute)
 }
 
 func plural(n int, one, others string) string {

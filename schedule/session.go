@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -93,4 +94,20 @@ func Less(a, b *Session) bool {
 		return a.Title < b.Title
 	}
 	return a.ID < b.ID
+}
+
+// FormatDuration writes a length of time as people read it: "45 min",
+// "3 h", "1 h 10 min".
+func FormatDuration(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	if m < 0 {
+		m = -m
+	}
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
 }
