@@ -107,8 +107,10 @@ func parseClock(s string) (time.Duration, error) {
 	var total time.Duration
 	units := []time.Duration{time.Hour, time.Minute, time.Second}
 	for i, p := range parts {
+		// Digits only: Atoi alone takes "-00" for 0, which read a
+		// duration of "-00:50" as 50 minutes.
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && n > 59) || n > 1<<20 { // 1<<20 hours: far from overflow
+		if err != nil || strings.Trim(p, "0123456789") != "" || (i > 0 && n > 59) || n > 1<<20 { // 1<<20 hours: far from overflow
 			return 0, fmt.Errorf("%q is not a time of the form HH:MM", s)
 		}
 		total += time.Duration(n) * units[i]
