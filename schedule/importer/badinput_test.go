@@ -36,3 +36,37 @@ func TestSignedDurationIsAnError(t *testing.T) {
 	_, err = Parse(bad, "", Options{Name: "camp.json"})
 	inputError(t, err, "camp.json", 22, "10386", `bad "duration": "+00:30" is not`)
 }
+
+// What Read sees first decides: UTF-16 with or without a byte order
+// mark, binary data and /dev/zero each get their own message.
+func TestSniffText(t *testing.T) {
+	utf16le := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		line int
+		msg  string
+	}{
+		{"utf16-bom", append([]byte{0xFF, 0xFE}, utf16le(`{"schedule": {}}`)...), 1, "UTF-16 text: save the file as UTF-8"},
+		{"utf16-no-bom", utf16le("<?xml version=\"1.0\"?>\n<schedule>\n</schedule>\n"), 1, "UTF-16 text: save the file as UTF-8"},
+		{"zero", make([]byte, 4096), 1, "binary data, not a conference program: import the schedule's XML, JSON, iCalendar or CSV file"},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xed\xbd"), 1, "binary data"},
+		{"latin1", []byte("title,room\nCaf\xe9,Hall\n"), 2, "not UTF-8 text"},
+		{"empty", []byte(" \n\t\n"), 0, "empty: no program to import (was it saved or downloaded completely?)"},
+	} {
+		err := sniffText(c.data, c.name)
+		if c.line < 0 {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		inputError(t, err, c.name, c.line, "", c.msg)
+	}
+}

@@ -91,16 +91,13 @@ func readCappedHint(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 // bytes, UTF-16, or not UTF-8.
 func sniffText(b []byte, name string) error {
 	if len(bytes.TrimSpace(b)) == 0 {
-		return &schedule.InputError{File: name, Msg: "empty: no program to import"}
+		return &schedule.InputError{File: name, Msg: "empty: no program to import (was it saved or downloaded completely?)"}
 	}
-	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
-		return &schedule.InputError{File: name, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
+	if isUTF16(b) {
+		return &schedule.InputError{File: name, Line: 1, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		if len(b) > 1 && (b[1] == 0 || b[0] == 0) {
-			return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data (NUL bytes; UTF-16 text?): not a conference program; save it as UTF-8 text"}
-		}
-		return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data (NUL bytes): not a conference program"}
+		return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data, not a conference program: import the schedule's XML, JSON, iCalendar or CSV file"}
 	}
 	// The cut at 4096 may split a character; ignore an incomplete tail.
 	check := b
@@ -119,6 +116,27 @@ func sniffText(b []byte, name string) error {
 		return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
 	}
 	return nil
+}
+
+// isUTF16 tells UTF-16 text by its byte order mark or, without one, by
+// NUL bytes in every other place: the high bytes of ASCII characters.
+// /dev/zero and binary files have NULs in both places.
+func isUTF16(b []byte) bool {
+	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+		return true
+	}
+	n := min(len(b), 512) &^ 1
+	if n < 4 {
+		return false
+	}
+	var zeros [2]int
+	for i, c := range b[:n] {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := n / 2
+	return (zeros[0] == 0 && zeros[1] > half*3/4) || (zeros[1] == 0 && zeros[0] > half*3/4)
 }
 
 func fetch(ctx context.Context, url string) ([]byte, error) {
