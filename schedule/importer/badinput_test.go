@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"testing"
+	"time"
 )
 
 // edit returns data with old replaced by new exactly once.
@@ -37,8 +38,29 @@ func TestSignedDurationIsAnError(t *testing.T) {
 	inputError(t, err, "camp.json", 22, "10386", `bad "duration": "+00:30" is not`)
 }
 
+// A Latin-1 byte deep in a JSON program is an error on its line, not a
+// U+FFFD in a title: encoding/json replaces bad bytes without a word.
+func TestLatin1DeepInJSON(t *testing.T) {
+	for _, c := range []struct {
+		file, old, new string
+		line           int
+	}{
+		{"camp2019-frab-schedule.json", `"title": "Knoten 101"`, "\"title\": \"Kn\xf6ten 101\"", 293},
+		{"sessionize-orlandocodecamp-2020-all.json", `"title": "Streaming Architectures, by Example"`, "\"title\": \"Stre\xe4ming Architectures, by Example\"", 416},
+		{"scale-22x-sign.json", `"Name": "Personal vs. Personalized AI"`, "\"Name\": \"Pers\xf6nal vs. Personalized AI\"", 282},
+	} {
+		data := edit(t, program(t, c.file), c.old, c.new)
+		if bytes.Index(data, []byte(c.new)) < 4096 {
+			t.Fatalf("%s: the bad byte is in the first 4 KiB, which Read already checks", c.file)
+		}
+		_, err := Parse(data, "", Options{Name: c.file, Location: time.UTC})
+		inputError(t, err, c.file, c.line, "", "not UTF-8 text", "convert it to UTF-8")
+	}
+}
+
 // What Read sees first decides: UTF-16 with or without a byte order
-// mark, binary data and /dev/zero each get their own message.
+// mark, binary data and /dev/zero each get their own message; an
+// iCalendar fold that cuts a character in two is not an encoding error.
 func TestSniffText(t *testing.T) {
 	utf16le := func(s string) []byte {
 		var b []byte
@@ -47,6 +69,7 @@ func TestSniffText(t *testing.T) {
 		}
 		return b
 	}
+	fold := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Caf\xc3\r\n \xa9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -59,6 +82,8 @@ func TestSniffText(t *testing.T) {
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xed\xbd"), 1, "binary data"},
 		{"latin1", []byte("title,room\nCaf\xe9,Hall\n"), 2, "not UTF-8 text"},
 		{"empty", []byte(" \n\t\n"), 0, "empty: no program to import (was it saved or downloaded completely?)"},
+		{"fold.ics", []byte(fold), -1, ""},
+		{"latin1-declared.xml", []byte("<?xml version='1.0' encoding='ISO-8859-1'?>\n<nodes><node><Title>Caf\xe9</Title></node></nodes>"), -1, ""},
 	} {
 		err := sniffText(c.data, c.name)
 		if c.line < 0 {

@@ -91,6 +91,14 @@ func Detect(data []byte, name string) (Importer, error) {
 // program and checks it: every session has an id and a title, ids are
 // unique, and none ends before it starts.
 func Parse(data []byte, format string, opt Options) (*Feed, error) {
+	// Every format is UTF-8 text. encoding/json would turn bad bytes
+	// into U+FFFD without a word, so look at all of them here.
+	if isUTF16(data) {
+		return nil, &schedule.InputError{File: opt.Name, Line: 1, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
+	}
+	if err := checkUTF8(data, opt.Name); err != nil {
+		return nil, err
+	}
 	var im Importer
 	var err error
 	if format != "" {

@@ -104,18 +104,7 @@ func sniffText(b []byte, name string) error {
 	for k := 0; k < utf8.UTFMax && len(check) > 0 && !utf8.Valid(check); k++ {
 		check = check[:len(check)-1]
 	}
-	if !utf8.Valid(check) {
-		off := 0
-		for off < len(b) {
-			r, size := utf8.DecodeRune(b[off:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			off += size
-		}
-		return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
-	}
-	return nil
+	return checkUTF8(check, name)
 }
 
 // isUTF16 tells UTF-16 text by its byte order mark or, without one, by
@@ -137,6 +126,58 @@ func isUTF16(b []byte) bool {
 	}
 	half := n / 2
 	return (zeros[0] == 0 && zeros[1] > half*3/4) || (zeros[1] == 0 && zeros[0] > half*3/4)
+}
+
+// checkUTF8 refuses text that is not UTF-8, naming the line of the first
+// bad byte. Two kinds of file are left to their importers: XML that
+// declares another encoding (ISO-8859-1 is read, the rest refused), and
+// iCalendar, whose folded lines may cut a character in two (the ical
+// importer checks the unfolded lines).
+func checkUTF8(b []byte, name string) error {
+	if utf8.Valid(b) || xmlEncoding(b) != "" || (ical{}).Detect(b) {
+		return nil
+	}
+	off := 0
+	for off < len(b) {
+		r, size := utf8.DecodeRune(b[off:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		off += size
+	}
+	return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
+}
+
+// xmlEncoding is the encoding named by an XML declaration at the start of
+// data, lower-cased; "" when there is none or it is UTF-8.
+func xmlEncoding(data []byte) string {
+	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 || end > 256 {
+		return ""
+	}
+	decl := string(data[:end])
+	i := strings.Index(decl, "encoding")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	if !strings.HasPrefix(rest, "=") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	enc, _, ok := strings.Cut(rest[1:], rest[:1])
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	if !ok || enc == "utf-8" || enc == "utf8" {
+		return ""
+	}
+	return enc
 }
 
 func fetch(ctx context.Context, url string) ([]byte, error) {
