@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,5 +94,40 @@ func TestSniffText(t *testing.T) {
 			continue
 		}
 		inputError(t, err, c.name, c.line, "", c.msg)
+	}
+}
+
+// An XML declaration naming another encoding: ISO-8859-1 is read by both
+// XML importers (pentabarf failed with the decoder's "CharsetReader is
+// nil"), anything else is refused with what to do.
+func TestXMLDeclaredEncoding(t *testing.T) {
+	fosdem := program(t, "fosdem-2026-pentabarf.xml")
+	latin1 := edit(t, fosdem, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`)
+	latin1 = edit(t, latin1, "<title>Welcome to FOSDEM 2026</title>", "<title>Welcome to FOSDEM 2026 \xe0 Bruxelles</title>")
+	// The rest of the real file is UTF-8, which the declaration makes
+	// other characters; only this title is checked.
+	feed, err := Parse(latin1, "", Options{Name: "latin1.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title string
+	for _, s := range feed.Sessions {
+		if s.ID == "8376" {
+			title = s.Title
+		}
+	}
+	if title != "Welcome to FOSDEM 2026 à Bruxelles" {
+		t.Errorf("title %q", title)
+	}
+
+	for _, f := range []struct{ name, xml string }{
+		{"fosdem.xml", string(fosdem)},
+		{"scale.xml", string(program(t, "scale-22x-sign.xml"))},
+	} {
+		for _, enc := range []string{"UTF-16", "windows-1252"} {
+			data := []byte(strings.Replace(f.xml, `encoding="UTF-8"`, `encoding="`+enc+`"`, 1))
+			_, err := Parse(data, "", Options{Name: f.name})
+			inputError(t, err, f.name, 1, "", `the file is in the "`+enc+`" encoding, which this tool cannot read: save it as UTF-8 (with encoding="UTF-8" in its first line)`)
+		}
 	}
 }

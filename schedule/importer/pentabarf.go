@@ -49,8 +49,12 @@ type pbEvent struct {
 
 func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
+	if err := xmlCharset(data, name); err != nil {
+		return nil, err
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
+	dec.CharsetReader = latin1Reader
 	feed := &Feed{}
 	loc := opt.Location
 	var dayDate, roomName string
@@ -140,6 +144,20 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
 	return feed, nil
+}
+
+// xmlCharset refuses an XML declaration that names an encoding
+// latin1Reader cannot read, in words that say what to do (the decoder
+// would wrap them in its own).
+func xmlCharset(data []byte, name string) error {
+	enc := xmlEncoding(data)
+	if enc == "" {
+		return nil
+	}
+	if _, err := latin1Reader(enc, bytes.NewReader(nil)); err != nil {
+		return &schedule.InputError{File: name, Line: 1, Msg: err.Error()}
+	}
+	return nil
 }
 
 func attr(t xml.StartElement, name string) string {

@@ -165,6 +165,9 @@ func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
 	if err != nil {
 		return nil, &schedule.InputError{File: name, Err: err}
 	}
+	if err := xmlCharset(data, name); err != nil {
+		return nil, err
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = latin1Reader
@@ -245,7 +248,7 @@ func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
 		}
 		return strings.NewReader(string(runes)), nil
 	}
-	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8", charset)
+	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8 (with encoding=\"UTF-8\" in its first line)", charset)
 }
 
 // spanTags returns the opening <span …> tags of an HTML fragment, in

@@ -149,7 +149,7 @@ func checkUTF8(b []byte, name string) error {
 }
 
 // xmlEncoding is the encoding named by an XML declaration at the start of
-// data, lower-cased; "" when there is none or it is UTF-8.
+// data; "" when there is none or it is UTF-8.
 func xmlEncoding(data []byte) string {
 	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
 	if !bytes.HasPrefix(data, []byte("<?xml")) {
@@ -173,8 +173,8 @@ func xmlEncoding(data []byte) string {
 		return ""
 	}
 	enc, _, ok := strings.Cut(rest[1:], rest[:1])
-	enc = strings.ToLower(strings.TrimSpace(enc))
-	if !ok || enc == "utf-8" || enc == "utf8" {
+	enc = strings.TrimSpace(enc)
+	if !ok || strings.EqualFold(enc, "utf-8") || strings.EqualFold(enc, "utf8") {
 		return ""
 	}
 	return enc
