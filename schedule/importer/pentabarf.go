@@ -60,15 +60,7 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 	var dayDate, roomName string
 	var inConference bool
 	var sawSchedule bool
-	fail := func(msg string, err error) error {
-		line, _ := dec.InputPos()
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			line = se.Line
-			err = errors.New(se.Msg)
-		}
-		return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
-	}
+	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -144,6 +136,21 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
 	return feed, nil
+}
+
+// xmlError is an InputError on the line where the decoder stopped. A
+// file that ends early says so, and what to do.
+func xmlError(dec *xml.Decoder, name, msg string, err error) error {
+	line, _ := dec.InputPos()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		line = se.Line
+		err = errors.New(se.Msg)
+		if se.Msg == "unexpected EOF" {
+			msg, err = msg+": the file ends in the middle of the XML (is it cut short? download it again)", nil
+		}
+	}
+	return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
 }
 
 // xmlCharset refuses an XML declaration that names an encoding

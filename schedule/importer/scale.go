@@ -100,6 +100,10 @@ func scaleJSONError(data []byte, name string, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return &schedule.InputError{File: name, Line: 1, Msg: "the file is empty"}
+	case errors.As(err, &se) && se.Offset >= int64(len(data)):
+		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON: the file ends in the middle of the data (is it cut short? download it again)"}
 	case errors.As(err, &se):
 		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON", Err: errors.New(se.Error())}
 	case errors.As(err, &te):
@@ -171,15 +175,7 @@ func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = latin1Reader
-	fail := func(msg string, err error) error {
-		line, _ := dec.InputPos()
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			line = se.Line
-			err = errors.New(se.Msg)
-		}
-		return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
-	}
+	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
 	var raw []scaleEntry
 	var lines []int
 	var sawNodes bool
