@@ -131,3 +131,40 @@ func TestXMLDeclaredEncoding(t *testing.T) {
 		}
 	}
 }
+
+// Control characters pasted into a title are dropped, in XML too, where
+// they are not allowed and used to fail the whole import; HTML in text is
+// reduced to text.
+func TestControlCharactersAndHTML(t *testing.T) {
+	fosdem := edit(t, program(t, "fosdem-2026-pentabarf.xml"), "<title>Welcome to FOSDEM 2026</title>",
+		"<title>Welcome\x07 to \x1b[31mFOSDEM\x0b 2026&#x7; &lt;b&gt;live&lt;/b&gt;&#27;</title>")
+	scale := edit(t, program(t, "scale-22x-sign.xml"), "<Title>OpenInfra Days North America Keynotes</Title>",
+		"<Title>OpenInfra Days\x00 North America\x1f Keynotes</Title>")
+	for _, c := range []struct {
+		name     string
+		data     []byte
+		id, want string
+	}{
+		{"fosdem.xml", fosdem, "8376", "Welcome to [31mFOSDEM 2026 live"},
+		{"scale.xml", scale, "openinfra-days-north-america-keynotes", "OpenInfra Days North America Keynotes"},
+	} {
+		feed, err := Parse(c.data, "", Options{Name: c.name})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var got string
+		for _, s := range feed.Sessions {
+			if s.ID == c.id {
+				got = s.Title
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, got, c.want)
+		}
+	}
+	// An error in a file with control characters is still reported on
+	// its line.
+	broken := edit(t, fosdem, "<title>Wayland compositors for fun and profit</title>", "<title>Wayland compositors for fun and profit</titel>")
+	_, err := Parse(broken, "", Options{Name: "fosdem.xml"})
+	inputError(t, err, "fosdem.xml", 6683, "", "malformed XML", "element <title> closed by </titel>")
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,6 +49,10 @@ type pbEvent struct {
 }
 
 func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
+	return withoutXMLControls(data, opt, parsePentabarf)
+}
+
+func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
 	if err := xmlCharset(data, name); err != nil {
 		return nil, err
@@ -136,6 +141,54 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
 	return feed, nil
+}
+
+// withoutXMLControls runs parse, and when it fails on a file holding
+// control characters XML forbids (all below U+0020 but tab, newline and
+// carriage return, raw or as &#7; references: pasted into a title, they
+// break the whole feed), runs it again with them dropped. Lines stay
+// where they were. A clean file costs nothing more.
+func withoutXMLControls(data []byte, opt Options, parse func([]byte, Options) (*Feed, error)) (*Feed, error) {
+	feed, err := parse(data, opt)
+	if err == nil {
+		return feed, nil
+	}
+	clean := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '&' && i+1 < len(data) && data[i+1] == '#' {
+			if n := xmlControlRef(data[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
+			clean = append(clean, c)
+		}
+	}
+	if len(clean) == len(data) {
+		return nil, err
+	}
+	return parse(clean, opt)
+}
+
+// xmlControlRef is the length of the character reference that b starts
+// with ("&#7;", "&#x1B;") when it names a control character XML forbids,
+// else 0.
+func xmlControlRef(b []byte) int {
+	end := bytes.IndexByte(b[:min(len(b), 10)], ';')
+	if end < 3 {
+		return 0
+	}
+	digits, base := string(b[2:end]), 10
+	if digits[0] == 'x' || digits[0] == 'X' {
+		digits, base = digits[1:], 16
+	}
+	n, err := strconv.ParseUint(digits, base, 8)
+	if err != nil || n >= 0x20 || n == '\t' || n == '\n' || n == '\r' {
+		return 0
+	}
+	return end + 1
 }
 
 // xmlError is an InputError on the line where the decoder stopped. A

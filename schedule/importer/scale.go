@@ -164,6 +164,10 @@ type scaleNode struct {
 }
 
 func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
+	return withoutXMLControls(data, opt, parseScaleXML)
+}
+
+func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
 	loc, err := scaleLocation(opt)
 	if err != nil {
