@@ -168,3 +168,21 @@ func TestControlCharactersAndHTML(t *testing.T) {
 	_, err := Parse(broken, "", Options{Name: "fosdem.xml"})
 	inputError(t, err, "fosdem.xml", 6683, "", "malformed XML", "element <title> closed by </titel>")
 }
+
+// An abstract's script and style sheet are not text: they go with their
+// content, where they used to be read out ("alert(1)").
+func TestAbstractScriptsGo(t *testing.T) {
+	camp := edit(t, program(t, "camp2019-frab-schedule.json"), `"abstract": "A hearty welcome me lasses and lads!"`,
+		`"abstract": "<style>p { color: red }</style><p>A hearty <em>welcome</em>\u0000 me lasses &amp; lads!</p><SCRIPT type=\"text/javascript\">alert(1)</SCRIPT><ul><li>one</li><li>two</li></ul>\u001b[31mred"`)
+	feed, err := Parse(camp, "", Options{Name: "camp.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range feed.Sessions {
+		if s.ID == "10386" {
+			if want := "A hearty welcome me lasses & lads!\none\ntwo\n[31mred"; s.Abstract != want {
+				t.Errorf("abstract %q, want %q", s.Abstract, want)
+			}
+		}
+	}
+}

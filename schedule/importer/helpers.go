@@ -29,15 +29,20 @@ func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 }
 
 var (
-	tagRE   = regexp.MustCompile(`(?s)<[^>]*>`)
-	blockRE = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`)
+	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
+	blockRE  = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`)
+	scriptRE = regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>`)
 )
 
 // plainText reduces HTML (or text that may hold some) to readable plain
-// text: block ends become line breaks, tags go, entities are decoded, runs
-// of white space shrink, and control characters other than newline go.
+// text: scripts and style sheets go with their content, block ends become
+// line breaks, tags go, entities are decoded, runs of white space shrink,
+// and control characters other than newline go.
 func plainText(s string) string {
 	if strings.ContainsAny(s, "<&") {
+		if strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<SCRIPT") || strings.Contains(s, "<STYLE") {
+			s = scriptRE.ReplaceAllString(s, "")
+		}
 		s = blockRE.ReplaceAllString(s, "\n")
 		s = tagRE.ReplaceAllString(s, "")
 		s = html.UnescapeString(s)
