@@ -186,3 +186,52 @@ func TestAbstractScriptsGo(t *testing.T) {
 		}
 	}
 }
+
+// An unknown zone name in a feed says to correct it or give --tz, and
+// --tz then places the times, in every format that names zones.
+func TestUnknownFeedZone(t *testing.T) {
+	ics := bytes.ReplaceAll(program(t, "pretalx-pyconau-2023-schedule.ics"), []byte("Australia/Adelaide"), []byte("Australia/Adelaid"))
+	for _, c := range []struct {
+		name    string
+		data    []byte
+		line    int
+		session string
+		msg     string
+		tz      string // for --tz
+		id      string
+		start   string
+	}{
+		{"fosdem.xml", edit(t, program(t, "fosdem-2026-pentabarf.xml"), "<time_zone_name>Europe/Brussels<", "<time_zone_name>Europe/Brusels<"), 16, "",
+			`unknown time zone "Europe/Brusels": correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz`,
+			"Europe/Brussels", "7886", "2026-01-31T10:00:00+01:00"},
+		{"camp.json", edit(t, program(t, "camp2019-frab-schedule.json"), `"time_zone_name": "Europe/Berlin"`, `"time_zone_name": "Berlin"`), 12, "",
+			`unknown time zone "Berlin": correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz`,
+			"Europe/Berlin", "10386", "2019-08-21T11:00:00+02:00"},
+		{"pycon.ics", ics, 51, "pretalx-pyconau-2023-EJWEMK@pretalx.com",
+			`unknown time zone TZID="Australia/Adelaid" (neither a tz database name such as Europe/Berlin nor a Windows zone name this tool knows): give the conference's zone with --tz`,
+			"Australia/Adelaide", "EJWEMK", "2023-08-18T09:00:00+09:30"},
+	} {
+		_, err := Parse(c.data, "", Options{Name: c.name})
+		inputError(t, err, c.name, c.line, c.session, c.msg)
+		tz, err := time.LoadLocation(c.tz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		feed, err := Parse(c.data, "", Options{Name: c.name, Location: tz})
+		if err != nil {
+			t.Fatalf("%s with --tz: %v", c.name, err)
+		}
+		found := false
+		for _, s := range feed.Sessions {
+			if s.ID == c.id {
+				found = true
+				if got := s.Start.Format(time.RFC3339); got != c.start {
+					t.Errorf("%s: %s starts %s, want %s", c.name, c.id, got, c.start)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no session %s", c.name, c.id)
+		}
+	}
+}

@@ -131,7 +131,7 @@ func loadZone(name string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels)", name)
+		return nil, fmt.Errorf("unknown time zone %q: correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz", name)
 	}
 	return loc, nil
 }
