@@ -225,7 +225,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		c, ok := csvAlias[n]
 		if !ok {
-			return nil, fail(1, "", "unknown column %q (known columns: %s; common aliases such as name, location or speaker work too)", clip(oneLine(h), 40), csvKnownColumns())
+			return nil, fail(1, "", "unknown column %q: rename it to one of %s (aliases such as name, location or speaker work too), or delete the column", clip(oneLine(h), 40), csvKnownColumns())
 		}
 		if j, dup := col[c]; dup {
 			return nil, fail(1, "", "columns %q and %q both give the %s", oneLine(header[j]), oneLine(h), c)

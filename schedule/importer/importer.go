@@ -135,7 +135,7 @@ func validate(feed *Feed, name string) error {
 			return &schedule.InputError{File: name, Session: s.ID, Msg: "session has no title"}
 		}
 		if prev, dup := seen[s.ID]; dup {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("two sessions share this id (%q and %q)", prev.Title, s.Title)}
+			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("two sessions share this id (%q and %q): ids must be unique; give one of them another id in the file (and tell the organisers)", prev.Title, s.Title)}
 		}
 		seen[s.ID] = s
 		if s.Start.IsZero() != s.End.IsZero() {

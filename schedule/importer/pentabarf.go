@@ -77,7 +77,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities)", nil)
+				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again", nil)
 			}
 		case xml.StartElement:
 			switch t.Name.Local {
