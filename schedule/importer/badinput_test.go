@@ -235,3 +235,14 @@ func TestUnknownFeedZone(t *testing.T) {
 		}
 	}
 }
+
+// A schedule's web page saved instead of its export says so.
+func TestWebPageIsNotAProgram(t *testing.T) {
+	for _, page := range []string{
+		"<!DOCTYPE html>\n<html lang=\"en\"><head><title>FOSDEM 2026 - Schedule</title></head><body><schedule></schedule></body></html>\n",
+		"  <HTML><body>Schedule</body></HTML>",
+	} {
+		_, err := Parse([]byte(page), "", Options{Name: "schedule.html"})
+		inputError(t, err, "schedule.html", 0, "", "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead")
+	}
+}

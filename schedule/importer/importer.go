@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -79,6 +80,9 @@ func Lookup(name string) (Importer, error) {
 // Detect picks the importer for data by its content.
 func Detect(data []byte, name string) (Importer, error) {
 	data = stripBOM(data)
+	if h := bytes.ToLower(head(data, 64)); bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		return nil, &schedule.InputError{File: name, Msg: "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead"}
+	}
 	for _, im := range importers {
 		if im.Detect(data) {
 			return im, nil
