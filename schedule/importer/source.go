@@ -18,8 +18,9 @@ import (
 
 // MaxSourceSize caps what one program source may hold. The largest real
 // programs are a few MiB and a synthetic 100,000-session one is ~130 MiB;
-// an endless stream (/dev/zero, a URL that never ends) stops here.
-const MaxSourceSize = 512 << 20
+// an endless stream (/dev/zero, a URL that never ends) stops here. A
+// variable only so that tests can lower it.
+var MaxSourceSize int64 = 512 << 20
 
 // FetchTimeout bounds a whole download.
 var FetchTimeout = 2 * time.Minute
