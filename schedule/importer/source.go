@@ -37,7 +37,7 @@ func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 	f, err := os.Open(src)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", src)
+			return nil, fmt.Errorf("%s: no such file (check the path; a URL starts with https://)", src)
 		}
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 	var hint int64
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
-			return nil, fmt.Errorf("%s is a folder, not a program file", src)
+			return nil, fmt.Errorf("%s: a folder, not a program file: give the path of the program file in it", src)
 		}
 		if fi.Mode().IsRegular() {
 			if fi.Size() > MaxSourceSize {
