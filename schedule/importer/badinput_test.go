@@ -246,3 +246,22 @@ func TestWebPageIsNotAProgram(t *testing.T) {
 		inputError(t, err, "schedule.html", 0, "", "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead")
 	}
 }
+
+// A CSV cut short inside a quoted field, or with a stray quote, names the
+// row and says what to do instead of encoding/csv's words.
+func TestCSVQuotes(t *testing.T) {
+	const header = "title,start,end,abstract\n"
+	for _, c := range []struct {
+		csv  string
+		line int
+		msg  string
+	}{
+		{header + "Talk,2026-01-31T10:00:00+01:00,2026-01-31T11:00:00+01:00,\"An abstract\ncut short", 2,
+			`malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`},
+		{header + "A \"great\" talk,2026-01-31T10:00:00+01:00,2026-01-31T11:00:00+01:00,\n", 2,
+			`malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`},
+	} {
+		_, err := Parse([]byte(c.csv), "", Options{Name: "talks.csv", Location: time.UTC})
+		inputError(t, err, "talks.csv", c.line, "", c.msg)
+	}
+}

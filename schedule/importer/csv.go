@@ -200,6 +200,12 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				switch {
+				case errors.Is(pe.Err, csv.ErrQuote):
+					return nil, 0, &schedule.InputError{File: name, Line: pe.StartLine, Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
+				case errors.Is(pe.Err, csv.ErrBareQuote):
+					return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
+				}
 				return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
 			}
 			return nil, 0, &schedule.InputError{File: name, Msg: "malformed CSV", Err: err}

@@ -206,7 +206,7 @@ func (p *icsParser) readCalendars(data []byte) ([]*icsComp, error) {
 	}
 	if len(stack) > 0 {
 		open := stack[len(stack)-1]
-		return nil, p.errf(lastLine, "the file ends inside BEGIN:%s (line %d): it is truncated (no END:%s)", open.name, open.line, stack[0].name)
+		return nil, p.errf(lastLine, "the file ends inside BEGIN:%s (line %d): it is truncated (no END:%s); download it again", open.name, open.line, stack[0].name)
 	}
 	if len(cals) == 0 {
 		return nil, p.errf(0, "empty file: no BEGIN:VCALENDAR")
