@@ -370,7 +370,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			s.ID = hashID("csv-", key)
 		}
 		if prev, dup := seen[s.ID]; dup {
-			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start)", prev)
+			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start): give each row its own id", prev)
 		}
 		seen[s.ID] = line
 		feed.Sessions = append(feed.Sessions, s)
