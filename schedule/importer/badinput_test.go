@@ -265,3 +265,16 @@ func TestCSVQuotes(t *testing.T) {
 		inputError(t, err, "talks.csv", c.line, "", c.msg)
 	}
 }
+
+// A DOCTYPE is refused on the line where it starts, however long.
+func TestDoctypeLine(t *testing.T) {
+	const doctype = "<!DOCTYPE schedule [\n  <!ENTITY lol \"lol\">\n  <!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">\n]>\n"
+	for _, c := range []struct{ name, file, before string }{
+		{"fosdem.xml", "fosdem-2026-pentabarf.xml", "<schedule>"},
+		{"scale.xml", "scale-22x-sign.xml", "<nodes>"},
+	} {
+		data := edit(t, program(t, c.file), c.before, doctype+c.before)
+		_, err := Parse(data, "", Options{Name: c.name})
+		inputError(t, err, c.name, 2, "", "a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again")
+	}
+}

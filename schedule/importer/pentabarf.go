@@ -77,7 +77,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again", nil)
+				return nil, doctypeError(dec, name, t)
 			}
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -204,6 +204,14 @@ func xmlError(dec *xml.Decoder, name, msg string, err error) error {
 		}
 	}
 	return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
+}
+
+// doctypeError refuses a DOCTYPE, which can define entities, on the
+// line where it starts (the decoder is at its end).
+func doctypeError(dec *xml.Decoder, name string, d xml.Directive) error {
+	line, _ := dec.InputPos()
+	line -= bytes.Count(d, []byte("\n"))
+	return &schedule.InputError{File: name, Line: line, Msg: "a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again"}
 }
 
 // xmlCharset refuses an XML declaration that names an encoding

@@ -195,7 +195,7 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again", nil)
+				return nil, doctypeError(dec, name, t)
 			}
 		case xml.StartElement:
 			depth++
