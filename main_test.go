@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,7 +41,9 @@ func TestScripts(t *testing.T) {
 
 // replace [-re] FILE OLD NEW edits a file in place: OLD must occur
 // (exactly once without -re; as a regular expression with -re). \n in
-// OLD and NEW stands for a newline.
+// OLD and NEW stands for a newline; \xHH in NEW for the byte HH (a
+// control character, a Latin-1 letter), so scripts can build broken
+// input without binary files.
 func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	re := len(args) > 0 && args[0] == "-re"
 	if re {
@@ -50,7 +53,14 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: replace [-re] FILE OLD NEW")
 	}
 	unq := func(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
-	file, old, repl := ts.MkAbs(args[0]), unq(args[1]), unq(args[2])
+	hexByte := regexp.MustCompile(`\\x[0-9a-fA-F]{2}`)
+	unqNew := func(s string) string {
+		return hexByte.ReplaceAllStringFunc(unq(s), func(h string) string {
+			b, _ := strconv.ParseUint(h[2:], 16, 8)
+			return string([]byte{byte(b)})
+		})
+	}
+	file, old, repl := ts.MkAbs(args[0]), unq(args[1]), unqNew(args[2])
 	data, err := os.ReadFile(file)
 	ts.Check(err)
 	text := string(data)

@@ -254,8 +254,13 @@ func hasSource(p *schedule.Plan, name string) bool {
 	return false
 }
 
+// needsZone tells an error asking for --tz because the times carry no
+// zone, which the plan's zone may answer, from one about a zone name the
+// program gets wrong, which it must not: that would move an unknown
+// TZID's times into the plan's zone without a word.
 func needsZone(err error) bool {
-	return strings.Contains(err.Error(), "--tz")
+	msg := err.Error()
+	return strings.Contains(msg, "--tz") && !strings.Contains(msg, "unknown time zone")
 }
 
 // sourceName is the key re-imports match on: --as, else the program's

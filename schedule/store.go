@@ -196,7 +196,18 @@ func yamlError(name string, err error) error {
 			f = f[:strings.Index(f, " not found")]
 			detail = fmt.Sprintf("unknown key %q (check its spelling; see the plan file format in README.md)", f)
 		}
+		if strings.HasPrefix(detail, "cannot unmarshal !!seq into ") || strings.HasPrefix(detail, "cannot unmarshal !!map into ") {
+			found := "a list"
+			if strings.Contains(detail, "!!map") {
+				found = "a mapping (key: value)"
+			}
+			detail = fmt.Sprintf("%s where a single value belongs: check the brackets and indentation of this line", found)
+		}
 		return &InputError{File: name, Line: line, Msg: detail}
+	}
+	if strings.Contains(msg, "excessive aliasing") {
+		// yaml.v3 stops an alias bomb ("billion laughs") with this.
+		return &InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
 	}
 	return &InputError{File: name, Msg: strings.TrimSpace(msg)}
 }

@@ -99,7 +99,10 @@ func TestDecodePlanErrors(t *testing.T) {
 		{"duplicate pick", strings.Replace(samplePlan, "facts:", "  - {id: \"7886\", title: again, priority: want, status: planned, kind: talk}\nfacts:", 1), `session "7886": picked twice`},
 		{"end before start", strings.Replace(samplePlan, "end: 2026-01-31T10:50:00+01:00", "end: 2026-01-31T09:50:00+01:00", 1), "ends before it starts"},
 		{"syntax", "version: 1\npicks: [\n", "plan.yaml"},
-		{"alias bomb", aliasBomb, "plan.yaml"},
+		{"alias bomb", aliasBomb, `plan.yaml:2: unknown key "a"`},
+		{"alias bomb in known keys", aliasBombInPicks, "plan.yaml: too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"},
+		{"list for a value", strings.Replace(samplePlan, "room: Janson", "room: [Janson, K.1.105]", 1), "plan.yaml:18: a list where a single value belongs: check the brackets and indentation of this line"},
+		{"mapping for a value", strings.Replace(samplePlan, "title: Red Hat booth", "title: {name: Red Hat booth}", 1), "plan.yaml:21: a mapping (key: value) where a single value belongs"},
 		{"bad kinds key", "version: 1\nkinds:\n  room:Janson: talk\n", `kinds: key "room:Janson" must be type:WORD, track:NAME or title:PREFIX`},
 	}
 	for _, tt := range tests {
@@ -129,6 +132,12 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `
+
+// aliasBombInPicks hides the aliases in keys a plan has: a speaker list
+// of 3,000 aliases, used again by other picks.
+var aliasBombInPicks = strings.NewReplacer("    note: bring questions\n", "    note: &n bring questions\n",
+	"    speakers: [Michiel Leenaars]\n", "    speakers: &s ["+strings.Repeat("*n, ", 3000)+"*n]\n",
+	"facts:", "  - {id: a, title: lol, speakers: *s}\n  - {id: b, title: lol, speakers: *s}\nfacts:").Replace(samplePlan)
 
 func TestSavePlanIsAtomicAndKeepsMode(t *testing.T) {
 	dir := t.TempDir()

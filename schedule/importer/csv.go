@@ -200,6 +200,12 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				switch {
+				case errors.Is(pe.Err, csv.ErrQuote):
+					return nil, 0, &schedule.InputError{File: name, Line: pe.StartLine, Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
+				case errors.Is(pe.Err, csv.ErrBareQuote):
+					return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
+				}
 				return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
 			}
 			return nil, 0, &schedule.InputError{File: name, Msg: "malformed CSV", Err: err}
@@ -225,7 +231,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		c, ok := csvAlias[n]
 		if !ok {
-			return nil, fail(1, "", "unknown column %q (known columns: %s; common aliases such as name, location or speaker work too)", clip(oneLine(h), 40), csvKnownColumns())
+			return nil, fail(1, "", "unknown column %q: rename it to one of %s (aliases such as name, location or speaker work too), or delete the column", clip(oneLine(h), 40), csvKnownColumns())
 		}
 		if j, dup := col[c]; dup {
 			return nil, fail(1, "", "columns %q and %q both give the %s", oneLine(header[j]), oneLine(h), c)
@@ -364,7 +370,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			s.ID = hashID("csv-", key)
 		}
 		if prev, dup := seen[s.ID]; dup {
-			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start)", prev)
+			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start): give each row its own id", prev)
 		}
 		seen[s.ID] = line
 		feed.Sessions = append(feed.Sessions, s)

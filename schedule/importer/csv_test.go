@@ -118,7 +118,7 @@ func TestCSVBroken(t *testing.T) {
 		{"missing start column", "title,end\nA,2026-03-07 11:00\n", la, 1, "no start column"},
 		{"missing end column", "title,start\nA,2026-03-07 11:00\n", la, 1, "no end or duration column"},
 		{"unknown column", "title,start,end,colour\nA,2026-03-07 10:00,2026-03-07 11:00,red\n", la, 1,
-			`unknown column "colour" (known columns: title, start, end, duration, room, id, date, kind, track, speakers, abstract, url`},
+			`unknown column "colour": rename it to one of title, start, end, duration, room, id, date, kind, track, speakers, abstract, url (aliases such as name, location or speaker work too), or delete the column`},
 		{"duplicate column", "title,name,start,end\n", la, 1, `columns "title" and "name" both give the title`},
 		{"bad time", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nB,2026-03-07 25:00,2026-03-07 26:00\n", la, 3, "bad start"},
 		{"US date", "title,start,end\nA,03/07/2026 10:00,03/07/2026 11:00\n", la, 2, "bad start"},

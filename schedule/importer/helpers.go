@@ -32,13 +32,21 @@ func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 var (
 	tagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<[^>]*>`) })
 	blockRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|hr|/h[1-6])\b[^>]*>`) })
+	// scripts and style sheets go with their content.
+	scriptRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>`)
+	})
 )
 
 // plainText reduces HTML (or text that may hold some) to readable plain
-// text: block ends become line breaks, tags go, entities are decoded, runs
-// of white space shrink, and control characters other than newline go.
+// text: scripts and style sheets go with their content, block ends become
+// line breaks, tags go, entities are decoded, runs of white space shrink,
+// and control characters other than newline go.
 func plainText(s string) string {
 	if strings.ContainsAny(s, "<&") {
+		if strings.Contains(s, "<script") || strings.Contains(s, "<style") || strings.Contains(s, "<SCRIPT") || strings.Contains(s, "<STYLE") {
+			s = scriptRE().ReplaceAllString(s, "")
+		}
 		s = blockRE().ReplaceAllString(s, "\n")
 		s = tagRE().ReplaceAllString(s, "")
 		s = html.UnescapeString(s)
@@ -108,8 +116,10 @@ func parseClock(s string) (time.Duration, error) {
 	var total time.Duration
 	units := []time.Duration{time.Hour, time.Minute, time.Second}
 	for i, p := range parts {
+		// Digits only: Atoi alone takes "-00" for 0, which read a
+		// duration of "-00:50" as 50 minutes.
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || (i > 0 && n > 59) || n > 1<<20 { // 1<<20 hours: far from overflow
+		if err != nil || strings.Trim(p, "0123456789") != "" || (i > 0 && n > 59) || n > 1<<20 { // 1<<20 hours: far from overflow
 			return 0, fmt.Errorf("%q is not a time of the form HH:MM", s)
 		}
 		total += time.Duration(n) * units[i]
@@ -125,7 +135,7 @@ func loadZone(name string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels)", name)
+		return nil, fmt.Errorf("unknown time zone %q: correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz", name)
 	}
 	return loc, nil
 }

@@ -206,7 +206,7 @@ func (p *icsParser) readCalendars(data []byte) ([]*icsComp, error) {
 	}
 	if len(stack) > 0 {
 		open := stack[len(stack)-1]
-		return nil, p.errf(lastLine, "the file ends inside BEGIN:%s (line %d): it is truncated (no END:%s)", open.name, open.line, stack[0].name)
+		return nil, p.errf(lastLine, "the file ends inside BEGIN:%s (line %d): it is truncated (no END:%s); download it again", open.name, open.line, stack[0].name)
 	}
 	if len(cals) == 0 {
 		return nil, p.errf(0, "empty file: no BEGIN:VCALENDAR")
@@ -644,8 +644,11 @@ func (p *icsParser) readTime(pr *icsProp, loc *time.Location) (icsTime, error) {
 	zone := loc
 	if tzid := strings.TrimSpace(pr.param("TZID")); tzid != "" {
 		z, err := p.resolveTZID(tzid)
-		if err != nil {
+		if err != nil && p.opt.Location == nil {
 			return icsTime{}, err
+		}
+		if err != nil {
+			z = p.opt.Location // --tz names the zone the TZID meant
 		}
 		zone = z
 	} else if zone == nil {
@@ -792,7 +795,7 @@ func (p *icsParser) resolveTZID(tzid string) (*time.Location, error) {
 	}
 	loc := lookupTZID(tzid)
 	if loc == nil {
-		return nil, fmt.Errorf("unknown time zone TZID=%q (neither a tz database name such as Europe/Berlin nor a Windows zone name this tool knows)", clip(tzid, 80))
+		return nil, fmt.Errorf("unknown time zone TZID=%q (neither a tz database name such as Europe/Berlin nor a Windows zone name this tool knows): give the conference's zone with --tz", clip(tzid, 80))
 	}
 	p.zones[tzid] = loc
 	return loc, nil

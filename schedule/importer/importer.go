@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -79,6 +80,9 @@ func Lookup(name string) (Importer, error) {
 // Detect picks the importer for data by its content.
 func Detect(data []byte, name string) (Importer, error) {
 	data = stripBOM(data)
+	if h := bytes.ToLower(head(data, 64)); bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		return nil, &schedule.InputError{File: name, Msg: "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead"}
+	}
 	for _, im := range importers {
 		if im.Detect(data) {
 			return im, nil
@@ -91,6 +95,14 @@ func Detect(data []byte, name string) (Importer, error) {
 // program and checks it: every session has an id and a title, ids are
 // unique, and none ends before it starts.
 func Parse(data []byte, format string, opt Options) (*Feed, error) {
+	// Every format is UTF-8 text. encoding/json would turn bad bytes
+	// into U+FFFD without a word, so look at all of them here.
+	if isUTF16(data) {
+		return nil, &schedule.InputError{File: opt.Name, Line: 1, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
+	}
+	if err := checkUTF8(data, opt.Name); err != nil {
+		return nil, err
+	}
 	var im Importer
 	var err error
 	if format != "" {
@@ -131,7 +143,7 @@ func validate(feed *Feed, name string) error {
 			return &schedule.InputError{File: name, Session: s.ID, Msg: "session has no title"}
 		}
 		if prev, dup := seen[s.ID]; dup {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("two sessions share this id (%q and %q)", prev.Title, s.Title)}
+			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("two sessions share this id (%q and %q): ids must be unique; give one of them another id in the file (and tell the organisers)", prev.Title, s.Title)}
 		}
 		seen[s.ID] = s
 		if s.Start.IsZero() != s.End.IsZero() {

@@ -139,7 +139,7 @@ func (r *jsonReader) fail(err error, start int64) error {
 		}
 		return &schedule.InputError{File: r.name, Line: line, Msg: "malformed JSON", Err: errors.New(se.Error())}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &schedule.InputError{File: r.name, Line: lineAt(r.data, int64(len(r.data))), Msg: "malformed JSON: the file ends in the middle of the data (is it cut short?)"}
+		return &schedule.InputError{File: r.name, Line: lineAt(r.data, int64(len(r.data))), Msg: "malformed JSON: the file ends in the middle of the data (is it cut short? download it again)"}
 	case errors.As(err, &te):
 		// Point at the offending key inside the value when it can be found.
 		line := lineAt(r.data, start)

@@ -101,6 +101,10 @@ func scaleJSONError(data []byte, name string, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return &schedule.InputError{File: name, Line: 1, Msg: "the file is empty"}
+	case errors.As(err, &se) && se.Offset >= int64(len(data)):
+		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON: the file ends in the middle of the data (is it cut short? download it again)"}
 	case errors.As(err, &se):
 		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON", Err: errors.New(se.Error())}
 	case errors.As(err, &te):
@@ -161,23 +165,22 @@ type scaleNode struct {
 }
 
 func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
+	return withoutXMLControls(data, opt, parseScaleXML)
+}
+
+func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
 	loc, err := scaleLocation(opt)
 	if err != nil {
 		return nil, &schedule.InputError{File: name, Err: err}
 	}
+	if err := xmlCharset(data, name); err != nil {
+		return nil, err
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = latin1Reader
-	fail := func(msg string, err error) error {
-		line, _ := dec.InputPos()
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			line = se.Line
-			err = errors.New(se.Msg)
-		}
-		return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
-	}
+	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
 	var raw []scaleEntry
 	var lines []int
 	var sawNodes bool
@@ -193,7 +196,7 @@ func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, fail("a DOCTYPE is not allowed in a schedule (it can define entities)", nil)
+				return nil, doctypeError(dec, name, t)
 			}
 		case xml.StartElement:
 			depth++
@@ -246,7 +249,7 @@ func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
 		}
 		return strings.NewReader(string(runes)), nil
 	}
-	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8", charset)
+	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8 (with encoding=\"UTF-8\" in its first line)", charset)
 }
 
 // spanTags returns the opening <span …> tags of an HTML fragment, in

@@ -506,11 +506,11 @@ func TestScaleBroken(t *testing.T) {
 		line         int
 		session, msg string
 	}{
-		{"truncated.json", "", truncJSON, lineAt(truncJSON, int64(len(truncJSON))), "", "unexpected end of JSON input"},
-		{"truncated.xml", "", truncXML, bytes.Count(truncXML, []byte("\n")) + 1, "", "unexpected EOF"},
+		{"truncated.json", "", truncJSON, lineAt(truncJSON, int64(len(truncJSON))), "", "the file ends in the middle of the data (is it cut short? download it again)"},
+		{"truncated.xml", "", truncXML, bytes.Count(truncXML, []byte("\n")) + 1, "", "the file ends in the middle of the XML (is it cut short? download it again)"},
 		{"empty-array.json", "scale-json", []byte("[]\n"), 0, "", "no sessions"},
 		{"empty-array-detect.json", "", []byte("[]\n"), 0, "", "not a conference program"},
-		{"empty.json", "scale-json", nil, 1, "", "unexpected end of JSON input"},
+		{"empty.json", "scale-json", nil, 1, "", "the file is empty"},
 		{"object.json", "scale-json", []byte("{\n \"Name\": \"x\"\n}\n"), 1, "", "want an array of sessions, found a JSON object"},
 		{"strings.json", "scale-json", []byte("[\n \"a talk\"\n]\n"), 2, "", "want a session object, found a JSON string"},
 		{"bad-start.json", "", badStart, objectLine(badStart, "Friday 4pm"),

@@ -18,8 +18,9 @@ import (
 
 // MaxSourceSize caps what one program source may hold. The largest real
 // programs are a few MiB and a synthetic 100,000-session one is ~130 MiB;
-// an endless stream (/dev/zero, a URL that never ends) stops here.
-const MaxSourceSize = 512 << 20
+// an endless stream (/dev/zero, a URL that never ends) stops here. A
+// variable only so that tests can lower it.
+var MaxSourceSize int64 = 512 << 20
 
 // FetchTimeout bounds a whole download.
 var FetchTimeout = 2 * time.Minute
@@ -36,7 +37,7 @@ func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 	f, err := os.Open(src)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", src)
+			return nil, fmt.Errorf("%s: no such file (check the path; a URL starts with https://)", src)
 		}
 		return nil, err
 	}
@@ -44,7 +45,7 @@ func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 	var hint int64
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
-			return nil, fmt.Errorf("%s is a folder, not a program file", src)
+			return nil, fmt.Errorf("%s: a folder, not a program file: give the path of the program file in it", src)
 		}
 		if fi.Mode().IsRegular() {
 			if fi.Size() > MaxSourceSize {
@@ -91,34 +92,93 @@ func readCappedHint(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 // bytes, UTF-16, or not UTF-8.
 func sniffText(b []byte, name string) error {
 	if len(bytes.TrimSpace(b)) == 0 {
-		return &schedule.InputError{File: name, Msg: "empty: no program to import"}
+		return &schedule.InputError{File: name, Msg: "empty: no program to import (was it saved or downloaded completely?)"}
 	}
-	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
-		return &schedule.InputError{File: name, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
+	if isUTF16(b) {
+		return &schedule.InputError{File: name, Line: 1, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		if len(b) > 1 && (b[1] == 0 || b[0] == 0) {
-			return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data (NUL bytes; UTF-16 text?): not a conference program; save it as UTF-8 text"}
-		}
-		return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data (NUL bytes): not a conference program"}
+		return &schedule.InputError{File: name, Line: lineAt(b, int64(i)), Msg: "binary data, not a conference program: import the schedule's XML, JSON, iCalendar or CSV file"}
 	}
 	// The cut at 4096 may split a character; ignore an incomplete tail.
 	check := b
 	for k := 0; k < utf8.UTFMax && len(check) > 0 && !utf8.Valid(check); k++ {
 		check = check[:len(check)-1]
 	}
-	if !utf8.Valid(check) {
-		off := 0
-		for off < len(b) {
-			r, size := utf8.DecodeRune(b[off:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			off += size
-		}
-		return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
+	return checkUTF8(check, name)
+}
+
+// isUTF16 tells UTF-16 text by its byte order mark or, without one, by
+// NUL bytes in every other place: the high bytes of ASCII characters.
+// /dev/zero and binary files have NULs in both places.
+func isUTF16(b []byte) bool {
+	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+		return true
 	}
-	return nil
+	n := min(len(b), 512) &^ 1
+	if n < 4 {
+		return false
+	}
+	var zeros [2]int
+	for i, c := range b[:n] {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := n / 2
+	return (zeros[0] == 0 && zeros[1] > half*3/4) || (zeros[1] == 0 && zeros[0] > half*3/4)
+}
+
+// checkUTF8 refuses text that is not UTF-8, naming the line of the first
+// bad byte. Two kinds of file are left to their importers: XML that
+// declares another encoding (ISO-8859-1 is read, the rest refused), and
+// iCalendar, whose folded lines may cut a character in two (the ical
+// importer checks the unfolded lines).
+func checkUTF8(b []byte, name string) error {
+	if utf8.Valid(b) || xmlEncoding(b) != "" || (ical{}).Detect(b) {
+		return nil
+	}
+	off := 0
+	for off < len(b) {
+		r, size := utf8.DecodeRune(b[off:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		off += size
+	}
+	return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
+}
+
+// xmlEncoding is the encoding named by an XML declaration at the start of
+// data; "" when there is none or it is UTF-8.
+func xmlEncoding(data []byte) string {
+	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 || end > 256 {
+		return ""
+	}
+	decl := string(data[:end])
+	i := strings.Index(decl, "encoding")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	if !strings.HasPrefix(rest, "=") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	enc, _, ok := strings.Cut(rest[1:], rest[:1])
+	enc = strings.TrimSpace(enc)
+	if !ok || strings.EqualFold(enc, "utf-8") || strings.EqualFold(enc, "utf8") {
+		return ""
+	}
+	return enc
 }
 
 func fetch(ctx context.Context, url string) ([]byte, error) {
