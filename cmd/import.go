@@ -308,7 +308,7 @@ func (a *app) printImport(st *schedule.Store, res schedule.ImportResult) {
 	w := a.ios.ErrOut
 	s := res.Source
 	if res.New {
-		fmt.Fprintf(w, "Imported %d sessions of %q (%s) from %s into %s.\n", s.Sessions, s.Name, s.Format, s.Location, st.Path)
+		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", sessionsN(s.Sessions), s.Name, s.Format, s.Location, st.Path)
 	} else {
 		fmt.Fprintf(w, "Updated %q from %s: %d sessions; %d new, %d changed, %d removed, %d unchanged.\n",
 			s.Name, s.Location, s.Sessions, res.Added, res.Updated, res.Removed, res.Unchanged)
@@ -340,6 +340,13 @@ func (a *app) printImport(st *schedule.Store, res schedule.ImportResult) {
 		fmt.Fprintf(out, "New clashes:\n")
 		a.printClashes(res.Clashes)
 	}
+}
+
+func sessionsN(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
 }
 
 func when(s *schedule.Session) string {

@@ -41,6 +41,8 @@ func Conflict(a, b *Session, v *Venue) (ClashType, int, bool) {
 		if b.End.Before(end) {
 			end = b.End
 		}
+		// A zero-length entry inside a session counts as an overlap of 0
+		// minutes: one cannot be in both places at that moment.
 		return Overlap, ceilMinutes(end.Sub(b.Start)), true
 	}
 	if v == nil {

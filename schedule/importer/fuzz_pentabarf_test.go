@@ -1,0 +1,31 @@
+package importer
+
+import (
+	"os"
+	"testing"
+)
+
+// FuzzPentabarf (the file is named fuzz.json for checkFuzzResult): whatever schedule.xml holds, Parse returns sessions or an
+// InputError, never a panic or a hang, and what it accepts is valid.
+//
+// Longer runs: go test ./schedule/importer -run XXX -fuzz FuzzPentabarf
+// -fuzztime 10m -fuzzminimizetime 5s (the real seeds are large; without a
+// short -fuzzminimizetime the fuzzer spends its time shrinking them).
+func FuzzPentabarf(f *testing.F) {
+	if data, err := os.ReadFile("../../testdata/programs/pretalx-pyconau-2024-schedule.xml"); err == nil {
+		f.Add(data)
+	}
+	if data, err := os.ReadFile("../../testdata/programs/fosdem-2026-pentabarf.xml"); err == nil {
+		f.Add(data[:20000])
+	}
+	f.Add([]byte(`<?xml version="1.0"?><schedule><conference><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>` +
+		`<day date="2026-03-29"><room name="R"><event id="1" guid="g"><date>2026-03-29T02:30:00+01:00</date><start>02:30</start>` +
+		`<duration>01:00</duration><title>DST &amp; &lt;b&gt;</title><persons><person>A</person></persons></event></room></day></schedule>`))
+	f.Add([]byte(`<schedule><day date="2026-01-31"><room name="R"><event id="1"><start>10:00</start><duration>00:30</duration><title>x</title></event></room></day></schedule>`))
+	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><schedule/>`))
+	f.Add([]byte(`<schedule><event id="1"><duration>-00:50</duration>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(data, "pentabarf", Options{Name: "fuzz.json"})
+		checkFuzzResult(t, feed, err, "pentabarf")
+	})
+}
