@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"os"
@@ -36,7 +37,9 @@ func System() *IOStreams {
 			width = w
 		}
 	}
-	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, outTTY: tty, width: width, Getenv: os.Getenv}
+	// Output is buffered (one write per command, not per line) and flushed
+	// when the command ends; see Run.
+	ios := &IOStreams{In: os.Stdin, Out: bufio.NewWriterSize(os.Stdout, 64<<10), ErrOut: os.Stderr, outTTY: tty, width: width, Getenv: os.Getenv}
 	ios.color = tty && colorAllowed(os.Getenv)
 	ios.Now = clock(os.Getenv)
 	return ios

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -51,6 +52,11 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	root.SetArgs(args)
 	root.SetContext(ctx)
 	_, err := root.ExecuteC()
+	if f, ok := ios.Out.(interface{ Flush() error }); ok {
+		if ferr := f.Flush(); ferr != nil && err == nil && !errors.Is(ferr, syscall.EPIPE) {
+			err = fmt.Errorf("cannot write the output: %w", ferr)
+		}
+	}
 	if err == nil {
 		return exitOK
 	}

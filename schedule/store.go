@@ -117,7 +117,14 @@ func (s *Store) LoadPlan() (*Plan, error) {
 	if len(data) > MaxPlanSize {
 		return nil, &InputError{File: s.Path, Msg: fmt.Sprintf("larger than %d MiB: not a plan file", MaxPlanSize>>20)}
 	}
-	return DecodePlan(data, s.Path)
+	if p := readPlanCache(s.Path, data); p != nil {
+		return p, nil
+	}
+	p, err := DecodePlan(data, s.Path)
+	if err == nil {
+		writePlanCache(s.Path, data, p)
+	}
+	return p, err
 }
 
 var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
@@ -298,10 +305,14 @@ func (s *Store) SavePlan(p *Plan) error {
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(s.Path, 0o644, func(f *os.File) error {
+	err = WriteFileAtomic(s.Path, 0o644, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
+	if err == nil {
+		writePlanCache(s.Path, data, p)
+	}
+	return err
 }
 
 func (s *Store) programData() ([]byte, error) {

@@ -277,3 +277,44 @@ func TestFindManyInProgram(t *testing.T) {
 		t.Errorf("found %d, want 5", len(many))
 	}
 }
+
+// A plan read through the cache is the plan read from the YAML, and an
+// edit by hand is never hidden by the cache.
+func TestPlanCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	os.WriteFile(path, []byte(samplePlan), 0o644)
+	st, err := Open(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fromYAML, err := st.LoadPlan() // parses the YAML and fills the cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readPlanCache(path, []byte(samplePlan)) == nil {
+		t.Fatal("no cache after a read")
+	}
+	fromCache, err := st.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := EncodePlan(fromYAML)
+	b, _ := EncodePlan(fromCache)
+	if !bytes.Equal(a, b) || !reflect.DeepEqual(fromYAML.Picks, fromCache.Picks) {
+		t.Errorf("cached plan differs:\n%s\n---\n%s", a, b)
+	}
+	if fromCache.Picks[0].Start.Location().String() != "Europe/Brussels" {
+		t.Errorf("cached times lost their zone: %v", fromCache.Picks[0].Start.Location())
+	}
+	// An edit by hand (same size even) is read from the YAML.
+	edited := strings.Replace(samplePlan, "bring questions", "bring answers!!", 1)
+	os.WriteFile(path, []byte(edited), 0o644)
+	p, err := st.LoadPlan()
+	if err != nil || p.Picks[0].Note != "bring answers!!" {
+		t.Errorf("edit hidden by the cache: %+v, %v", p.Picks[0], err)
+	}
+}
