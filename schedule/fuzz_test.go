@@ -2,6 +2,8 @@ package schedule
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -37,5 +39,32 @@ func FuzzReadProgram(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ReadProgram(data, "p.jsonl")
 		findInProgram(bytes.NewReader(data), []string{"a", ""}, "p.jsonl")
+	})
+}
+
+// FuzzPlanText: any text in a pick's fields reads back the same after
+// the plan is written and read again.
+func FuzzPlanText(f *testing.F) {
+	for _, s := range []string{"plain", "yes", "a: b", "#x", "'q'", "line\nbreak", " lead", "trail ", "(paren)", "ünï ’", "\u0085", "x\u2028y", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		p := &Plan{Version: 1, Conference: Conference{Name: s}, Facts: []Fact{{Label: s, Value: s}}}
+		p.Picks = []*Pick{{Session: Session{ID: "x" + s, Title: s, Kind: KindTalk, Room: s, Track: s, Speakers: []string{s}, URL: s}, Priority: Want, Status: Planned, Note: s}}
+		data, err := EncodePlan(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := DecodePlan(data, "plan.yaml")
+		if err != nil {
+			t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
+		}
+		got := q.Picks[0]
+		if got.Title != s || got.Room != s || got.Note != s || got.ID != "x"+s || got.Speakers[0] != s || q.Facts[0].Value != s || q.Conference.Name != s {
+			t.Fatalf("%q changed in a round trip:\n%s", s, data)
+		}
 	})
 }

@@ -2,13 +2,13 @@ package schedule
 
 import (
 	"bytes"
-	"encoding/json"
-	"regexp"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // EncodePlan renders the plan as YAML. It writes the plan's fixed shape
@@ -140,26 +140,43 @@ func kvBool(b *bytes.Buffer, key string, v bool) {
 	}
 }
 
-// plainSafe matches strings YAML reads back as the same string when
-// written without quotes: no leading indicator, no ": " or " #", no
-// trailing space, nothing that looks like another type.
-var plainSafe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[\p{L}(][^:#\x00-\x1f\x7f"'{}\[\],&*!|>%@` + "`" + `]*$`)
-})
-
-var plainLooksTyped = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(y|yes|n|no|true|false|on|off|null|~|[-+]?(\.inf|\.nan)|[-+]?[0-9][0-9_.:eE+-]*|0x[0-9a-f]+|0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
-})
-
 // yamlString writes s as a YAML scalar: plain when that reads back as the
 // same string, else double-quoted with JSON escapes (which YAML's
 // double-quoted style accepts).
 func yamlString(s string) string {
-	if s != "" && len(s) < 200 && plainSafe().MatchString(s) && !plainLooksTyped().MatchString(s) &&
-		strings.TrimSpace(s) == s && !strings.Contains(s, "  ") {
+	if plainSafe(s) {
 		return s
 	}
 	return quoteYAML(s)
+}
+
+// plainSafe reports whether s reads back as the same string when written
+// without quotes: it starts with a letter or "(", holds no indicator or
+// control character, no double space, no trailing space, and is not a
+// word YAML reads as another type (true, no, null, …). Strings starting
+// with a digit, sign or dot are always quoted, so no number, date or
+// .inf can slip through.
+func plainSafe(s string) bool {
+	if s == "" || len(s) >= 200 || strings.TrimSpace(s) != s || strings.Contains(s, "  ") {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) && r != '(' {
+			return false
+		}
+		switch {
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0xfeff, r == 0x2028, r == 0x2029, r == utf8.RuneError:
+			return false
+		}
+		if strings.ContainsRune(":#\"'{}[],&*!|>%@`", r) {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "y", "yes", "n", "no", "true", "false", "on", "off", "null":
+		return false
+	}
+	return true
 }
 
 // flowString is yamlString for values inside a flow collection ([…] or
@@ -171,13 +188,32 @@ func flowString(s string) string {
 	return yamlString(s)
 }
 
+// quoteYAML writes s double-quoted, escaping what YAML would otherwise
+// read differently: quotes, backslashes, C0 and C1 control characters
+// (NEL U+0085 is a line break to YAML), line and paragraph separators and
+// the byte order mark. Invalid UTF-8 becomes U+FFFD.
 func quoteYAML(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	out := strings.TrimRight(b.String(), "\n")
-	// JSON leaves U+2028/2029 escaped and writes other non-ASCII raw, which
-	// YAML accepts; it never writes the "\/" escape YAML lacks.
-	return out
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
