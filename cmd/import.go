@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -85,6 +87,11 @@ type pickChangeJSON struct {
 }
 
 func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) error {
+	if os.Getenv("GOGC") == "" {
+		// An import builds a large live heap from a large input: collect
+		// at the usual pace so its peak stays near twice the program.
+		debug.SetGCPercent(100)
+	}
 	if o.format != "" {
 		if _, err := importer.Lookup(o.format); err != nil {
 			return usageError{err}

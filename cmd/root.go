@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -42,6 +43,14 @@ func Main() int {
 			pprof.StartCPUProfile(f)
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
+	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A command lives a few milliseconds; collecting garbage it is
+		// about to drop by exiting costs more than it saves. The memory
+		// limit still makes the collector run if a command on a huge
+		// program grows large (import sets its own pace, see there).
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(512 << 20)
 	}
 	return Run(context.Background(), System(), os.Args[1:])
 }
