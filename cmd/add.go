@@ -112,7 +112,7 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 			}
 			for _, id := range ids {
 				if found[id] == nil && p.Pick(id) == nil {
-					prog, err := st.LoadProgram(p)
+					prog, err := loadProgram(st, p)
 					if err != nil {
 						return err
 					}

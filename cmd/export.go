@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -58,28 +58,29 @@ func (a *app) runExport(o *exportOptions) error {
 	if o.md && (o.all || o.day != "" || o.alarm != "") {
 		return usagef("--all, --day and --alarm go with --ics")
 	}
-	var buf bytes.Buffer
-	err := a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		if o.md {
-			return export.WriteMarkdown(&buf, p, schedule.ComputeStats(p))
+	return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+		write := func(w io.Writer) error {
+			if o.md {
+				return export.WriteMarkdown(w, p, schedule.ComputeStats(p))
+			}
+			return a.writeICS(w, st, p, o)
 		}
-		return a.writeICS(&buf, st, p, o)
+		return a.emit(o.output, write)
 	})
-	if err != nil {
-		return err
-	}
-	return a.emit(o.output, buf.Bytes())
 }
 
-// emit writes data to a file atomically, or to stdout.
-func (a *app) emit(path string, data []byte) error {
+// emit streams the output to stdout, or to a file written atomically: the
+// old file stays whole until the new one is complete.
+func (a *app) emit(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		_, err := a.ios.Out.Write(data)
-		return err
+		return write(a.ios.Out)
 	}
 	err := schedule.WriteFileAtomic(path, 0o644, func(f *os.File) error {
-		_, err := io.Copy(f, bytes.NewReader(data))
-		return err
+		bw := bufio.NewWriterSize(f, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
 	})
 	if err == nil {
 		fmt.Fprintf(a.ios.ErrOut, "Wrote %s.\n", path)

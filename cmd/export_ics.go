@@ -22,7 +22,7 @@ func (a *app) writeICS(w io.Writer, st *schedule.Store, p *schedule.Plan, o *exp
 	}
 	cal := export.Calendar{Name: p.Conference.Name, TimeZone: p.Conference.TimeZone}
 	if o.all {
-		prog, err := st.LoadProgram(p)
+		prog, err := loadProgram(st, p)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -135,10 +137,22 @@ func notFound(what, id string, similar []string) error {
 	return &schedule.NotFoundError{What: what, ID: id, Similar: similar}
 }
 
+// loadProgram reads the whole program. Commands start without the
+// garbage collector (see Main); one that holds a large program turns it
+// back on at the usual pace, so its memory stays proportional to the
+// program instead of growing to the limit.
+func loadProgram(st *schedule.Store, p *schedule.Plan) (*schedule.Program, error) {
+	prog, err := st.LoadProgram(p)
+	if err == nil && len(prog.Sessions) > 5000 && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+	return prog, err
+}
+
 // programOf loads the plan's program, failing with what to do when
 // nothing was imported yet.
 func programOf(st *schedule.Store, p *schedule.Plan) (*schedule.Program, error) {
-	prog, err := st.LoadProgram(p)
+	prog, err := loadProgram(st, p)
 	if err != nil {
 		return nil, err
 	}

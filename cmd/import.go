@@ -139,7 +139,7 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 			c.created = true
 			c.prog = schedule.NewProgram(nil)
 		} else if c.p, c.err = st.LoadPlan(); c.err == nil {
-			c.prog, c.err = st.LoadProgram(c.p)
+			c.prog, c.err = loadProgram(st, c.p)
 		}
 		loaded <- c
 	}()

@@ -59,7 +59,7 @@ func (a *app) setStatus(ids []string, status schedule.Status) error {
 			}
 			for _, id := range missing {
 				if found[id] == nil {
-					prog, err := st.LoadProgram(p)
+					prog, err := loadProgram(st, p)
 					if err != nil {
 						return err
 					}

@@ -64,7 +64,7 @@ func similarPicks(p *schedule.Plan, id string) []string {
 func (a *app) completeSessions(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
 	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		prog, err := st.LoadProgram(p)
+		prog, err := loadProgram(st, p)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (a *app) completeSessions(cmd *cobra.Command, args []string, toComplete str
 func (a *app) completeDays(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
 	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		prog, err := st.LoadProgram(p)
+		prog, err := loadProgram(st, p)
 		if err != nil {
 			return err
 		}

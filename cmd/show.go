@@ -31,7 +31,7 @@ func newShowCmd(a *app) *cobra.Command {
 					s = &pk.Session
 				}
 				if s == nil {
-					prog, err := st.LoadProgram(p)
+					prog, err := loadProgram(st, p)
 					if err != nil {
 						return err
 					}

@@ -92,7 +92,7 @@ Without arguments, list the walks.`,
 				}
 				if len(args) == 3 {
 					rooms := map[string]string{} // lower case -> as the program spells it
-					if prog, err := st.LoadProgram(p); err == nil {
+					if prog, err := loadProgram(st, p); err == nil {
 						for _, s := range prog.Sessions {
 							rooms[strings.ToLower(s.Room)] = s.Room
 						}
@@ -198,7 +198,7 @@ func (a *app) completeRooms(cmd *cobra.Command, args []string, toComplete string
 	}
 	var rooms []string
 	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		prog, err := st.LoadProgram(p)
+		prog, err := loadProgram(st, p)
 		if err != nil {
 			return err
 		}
@@ -498,7 +498,7 @@ zone, RFC 3339, or a time of day "14:00" today.
 					}
 					moment = t
 				}
-				prog, err := st.LoadProgram(p)
+				prog, err := loadProgram(st, p)
 				if err != nil {
 					return err
 				}

@@ -6,6 +6,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -129,32 +130,45 @@ func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
 		out.SetXWRTimezone(defZone.String())
 	}
 
+	// First pass: which events go out, and which zones and years their
+	// times use, for the VTIMEZONEs that must come before them.
 	zones := newZoneSet(defZone)
 	seen := make(map[string]bool, len(events))
-	var vevents []*ical.VEvent
+	kept := events[:0]
 	for _, e := range events {
 		uid := uids[e]
 		if seen[uid] {
 			continue
 		}
 		seen[uid] = true
-		vevents = append(vevents, vevent(e, uid, stamp, zones, opt.Alarm))
+		kept = append(kept, e)
+		zones.local(e.Start.Truncate(time.Second))
+		zones.local(e.End.Truncate(time.Second))
 	}
 	for _, tz := range zones.vtimezones() {
 		out.AddVTimezone(tz)
 	}
-	for _, ev := range vevents {
-		out.AddVEvent(ev)
-	}
 
-	bw := bufio.NewWriter(w)
-	if err := out.SerializeTo(bw, ical.WithNewLine("\r\n"), ical.WithLineLength(75)); err != nil {
+	// Then the calendar's head and zones, and each event as it is built,
+	// so a program of any size never sits in memory as one object tree.
+	cfg := &ical.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
+	var head bytes.Buffer
+	if err := out.SerializeTo(&head, cfg); err != nil {
 		return 0, fmt.Errorf("export: writing calendar: %w", err)
 	}
+	const end = "END:VCALENDAR\r\n"
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
+	for _, e := range kept {
+		if err := vevent(e, uids[e], stamp, zones, opt.Alarm).SerializeTo(bw, cfg); err != nil {
+			return 0, fmt.Errorf("export: writing calendar: %w", err)
+		}
+	}
+	bw.WriteString(end)
 	if err := bw.Flush(); err != nil {
 		return 0, fmt.Errorf("export: writing calendar: %w", err)
 	}
-	return len(vevents), nil
+	return len(kept), nil
 }
 
 // vevent builds one VEVENT. Property order is fixed so golden files hold.
