@@ -39,7 +39,10 @@ func main() {
 	must(err)
 	defer os.RemoveAll(work)
 	bin := filepath.Join(work, "plan")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	// Built as README.md says: static (no cgo), which starts ~4 ms faster.
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := build.CombinedOutput()
 	if err != nil {
 		fail("build: %v\n%s", err, out)
 	}
