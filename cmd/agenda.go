@@ -110,19 +110,9 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 		}
 		return
 	}
-	day := "-"
+	day := ""
 	for _, pk := range picks {
-		d := "Unscheduled"
-		if pk.Scheduled() {
-			d = longDay(pk.Start)
-		}
-		if d != day {
-			if day != "-" {
-				fmt.Fprintln(out)
-			}
-			fmt.Fprintln(out, st.Heading.Render(d))
-			day = d
-		}
+		a.dayHeading(&day, &pk.Session)
 		for _, c := range byB[pk.ID] {
 			if c.Type == schedule.Overlap {
 				fmt.Fprintf(out, "  %s\n", st.Bad.Render(fmt.Sprintf("│ ✗ overlaps %q by %d min", c.A.Title, c.Minutes)))

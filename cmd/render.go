@@ -10,6 +10,24 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
+// dayHeading prints the heading of s's day ("Saturday 31 January 2026",
+// or "Unscheduled") when it differs from *last, with a blank line before
+// every heading but the first.
+func (a *app) dayHeading(last *string, s *schedule.Session) {
+	d := "Unscheduled"
+	if s.Scheduled() {
+		d = longDay(s.Start)
+	}
+	if d == *last {
+		return
+	}
+	if *last != "" {
+		fmt.Fprintln(a.ios.Out)
+	}
+	fmt.Fprintln(a.ios.Out, a.styles().Heading.Render(d))
+	*last = d
+}
+
 // timeRange is "10:00–10:50", or "unscheduled".
 func timeRange(s *schedule.Session) string {
 	if !s.Scheduled() {
@@ -84,17 +102,7 @@ func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*sched
 	}
 	idw = min(idw, 12) // long derived ids (SCALE) overflow rather than pad every line
 	for _, s := range sessions {
-		d := "Unscheduled"
-		if s.Scheduled() {
-			d = longDay(s.Start)
-		}
-		if d != day {
-			if day != "" {
-				fmt.Fprintln(out)
-			}
-			fmt.Fprintln(out, st.Heading.Render(d))
-			day = d
-		}
+		a.dayHeading(&day, s)
 		mark := "  "
 		if pk := picks[s.ID]; pk != nil {
 			switch {

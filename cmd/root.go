@@ -192,7 +192,22 @@ func (a *app) planPath() string {
 
 // readPlan opens the plan under a shared lock and runs fn.
 func (a *app) readPlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	st, err := schedule.Open(a.planPath(), false)
+	return a.withPlan(false, fn)
+}
+
+// changePlan opens the plan under an exclusive lock, runs fn and, when fn
+// succeeds, writes the plan atomically. When fn fails nothing is written.
+func (a *app) changePlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
+	return a.withPlan(true, func(st *schedule.Store, p *schedule.Plan) error {
+		if err := fn(st, p); err != nil {
+			return err
+		}
+		return st.SavePlan(p)
+	})
+}
+
+func (a *app) withPlan(exclusive bool, fn func(st *schedule.Store, p *schedule.Plan) error) error {
+	st, err := schedule.Open(a.planPath(), exclusive)
 	if err != nil {
 		return err
 	}
@@ -202,24 +217,6 @@ func (a *app) readPlan(fn func(st *schedule.Store, p *schedule.Plan) error) erro
 		return err
 	}
 	return fn(st, p)
-}
-
-// changePlan opens the plan under an exclusive lock, runs fn and, when fn
-// succeeds, writes the plan atomically. When fn fails nothing is written.
-func (a *app) changePlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	st, err := schedule.Open(a.planPath(), true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := st.LoadPlan()
-	if err != nil {
-		return err
-	}
-	if err := fn(st, p); err != nil {
-		return err
-	}
-	return st.SavePlan(p)
 }
 
 func joinComma(ss []string) string { return strings.Join(ss, ", ") }
