@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ func days(sessions []*schedule.Session) []string {
 			out = append(out, d)
 		}
 	}
-	// sessions are sorted by time, so out is too.
+	sort.Strings(out)
 	return out
 }
 

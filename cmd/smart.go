@@ -483,24 +483,39 @@ func newNowCmd(a *app) *cobra.Command {
 		Long: `Show the picks running now and the next ones, and what starts next in
 the room you are in (--room, else the room of your current or last pick).
 --at asks about another moment: "2026-03-07 14:00" in the conference's
-zone, RFC 3339, or a time of day "14:00" today.
+zone, RFC 3339, a day of the program and a time ("sun 11:50", "2 14:00"),
+or a time of day "14:00" today.
 
 --json prints {at, now: [sessions], next: [sessions], room, room_next}.`,
-		Example: "  plan now\n  plan now --at \"2026-01-31 10:15\"\n  plan now --room Janson --json",
+		Example: "  plan now\n  plan now --at \"2026-01-31 10:15\"\n  plan now --at \"sun 11:50\" --room Janson --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
 				loc := p.Location()
 				moment := a.ios.Now().In(loc)
+				prog, err := loadProgram(st, p)
+				if err != nil {
+					return err
+				}
 				if at != "" {
-					t, err := parseWhen(at, moment, loc)
+					ref := moment
+					// "sun 11:50": a day of the program, as --day takes it.
+					if day, clock, ok := strings.Cut(strings.TrimSpace(at), " "); ok && !strings.Contains(day, "-") {
+						all := append([]*schedule.Session(nil), prog.Sessions...)
+						for _, pk := range p.Picks {
+							all = append(all, &pk.Session)
+						}
+						d, err := resolveDay(day, days(all))
+						if err != nil {
+							return usagef("--at: %s", strings.TrimPrefix(err.Error(), "--day "))
+						}
+						ref, _ = time.ParseInLocation(time.DateOnly, d, loc)
+						at = clock
+					}
+					t, err := parseWhen(at, ref, loc)
 					if err != nil {
 						return usagef("--at: %v", err)
 					}
 					moment = t
-				}
-				prog, err := loadProgram(st, p)
-				if err != nil {
-					return err
 				}
 				res := schedule.Now(p.Picks, prog.Sessions, moment, room)
 				if asJSON {

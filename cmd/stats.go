@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -54,7 +55,7 @@ func (a *app) printStats(p *schedule.Plan, s schedule.Stats) {
 		fmt.Fprintf(&b, "  %s %s\n", st.Big.Render(fmt.Sprintf("%3s", n)), rest)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s %.1f hours in sessions", st.Dim.Render("time:"), s.Hours)
+	fmt.Fprintf(&b, "%s %s in sessions", st.Dim.Render("time:"), schedule.FormatDuration(time.Duration(s.Hours*float64(time.Hour))))
 	if len(s.PerDay) > 0 {
 		fmt.Fprintf(&b, " over %d day(s)", len(s.PerDay))
 	}
