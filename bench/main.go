@@ -208,12 +208,6 @@ func (b *bencher) measure(label string, before func(), args ...string) result {
 	return summarize(label, walls, b.peak(args))
 }
 
-func copyFile(from, to string) {
-	data, err := os.ReadFile(from)
-	must(err)
-	must(os.WriteFile(to, data, 0o644))
-}
-
 func numCPU() int {
 	data, _ := os.ReadFile("/proc/cpuinfo")
 	return max(1, strings.Count(string(data), "processor\t:"))

@@ -219,4 +219,3 @@ func (a *app) withPlan(exclusive bool, fn func(st *schedule.Store, p *schedule.P
 	return fn(st, p)
 }
 
-func joinComma(ss []string) string { return strings.Join(ss, ", ") }

@@ -3,8 +3,8 @@ package schedule
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzDecodePlan: whatever the plan file holds, reading it returns a plan
