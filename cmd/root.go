@@ -218,4 +218,3 @@ func (a *app) withPlan(exclusive bool, fn func(st *schedule.Store, p *schedule.P
 	}
 	return fn(st, p)
 }
-
