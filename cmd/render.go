@@ -16,7 +16,7 @@ import (
 func (a *app) dayHeading(last *string, s *schedule.Session) {
 	d := "Unscheduled"
 	if s.Scheduled() {
-		d = longDay(s.Start)
+		d = longDay(s.DayTime())
 	}
 	if d == *last {
 		return

@@ -138,9 +138,10 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan) {
 			continue
 		}
 		start := pk.Start.In(loc)
-		if d := start.Format(time.DateOnly); d != day {
+		in := pk.Session.In(loc)
+		if d := in.Day(); d != day {
 			day = d
-			fmt.Fprintf(b, "\n### %s\n\n", start.Format("Monday 2 January 2006"))
+			fmt.Fprintf(b, "\n### %s\n\n", in.DayTime().Format("Monday 2 January 2006"))
 		}
 		when := start.Format("15:04")
 		if pk.End.After(pk.Start) {

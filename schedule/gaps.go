@@ -52,7 +52,8 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 	byDay := map[string]*window{}
 	var days []string
 	for _, s := range sessions {
-		day := s.Start.In(loc).Format(time.DateOnly)
+		in := s.In(loc)
+		day := in.Day()
 		w := byDay[day]
 		if w == nil {
 			w = &window{start: s.Start, end: s.End}

@@ -19,6 +19,7 @@ type pickYAML struct {
 	Kind      Kind      `yaml:"kind"`
 	Type      string    `yaml:"type,omitempty"`
 	Start     time.Time `yaml:"start,omitempty"`
+	Date      string    `yaml:"date,omitempty"`
 	End       time.Time `yaml:"end,omitempty"`
 	Room      string    `yaml:"room,omitempty"`
 	Track     string    `yaml:"track,omitempty"`
@@ -35,7 +36,7 @@ type pickYAML struct {
 
 var pickKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range []string{"id", "title", "priority", "status", "note", "kind", "type", "start", "end", "room", "track", "speakers", "url", "personal", "unplanned", "cancelled", "gone", "guid", "source", "rev"} {
+	for _, k := range []string{"id", "title", "priority", "status", "note", "kind", "type", "start", "date", "end", "room", "track", "speakers", "url", "personal", "unplanned", "cancelled", "gone", "guid", "source", "rev"} {
 		m[k] = true
 	}
 	return m
@@ -57,7 +58,7 @@ func (p *Pick) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	*p = Pick{
-		Session: Session{ID: y.ID, Title: y.Title, Kind: y.Kind, Type: y.Type, Start: y.Start, End: y.End, Room: y.Room,
+		Session: Session{ID: y.ID, Title: y.Title, Kind: y.Kind, Type: y.Type, Start: y.Start, Date: y.Date, End: y.End, Room: y.Room,
 			Track: y.Track, Speakers: y.Speakers, URL: y.URL, Cancelled: y.Cancelled, GUID: y.GUID, Source: y.Source, Rev: y.Rev},
 		Priority: y.Priority, Status: y.Status, Note: y.Note, Personal: y.Personal, Unplanned: y.Unplanned, Gone: y.Gone,
 	}

@@ -85,6 +85,7 @@ func EncodePlan(p *Plan) ([]byte, error) {
 		if !pk.Start.IsZero() {
 			kvRaw(&b, 4, "start", pk.Start.Format(time.RFC3339Nano))
 			kvRaw(&b, 4, "end", pk.End.Format(time.RFC3339Nano))
+			kv(&b, 4, "date", pk.Date, false)
 		}
 		kv(&b, 4, "room", pk.Room, false)
 		kv(&b, 4, "track", pk.Track, false)

@@ -29,6 +29,10 @@ type Session struct {
 	Language  string    `json:"language,omitempty" yaml:"language,omitempty"`
 	Tags      []string  `json:"tags,omitempty" yaml:"tags,omitempty"`
 	Cancelled bool      `json:"cancelled,omitempty" yaml:"cancelled,omitempty"`
+	// Date is the conference day the program files the session under,
+	// when that is not the calendar date of its start: CCC days run past
+	// midnight, so a 01:00 session belongs to the day before.
+	Date string `json:"date,omitempty" yaml:"date,omitempty"`
 	// Rev counts the re-imports that changed the session's time, room or
 	// title; calendar exports use it as SEQUENCE.
 	Rev int `json:"rev,omitempty" yaml:"rev,omitempty"`
@@ -64,13 +68,37 @@ func (s Session) In(loc *time.Location) Session {
 	return s
 }
 
-// Day is the session's calendar date in its own zone ("2026-01-31"), or ""
-// when unscheduled.
+// Day is the conference day of the session ("2026-01-31"): the day the
+// program files it under, else the calendar date of its start in its own
+// zone; "" when unscheduled.
 func (s *Session) Day() string {
 	if !s.Scheduled() {
 		return ""
 	}
+	if s.Date != "" {
+		return s.Date
+	}
 	return s.Start.Format(time.DateOnly)
+}
+
+// DayTime is Day as a time (midnight UTC of that date), for headings.
+func (s *Session) DayTime() time.Time {
+	t, _ := time.Parse(time.DateOnly, s.Day())
+	return t
+}
+
+// FiledUnder returns the conference day to record for a session starting
+// at start that the program files under dayDate: dayDate when it differs
+// from start's calendar date (a night session), else "".
+func FiledUnder(dayDate string, start time.Time) string {
+	if len(dayDate) < 10 || start.IsZero() {
+		return ""
+	}
+	d := dayDate[:10]
+	if _, err := time.Parse(time.DateOnly, d); err != nil || d == start.Format(time.DateOnly) {
+		return ""
+	}
+	return d
 }
 
 // SpeakerList joins the speakers for display.

@@ -106,7 +106,8 @@ func ComputeStats(p *Plan) Stats {
 			speakers.add(s)
 		}
 		if pk.Scheduled() {
-			y, m, d := pk.Start.In(loc).Date()
+			in := pk.Session.In(loc)
+			y, m, d := in.DayTime().Date()
 			perDay[date{y, m, d}]++
 			if pk.End.After(pk.Start) {
 				spans = append(spans, span{pk.Start, pk.End})
