@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -232,7 +233,7 @@ func eachTopic(s *Session, fn func(key, word string)) {
 			return
 		}
 		key := strings.ToLower(w)
-		if stopWords[key] {
+		if stopWords()[key] {
 			return
 		}
 		if i := strings.LastIndexByte(key, '.'); i > 0 && hostSuffixes[key[i+1:]] {
@@ -399,14 +400,15 @@ func (f *fitter) fits(s *Session) bool {
 }
 
 // stopWords are left out of topics: common English words, and the words
-// conference programs use about themselves.
-var stopWords = func() map[string]bool {
+// conference programs use about themselves. Built on first use, not at
+// start-up: only suggest needs it.
+var stopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(englishStopWords + " " + germanStopWords + " " + conferenceWords + " " + genericWords) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 const englishStopWords = `
 a about above across after afterwards again against all almost alone along already also although always am among
