@@ -576,6 +576,7 @@ func (a *app) printNow(at time.Time, res schedule.NowResult) {
 }
 
 type gapJSON struct {
+	Day      string               `json:"day"`
 	Start    string               `json:"start"`
 	End      string               `json:"end"`
 	Minutes  int                  `json:"minutes"`
@@ -611,7 +612,7 @@ pick before and to the pick after.
 					}
 					keep := gaps[:0]
 					for _, g := range gaps {
-						if g.Start.In(p.Location()).Format(time.DateOnly) == d {
+						if g.Day == d {
 							keep = append(keep, g)
 						}
 					}
@@ -620,7 +621,7 @@ pick before and to the pick after.
 				if asJSON {
 					out := []gapJSON{}
 					for _, g := range gaps {
-						j := gapJSON{Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: []export.SessionJSON{}}
+						j := gapJSON{Day: g.Day, Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: []export.SessionJSON{}}
 						if g.After != nil {
 							j.After = &g.After.ID
 						}

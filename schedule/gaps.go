@@ -11,6 +11,9 @@ const MinGap = 15 * time.Minute
 // Gap is a free slot between picks.
 type Gap struct {
 	Start, End time.Time
+	// Day is the conference day the slot belongs to (YYYY-MM-DD): a night
+	// slot at a congress belongs to the day before.
+	Day string
 	// After is the pick that ends when the slot starts, nil when the slot
 	// opens the day; Before is the pick that starts when it ends, nil when
 	// it closes the day.
@@ -98,14 +101,14 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 				continue
 			}
 			if p.Start.Sub(cursor) >= MinGap {
-				gaps = append(gaps, Gap{Start: cursor, End: p.Start, After: after, Before: p})
+				gaps = append(gaps, Gap{Start: cursor, End: p.Start, Day: day, After: after, Before: p})
 			}
 			if !p.End.Before(cursor) {
 				cursor, after = p.End, p
 			}
 		}
 		if end.Sub(cursor) >= MinGap {
-			gaps = append(gaps, Gap{Start: cursor, End: end, After: after})
+			gaps = append(gaps, Gap{Start: cursor, End: end, Day: day, After: after})
 		}
 	}
 
