@@ -138,7 +138,7 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 						pk.Status = schedule.Planned
 					}
 					if len(what) == 0 {
-						what = append(what, "already picked, nothing to change")
+						what = append(what, alreadyPicked)
 					}
 					notes = append(notes, strings.Join(what, "; "))
 					updated = append(updated, pk)
@@ -185,7 +185,11 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 		}
 	}
 	for i, pk := range updated {
-		fmt.Fprintf(out, "%s %s  %q: %s\n", st.Dim.Render("Updated"), pk.ID, pk.Title, notes[i])
+		verb := "Updated"
+		if notes[i] == alreadyPicked {
+			verb = "Already picked"
+		}
+		fmt.Fprintf(out, "%s %s  %q: %s\n", st.Dim.Render(verb), pk.ID, pk.Title, notes[i])
 	}
 	if len(clashes) > 0 {
 		fmt.Fprintf(out, "%s\n", st.Warn.Render(fmt.Sprintf("This creates %d clash(es):", len(clashes))))
@@ -193,6 +197,8 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 	}
 	return nil
 }
+
+const alreadyPicked = "nothing to change"
 
 func dedupe(ids []string) []string {
 	seen := map[string]bool{}

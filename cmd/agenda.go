@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -102,24 +103,17 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 	}
 	if !a.ios.IsTerminal() {
 		for _, pk := range picks {
-			flag := ""
+			var flags []string
 			for _, c := range byB[pk.ID] {
-				flag += fmt.Sprintf("%s %dmin with %s; ", c.Type, c.Minutes, c.A.ID)
+				flags = append(flags, fmt.Sprintf("%s %dmin with %s", c.Type, c.Minutes, c.A.ID))
 			}
-			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, string(pk.Priority)+"/"+string(pk.Status), flag)
+			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, string(pk.Priority)+"/"+string(pk.Status), strings.Join(flags, "; "))
 		}
 		return
 	}
 	day := ""
 	for _, pk := range picks {
 		a.dayHeading(&day, &pk.Session)
-		for _, c := range byB[pk.ID] {
-			if c.Type == schedule.Overlap {
-				fmt.Fprintf(out, "  %s\n", st.Bad.Render(fmt.Sprintf("│ ✗ overlaps %q by %d min", c.A.Title, c.Minutes)))
-			} else {
-				fmt.Fprintf(out, "  %s\n", st.Warn.Render(fmt.Sprintf("│ ⚠ %d min short to walk from %s", c.Minutes, c.A.Room)))
-			}
-		}
 		mark := priorityStyle(st, pk.Priority).Render("●")
 		switch {
 		case pk.Gone:
@@ -138,8 +132,17 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 		}
 		fmt.Fprintf(out, "  %s %s  %s %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
 			atRoom(st, pk.Room), st.Kind.Render("["+string(pk.Kind)+"]"), st.Dim.Render(pk.ID))
+		// Clashes go under the later session of each pair, with the one it
+		// clashes with named by id.
+		for _, c := range byB[pk.ID] {
+			if c.Type == schedule.Overlap {
+				fmt.Fprintf(out, "    %s\n", st.Bad.Render(fmt.Sprintf("✗ overlaps %s %q by %d min", c.A.ID, c.A.Title, c.Minutes)))
+			} else {
+				fmt.Fprintf(out, "    %s\n", st.Warn.Render(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID)))
+			}
+		}
 		if pk.Note != "" {
-			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+pk.Note))
+			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+strings.ReplaceAll(pk.Note, "\n", "\n      ")))
 		}
 	}
 }

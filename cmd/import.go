@@ -209,6 +209,9 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 				return err
 			}
 		}
+		if p.Conference.TimeZone == "" && len(first.Sessions) > 0 && first.Sessions[0].Scheduled() {
+			return usagef("%s: the times carry UTC offsets but no time zone name, so the plan cannot show the venue's clock across a DST change: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", feeds[0].src)
+		}
 	}
 
 	var reports []importReportJSON

@@ -117,7 +117,7 @@ func (a *app) runList(o *listOptions) error {
 		}
 		a.sessionTable(out, picks)
 		if a.ios.IsTerminal() {
-			fmt.Fprintf(a.ios.Out, "\n%s\n", a.styles().Dim.Render(fmt.Sprintf("%d sessions", len(out))))
+			fmt.Fprintf(a.ios.Out, "\n%s\n", a.styles().Dim.Render(sessionsN(len(out))))
 		}
 		return nil
 	})

@@ -144,6 +144,7 @@ With no arguments, list the facts; --remove LABEL drops one.`,
 					for i, f := range p.Facts {
 						if strings.EqualFold(f.Label, args[0]) {
 							p.Facts = append(p.Facts[:i], p.Facts[i+1:]...)
+							fmt.Fprintf(a.ios.Out, "Removed the fact %q.\n", f.Label)
 							return nil
 						}
 					}

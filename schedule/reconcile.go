@@ -78,11 +78,17 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		used[s.ID] = true
 	}
 
-	// Picks whose session left the program earlier can come back: their
-	// snapshots are matched like sessions of the previous version.
+	// Picks whose session is not in the current program (it left earlier,
+	// or the program file is missing, as in a fresh checkout of a plan kept
+	// in git) are matched like sessions of the previous version, so they
+	// keep their ids and come back.
 	candidates := old
+	oldIDs := make(map[string]bool, len(old))
+	for _, s := range old {
+		oldIDs[s.ID] = true
+	}
 	for _, pk := range p.Picks {
-		if pk.Gone && !pk.Personal && strings.EqualFold(pk.Source, src.Name) {
+		if !pk.Personal && !oldIDs[pk.ID] && (pk.Source == "" || strings.EqualFold(pk.Source, src.Name)) {
 			snap := pk.Session
 			candidates = append(candidates[:len(candidates):len(candidates)], &snap)
 		}
