@@ -141,8 +141,15 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 				fmt.Fprintf(out, "    %s\n", st.Warn.Render(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID)))
 			}
 		}
-		if pk.Note != "" {
-			fmt.Fprintf(out, "    %s\n", st.Dim.Render("✎ "+strings.ReplaceAll(pk.Note, "\n", "\n      ")))
+		for i, line := range strings.Split(pk.Note, "\n") {
+			if pk.Note == "" {
+				break
+			}
+			lead := "✎ "
+			if i > 0 {
+				lead = "  "
+			}
+			fmt.Fprintf(out, "    %s\n", st.Dim.Render(lead+line))
 		}
 	}
 }
