@@ -84,7 +84,7 @@ func (a *app) printSession(s *schedule.Session, pk *schedule.Pick, p *schedule.P
 			state += ", gone from the program"
 		}
 		field("picked", state)
-		field("note", pk.Note)
+		field("note", strings.ReplaceAll(pk.Note, "\n", "\n          ")) // continue under the value
 	}
 	if s.Abstract != "" {
 		fmt.Fprintf(out, "\n%s\n", s.Abstract)
