@@ -46,6 +46,8 @@ kind, title, pick status.`,
 	f.BoolVar(&o.abstract, "abstract", false, "include abstracts in --json")
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
 	c.RegisterFlagCompletionFunc("day", a.completeDays)
+	c.RegisterFlagCompletionFunc("room", a.completeField(func(s *schedule.Session) string { return s.Room }))
+	c.RegisterFlagCompletionFunc("track", a.completeField(func(s *schedule.Session) string { return s.Track }))
 	return c
 }
 

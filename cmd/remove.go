@@ -78,6 +78,29 @@ func (a *app) completeSessions(cmd *cobra.Command, args []string, toComplete str
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
+// completeField offers the distinct values of one session field (rooms,
+// tracks) in the program.
+func (a *app) completeField(field func(*schedule.Session) string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+			prog, err := st.LoadProgram(p)
+			if err != nil {
+				return err
+			}
+			seen := map[string]bool{}
+			for _, s := range prog.Sessions {
+				if v := field(s); v != "" && !seen[v] && strings.HasPrefix(strings.ToLower(v), strings.ToLower(toComplete)) {
+					seen[v] = true
+					out = append(out, v)
+				}
+			}
+			return nil
+		})
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
 // completeDays offers the program's days as weekday names and dates.
 func (a *app) completeDays(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
