@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -264,14 +265,11 @@ func hasSource(p *schedule.Plan, name string) bool {
 	return false
 }
 
-// needsZone tells an error asking for --tz because the times carry no
-// zone, which the plan's zone may answer, from one about a zone name the
-// program gets wrong, which it must not: that would move an unknown
-// TZID's times into the plan's zone without a word.
-func needsZone(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "--tz") && !strings.Contains(msg, "unknown time zone")
-}
+// needsZone tells an error about times that carry no zone, which the
+// plan's zone may answer, from one about a zone name the program gets
+// wrong, which it must not: that would move an unknown TZID's times into
+// the plan's zone without a word.
+func needsZone(err error) bool { return errors.Is(err, importer.ErrNoZone) }
 
 // sourceName is the key re-imports match on: --as, else the program's
 // own name, else the file name without its extension.

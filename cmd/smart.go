@@ -196,22 +196,7 @@ func (a *app) completeRooms(cmd *cobra.Command, args []string, toComplete string
 	if len(args) >= 2 {
 		return []string{"5m", "10m", "15m"}, cobra.ShellCompDirectiveNoFileComp
 	}
-	var rooms []string
-	a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
-		prog, err := loadProgram(st, p)
-		if err != nil {
-			return err
-		}
-		seen := map[string]bool{}
-		for _, s := range prog.Sessions {
-			if s.Room != "" && !seen[s.Room] {
-				seen[s.Room] = true
-				rooms = append(rooms, s.Room)
-			}
-		}
-		return nil
-	})
-	return rooms, cobra.ShellCompDirectiveNoFileComp
+	return a.completeField(func(s *schedule.Session) string { return s.Room })(cmd, args, toComplete)
 }
 
 type droppedJSON struct {

@@ -171,7 +171,7 @@ func (csvFormat) Detect(data []byte) bool {
 func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
 	fail := func(line int, session, format string, args ...any) error {
-		return &schedule.InputError{File: name, Line: line, Session: session, Msg: fmt.Sprintf(format, args...)}
+		return &schedule.InputError{File: name, Line: line, Session: session, Err: fmt.Errorf(format, args...)}
 	}
 	data = stripBOM(data)
 	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
@@ -329,7 +329,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			}
 			start, err := csvTime(startV, dateV, loc)
 			if err != nil {
-				return nil, fail(line, who, "bad start: %v", err)
+				return nil, fail(line, who, "bad start: %w", err)
 			}
 			var end time.Time
 			switch {
@@ -340,7 +340,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 				}
 				end, err = csvTime(endV, day, start.Location())
 				if err != nil {
-					return nil, fail(line, who, "bad end: %v", err)
+					return nil, fail(line, who, "bad end: %w", err)
 				}
 			case durV != "":
 				d, err := csvDuration(durV)
@@ -415,7 +415,7 @@ func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q: %v (%s)", clip(v, 40), err, want)
 	}
 	if loc == nil {
-		return time.Time{}, fmt.Errorf("%q has no UTC offset: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", clip(v, 40))
+		return time.Time{}, noZone(fmt.Sprintf("%q has no UTC offset: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", clip(v, 40)))
 	}
 	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, sec, loc), nil
 }

@@ -317,7 +317,7 @@ func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, erro
 		return time.Time{}, fmt.Errorf(`"start" %q without a date`, clock)
 	}
 	if loc == nil {
-		return time.Time{}, fmt.Errorf(`times without an offset and no "time_zone_name": give --tz`)
+		return time.Time{}, noZone(`times without an offset and no "time_zone_name": give --tz`)
 	}
 	d, err := time.ParseInLocation(time.DateOnly, dayDate, loc)
 	if err != nil {

@@ -494,7 +494,7 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 		who = s.Title
 	}
 	fail := func(line int, format string, args ...any) error {
-		return &schedule.InputError{File: p.name, Line: line, Session: who, Msg: fmt.Sprintf(format, args...)}
+		return &schedule.InputError{File: p.name, Line: line, Session: who, Err: fmt.Errorf(format, args...)}
 	}
 	if s.Title == "" {
 		return nil, fail(c.line, "VEVENT has no SUMMARY (title)")
@@ -506,14 +506,14 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 	}
 	st, err := p.readTime(start, loc)
 	if err != nil {
-		return nil, fail(start.line, "%v", err)
+		return nil, fail(start.line, "%w", err)
 	}
 	s.Start = st.t
 	switch end, dur := c.prop("DTEND"), c.prop("DURATION"); {
 	case end != nil:
 		et, err := p.readTime(end, loc)
 		if err != nil {
-			return nil, fail(end.line, "%v", err)
+			return nil, fail(end.line, "%w", err)
 		}
 		s.End = et.t
 		if s.End.Before(s.Start) {
@@ -620,7 +620,7 @@ func (p *icsParser) readTime(pr *icsProp, loc *time.Location) (icsTime, error) {
 			return icsTime{}, fmt.Errorf("bad %s date %q: want YYYYMMDD, such as 20260307", pr.name, clip(v, 40))
 		}
 		if loc == nil {
-			return icsTime{}, fmt.Errorf("%s is an all-day date and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name)
+			return icsTime{}, noZone(fmt.Sprintf("%s is an all-day date and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name))
 		}
 		return icsTime{t: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc), date: true}, nil
 	}
@@ -652,7 +652,7 @@ func (p *icsParser) readTime(pr *icsProp, loc *time.Location) (icsTime, error) {
 		}
 		zone = z
 	} else if zone == nil {
-		return icsTime{}, fmt.Errorf("%s %s is a floating time (no TZID, no Z) and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name, v)
+		return icsTime{}, noZone(fmt.Sprintf("%s %s is a floating time (no TZID, no Z) and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name, v))
 	}
 	return icsTime{t: wallTime(y, mo, d, h, mi, sec, zone)}, nil
 }

@@ -6,6 +6,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -31,6 +32,17 @@ type Options struct {
 	// or fail with an error asking for --tz.
 	Location *time.Location
 }
+
+// ErrNoZone is wrapped by errors about times that carry no zone and a
+// feed that names none: the caller may retry with a zone (the plan's).
+// An unknown zone name is a different error: no zone may stand in for it.
+var ErrNoZone = errors.New("times carry no time zone")
+
+// noZone is an error message that wraps ErrNoZone.
+type noZone string
+
+func (e noZone) Error() string { return string(e) }
+func (e noZone) Unwrap() error { return ErrNoZone }
 
 // Importer reads one format.
 type Importer interface {

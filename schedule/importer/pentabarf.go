@@ -318,7 +318,7 @@ func eventStart(date, clock, dayDate string, loc *time.Location) (time.Time, err
 		return time.Time{}, fmt.Errorf("<start> %q without a date", clock)
 	}
 	if loc == nil {
-		return time.Time{}, fmt.Errorf("times without an offset and no <time_zone_name>: give --tz")
+		return time.Time{}, noZone("times without an offset and no <time_zone_name>: give --tz")
 	}
 	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(dayDate)[:min(10, len(strings.TrimSpace(dayDate)))], loc)
 	if err != nil {

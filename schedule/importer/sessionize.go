@@ -165,7 +165,7 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 	if loc == nil {
 		for _, p := range pending {
 			if needsZone(p.s.StartsAt.String()) || needsZone(p.s.EndsAt.String()) {
-				return nil, &schedule.InputError{File: opt.Name, Msg: "times in this Sessionize file carry no time zone: give --tz ZONE, e.g. --tz America/New_York"}
+				return nil, &schedule.InputError{File: opt.Name, Err: noZone("times in this Sessionize file carry no time zone: give --tz ZONE, e.g. --tz America/New_York")}
 			}
 		}
 	}
@@ -289,7 +289,7 @@ func sessionizeTime(s string, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	if loc == nil {
-		return time.Time{}, fmt.Errorf("%q has no time zone: give --tz", s)
+		return time.Time{}, noZone(fmt.Sprintf("%q has no time zone: give --tz", s))
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
