@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"math/rand"
 	"os/exec"
 	"path/filepath"
@@ -8,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
 )
 
 // Killing plan at any moment of an import leaves a plan and a program that
@@ -44,7 +45,7 @@ func TestKillDuringImportLeavesReadablePlan(t *testing.T) {
 		c.Process.Signal(syscall.SIGKILL)
 		c.Wait()
 
-		st, err := schedule.Open(planPath, false)
+		st, err := store.Open(context.Background(), planPath, store.Read, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

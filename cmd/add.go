@@ -7,10 +7,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
 type addOptions struct {
@@ -19,7 +19,7 @@ type addOptions struct {
 	json                                 bool
 }
 
-func newAddCmd(a *app) *cobra.Command {
+func newAddCmd(f *Factory) *cobra.Command {
 	o := &addOptions{}
 	c := &cobra.Command{
 		Use:   "add ID... | add --title TITLE --kind KIND [--start TIME --end TIME] [--room ROOM]",
@@ -36,24 +36,24 @@ may also be a length such as 30m.`,
   plan add 7886 --priority must --note "ask about the release"
   plan add --title "Red Hat booth" --kind booth
   plan add --title "Lunch with Ana" --kind social --start "2026-03-07 12:30" --end 45m --room "Food court"`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runAdd(cmd, o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error { return f.runAdd(cmd, o, args) },
 	}
-	f := c.Flags()
-	f.StringVar(&o.priority, "priority", "", "must, want or maybe (default want)")
-	f.StringVar(&o.note, "note", "", "a note for the pick")
-	f.StringVar(&o.title, "title", "", "title of a personal entry")
-	f.StringVar(&o.kind, "kind", "", "kind of a personal entry (booth, social, career, talk, …)")
-	f.StringVar(&o.start, "start", "", "start of a personal entry")
-	f.StringVar(&o.end, "end", "", "end of a personal entry, or a length (30m)")
-	f.StringVar(&o.room, "room", "", "room or place of a personal entry")
-	f.StringVar(&o.track, "track", "", "track of a personal entry")
-	f.BoolVar(&o.json, "json", false, "print the added picks and the clashes they create as JSON")
+	fl := c.Flags()
+	fl.StringVar(&o.priority, "priority", "", "must, want or maybe (default want)")
+	fl.StringVar(&o.note, "note", "", "a note for the pick")
+	fl.StringVar(&o.title, "title", "", "title of a personal entry")
+	fl.StringVar(&o.kind, "kind", "", "kind of a personal entry (booth, social, career, talk, …)")
+	fl.StringVar(&o.start, "start", "", "start of a personal entry")
+	fl.StringVar(&o.end, "end", "", "end of a personal entry, or a length (30m)")
+	fl.StringVar(&o.room, "room", "", "room or place of a personal entry")
+	fl.StringVar(&o.track, "track", "", "track of a personal entry")
+	fl.BoolVar(&o.json, "json", false, "print the added picks and the clashes they create as JSON")
 	c.RegisterFlagCompletionFunc("priority", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"must", "want", "maybe"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
 	c.Args = cobra.ArbitraryArgs
-	c.ValidArgsFunction = a.completeSessions
+	c.ValidArgsFunction = f.completeSessions
 	return c
 }
 
@@ -63,7 +63,7 @@ type addResultJSON struct {
 	Clashes []export.ClashJSON   `json:"clashes"`
 }
 
-func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
+func (f *Factory) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 	personal := o.title != ""
 	if personal && len(ids) > 0 {
 		return usagef("give either session ids or --title for a personal entry, not both")
@@ -89,7 +89,7 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 	var added, updated []*schedule.Pick
 	var clashes []schedule.Clash
 	var notes []string // what changed on picks that existed already
-	err := a.changePlan(func(st *schedule.Store, p *schedule.Plan) error {
+	err := f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
 		before := map[string]bool{}
 		for _, c := range schedule.FindClashes(p.Picks, &p.Venue) {
 			before[c.A.ID+"\x00"+c.B.ID] = true
@@ -112,7 +112,7 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 			}
 			for _, id := range ids {
 				if found[id] == nil && p.Pick(id) == nil {
-					prog, err := loadProgram(st, p)
+					prog, err := f.loadProgram(st, p)
 					if err != nil {
 						return err
 					}
@@ -174,10 +174,10 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 		for _, pk := range updated {
 			r.Updated = append(r.Updated, export.Pick(pk, false))
 		}
-		return a.writeJSON(r)
+		return f.writeJSON(r)
 	}
-	st := a.styles()
-	out := a.ios.Out
+	st := f.styles()
+	out := f.IO.Out
 	for _, pk := range added {
 		fmt.Fprintf(out, "%s %s  %q  %s\n", st.Good.Render("Added"), pk.ID, pk.Title, when(&pk.Session))
 		if pk.Cancelled {
@@ -193,24 +193,12 @@ func (a *app) runAdd(cmd *cobra.Command, o *addOptions, ids []string) error {
 	}
 	if len(clashes) > 0 {
 		fmt.Fprintf(out, "%s\n", st.Warn.Render(fmt.Sprintf("This creates %d clash(es):", len(clashes))))
-		a.printClashes(clashes)
+		f.printClashes(clashes)
 	}
 	return nil
 }
 
 const alreadyPicked = "nothing to change"
-
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
 
 var slugRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
@@ -264,42 +252,4 @@ func personalEntry(o *addOptions, p *schedule.Plan) (*schedule.Pick, error) {
 	}
 	pk.ID = id
 	return pk, nil
-}
-
-// parseWhen reads a moment as people type it: RFC 3339, "2026-03-07
-// 10:00", "2026-03-07T10:00", or "10:00" on the day of ref.
-func parseWhen(s string, ref time.Time, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, checkWallClock(t, s, layout, loc)
-		}
-	}
-	if t, err := time.Parse("15:04", s); err == nil {
-		if ref.IsZero() {
-			return time.Time{}, fmt.Errorf("%q has no date: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-07 %s", s, s)
-		}
-		r := ref.In(loc)
-		out := time.Date(r.Year(), r.Month(), r.Day(), t.Hour(), t.Minute(), 0, 0, loc)
-		return out, checkWallClock(out, out.Format("2006-01-02")+" "+s, "2006-01-02 15:04", loc)
-	}
-	return time.Time{}, fmt.Errorf("cannot read %q as a time: write YYYY-MM-DD HH:MM (in the conference's zone, %s) or RFC 3339", s, loc)
-}
-
-// checkWallClock refuses a local time that does not exist because the
-// clocks jump forward then (Go would silently move it by an hour).
-func checkWallClock(t time.Time, s, layout string, loc *time.Location) error {
-	wall, err := time.Parse(layout, s)
-	if err != nil {
-		return nil
-	}
-	y1, m1, d1 := wall.Date()
-	y2, m2, d2 := t.Date()
-	if y1 != y2 || m1 != m2 || d1 != d2 || wall.Hour() != t.Hour() || wall.Minute() != t.Minute() {
-		return fmt.Errorf("%s does not exist in %s: the clocks jump forward then", s, loc)
-	}
-	return nil
 }

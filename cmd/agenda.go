@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
 type agendaDayJSON struct {
@@ -21,7 +21,7 @@ type agendaJSON struct {
 	Clashes     []export.ClashJSON   `json:"clashes"`
 }
 
-func newAgendaCmd(a *app) *cobra.Command {
+func newAgendaCmd(f *Factory) *cobra.Command {
 	var day string
 	var asJSON, all bool
 	c := &cobra.Command{
@@ -33,7 +33,7 @@ marked. Skipped picks are left out unless --all.
 --json prints {days: [{date, sessions}], unscheduled, clashes}.`,
 		Example: "  plan agenda\n  plan agenda --day sun\n  plan agenda --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 				var picks []*schedule.Pick
 				for _, pk := range p.Picks {
 					if all || pk.Status != schedule.Skipped {
@@ -59,19 +59,19 @@ marked. Skipped picks are left out unless --all.
 				}
 				clashes := schedule.FindClashes(picks, &p.Venue)
 				if asJSON {
-					return a.writeJSON(agendaToJSON(picks, clashes))
+					return f.writeJSON(agendaToJSON(picks, clashes))
 				}
 				if len(picks) == 0 {
-					fmt.Fprintln(a.ios.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
+					fmt.Fprintln(f.IO.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
 					return nil
 				}
-				a.printAgenda(picks, clashes)
+				f.printAgenda(picks, clashes)
 				return nil
 			})
 		},
 	}
 	c.Flags().StringVar(&day, "day", "", "only this day: a date, weekday or day number")
-	c.RegisterFlagCompletionFunc("day", a.completeDays)
+	c.RegisterFlagCompletionFunc("day", f.completeDays)
 	c.Flags().BoolVar(&all, "all", false, "include skipped picks")
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return c
@@ -94,14 +94,14 @@ func agendaToJSON(picks []*schedule.Pick, clashes []schedule.Clash) agendaJSON {
 	return out
 }
 
-func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
-	out := a.ios.Out
-	st := a.styles()
+func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
+	out := f.IO.Out
+	st := f.styles()
 	byB := map[string][]schedule.Clash{}
 	for _, c := range clashes {
 		byB[c.B.ID] = append(byB[c.B.ID], c)
 	}
-	if !a.ios.IsTerminal() {
+	if !f.IO.IsTerminal() {
 		for _, pk := range picks {
 			var flags []string
 			for _, c := range byB[pk.ID] {
@@ -113,7 +113,7 @@ func (a *app) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {
 	}
 	day := ""
 	for _, pk := range picks {
-		a.dayHeading(&day, &pk.Session)
+		f.dayHeading(&day, &pk.Session)
 		mark := priorityStyle(st, pk.Priority).Render("●")
 		switch {
 		case pk.Gone:

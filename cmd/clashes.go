@@ -3,13 +3,13 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
-func newClashesCmd(a *app) *cobra.Command {
+func newClashesCmd(f *Factory) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "clashes",
@@ -23,16 +23,16 @@ no part.
 or tight), minutes, titles, rooms, start.`,
 		Example: "  plan clashes\n  plan clashes --json | jq '.[] | select(.type == \"overlap\")'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 				cs := schedule.FindClashes(p.Picks, &p.Venue)
 				if asJSON {
-					return a.writeJSON(export.Clashes(cs))
+					return f.writeJSON(export.Clashes(cs))
 				}
 				if len(cs) == 0 {
-					fmt.Fprintln(a.ios.ErrOut, "No clashes.")
+					fmt.Fprintln(f.IO.ErrOut, "No clashes.")
 					return nil
 				}
-				a.printClashes(cs)
+				f.printClashes(cs)
 				return nil
 			})
 		},

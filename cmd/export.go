@@ -6,10 +6,10 @@ import (
 	"io"
 	"os"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
 type exportOptions struct {
@@ -18,7 +18,7 @@ type exportOptions struct {
 	alarm        string
 }
 
-func newExportCmd(a *app) *cobra.Command {
+func newExportCmd(f *Factory) *cobra.Command {
 	o := &exportOptions{}
 	c := &cobra.Command{
 		Use:   "export (--ics | --md) [-o FILE]",
@@ -39,43 +39,43 @@ SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files.`,
 		Example: `  plan export --ics -o fosdem.ics
   plan export --ics --all --alarm 10m > program.ics
   plan export --md -o recap.md`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runExport(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return f.runExport(o) },
 	}
-	f := c.Flags()
-	f.BoolVar(&o.ics, "ics", false, "write an iCalendar (.ics) file")
-	f.BoolVar(&o.md, "md", false, "write the recap as Markdown")
-	f.BoolVar(&o.all, "all", false, "with --ics: the whole program, not just your picks")
-	f.StringVar(&o.day, "day", "", "with --ics: only this day (a date, weekday or day number)")
-	f.StringVar(&o.alarm, "alarm", "", "with --ics: a reminder this long before each event, e.g. 10m")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	fl := c.Flags()
+	fl.BoolVar(&o.ics, "ics", false, "write an iCalendar (.ics) file")
+	fl.BoolVar(&o.md, "md", false, "write the recap as Markdown")
+	fl.BoolVar(&o.all, "all", false, "with --ics: the whole program, not just your picks")
+	fl.StringVar(&o.day, "day", "", "with --ics: only this day (a date, weekday or day number)")
+	fl.StringVar(&o.alarm, "alarm", "", "with --ics: a reminder this long before each event, e.g. 10m")
+	fl.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	return c
 }
 
-func (a *app) runExport(o *exportOptions) error {
+func (f *Factory) runExport(o *exportOptions) error {
 	if o.ics == o.md {
 		return usagef("choose one of --ics or --md")
 	}
 	if o.md && (o.all || o.day != "" || o.alarm != "") {
 		return usagef("--all, --day and --alarm go with --ics")
 	}
-	return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		write := func(w io.Writer) error {
 			if o.md {
 				return export.WriteMarkdown(w, p, schedule.ComputeStats(p))
 			}
-			return a.writeICS(w, st, p, o)
+			return f.writeICS(w, st, p, o)
 		}
-		return a.emit(o.output, write)
+		return f.emit(o.output, write)
 	})
 }
 
 // emit streams the output to stdout, or to a file written atomically: the
 // old file stays whole until the new one is complete.
-func (a *app) emit(path string, write func(io.Writer) error) error {
+func (f *Factory) emit(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(a.ios.Out)
+		return write(f.IO.Out)
 	}
-	err := schedule.WriteFileAtomic(path, 0o644, func(f *os.File) error {
+	err := store.WriteFileAtomic(path, 0o644, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 64<<10)
 		if err := write(bw); err != nil {
 			return err
@@ -83,7 +83,7 @@ func (a *app) emit(path string, write func(io.Writer) error) error {
 		return bw.Flush()
 	})
 	if err == nil {
-		fmt.Fprintf(a.ios.ErrOut, "Wrote %s.\n", path)
+		fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", path)
 	}
 	return err
 }

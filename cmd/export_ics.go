@@ -6,12 +6,13 @@ import (
 
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
 )
 
 // writeICS builds the calendar: the picks (from their snapshots, with
 // abstracts from the program where it still has them), or with --all the
 // whole program with the picks' notes and priorities.
-func (a *app) writeICS(w io.Writer, st *schedule.Store, p *schedule.Plan, o *exportOptions) error {
+func (f *Factory) writeICS(w io.Writer, st *store.Workspace, p *schedule.Plan, o *exportOptions) error {
 	var alarm time.Duration
 	if o.alarm != "" {
 		d, err := time.ParseDuration(o.alarm)
@@ -22,7 +23,7 @@ func (a *app) writeICS(w io.Writer, st *schedule.Store, p *schedule.Plan, o *exp
 	}
 	cal := export.Calendar{Name: p.Conference.Name, TimeZone: p.Conference.TimeZone}
 	if o.all {
-		prog, err := loadProgram(st, p)
+		prog, err := f.loadProgram(st, p)
 		if err != nil {
 			return err
 		}
@@ -53,8 +54,8 @@ func (a *app) writeICS(w io.Writer, st *schedule.Store, p *schedule.Plan, o *exp
 				continue
 			}
 			s := pk.Session
-			if f := full[pk.ID]; f != nil && !pk.Gone {
-				s.Abstract, s.Subtitle = f.Abstract, f.Subtitle
+			if fs := full[pk.ID]; fs != nil && !pk.Gone {
+				s.Abstract, s.Subtitle = fs.Abstract, fs.Subtitle
 			}
 			cal.Events = append(cal.Events, export.Event{Session: s, Priority: pk.Priority, Note: pk.Note, Cancelled: pk.Cancelled || pk.Gone})
 		}
@@ -76,6 +77,6 @@ func (a *app) writeICS(w io.Writer, st *schedule.Store, p *schedule.Plan, o *exp
 		}
 		cal.Events = keep
 	}
-	_, err := export.WriteICS(w, cal, export.ICSOptions{Alarm: alarm, Now: a.ios.Now()})
+	_, err := export.WriteICS(w, cal, export.ICSOptions{Alarm: alarm, Now: f.IO.Now()})
 	return err
 }

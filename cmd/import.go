@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/importer"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
 type importOptions struct {
@@ -23,7 +23,7 @@ type importOptions struct {
 	json   bool
 }
 
-func newImportCmd(a *app) *cobra.Command {
+func newImportCmd(f *Factory) *cobra.Command {
 	o := &importOptions{}
 	c := &cobra.Command{
 		Use:   "import SOURCE...",
@@ -48,7 +48,7 @@ event) is added beside the first; its ids are prefixed where they clash.`,
   plan import devconf.ics --as "DevConf (co-located)"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd, o, args)
+			return f.runImport(cmd, o, args)
 		},
 	}
 	c.Flags().StringVar(&o.format, "format", "", "program format (default: detected); one of "+strings.Join(importer.Formats(), ", "))
@@ -87,7 +87,7 @@ type pickChangeJSON struct {
 	} `json:"was"`
 }
 
-func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) error {
+func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		// An import builds a large live heap from a large input: collect
 		// at the usual pace so its peak stays near twice the program.
@@ -119,50 +119,16 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		}
 	}
 
-	// Hold the plan for the whole import, and read the current plan and
-	// program on the second core while the sources are parsed: on a large
-	// program each takes seconds.
-	st, err := schedule.Open(a.planPath(), true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	type current struct {
-		p       *schedule.Plan
-		prog    *schedule.Program
-		created bool
-		err     error
-	}
-	loaded := make(chan current, 1)
-	go func() {
-		var c current
-		if !st.Exists() {
-			c.created = true
-			c.prog = schedule.NewProgram(nil)
-		} else if c.p, c.err = st.LoadPlan(); c.err == nil {
-			c.prog, c.err = loadProgram(st, c.p)
-		}
-		loaded <- c
-	}()
-	var cur *current
-	wait := func() *current {
-		if cur == nil {
-			c := <-loaded
-			cur = &c
-		}
-		return cur
-	}
-	defer wait() // never leave the loader running past the lock
-
-	// Read and parse every source before changing anything, so a bad one
-	// leaves the plan as it was.
+	// Read and parse every source before taking the plan's lock, so that a
+	// slow download never holds up other commands, and a bad source leaves
+	// the plan as it was.
 	type parsed struct {
 		src  string
 		feed *importer.Feed
 	}
 	var feeds []parsed
 	for _, src := range args {
-		data, err := importer.Read(cmd.Context(), src, a.ios.In)
+		data, err := importer.Read(cmd.Context(), src, f.IO.In)
 		if err != nil {
 			return err
 		}
@@ -173,8 +139,8 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		feed, err := importer.Parse(data, o.format, importer.Options{Name: name, Location: loc})
 		if err != nil && loc == nil && needsZone(err) {
 			// The plan's own zone may place a program without offsets.
-			if c := wait(); c.err == nil && c.p != nil && c.p.Conference.TimeZone != "" {
-				feed, err = importer.Parse(data, o.format, importer.Options{Name: name, Location: c.p.Location()})
+			if zone := f.planZone(); zone != nil {
+				feed, err = importer.Parse(data, o.format, importer.Options{Name: name, Location: zone})
 			}
 		}
 		if err != nil {
@@ -183,13 +149,24 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 		feeds = append(feeds, parsed{src, feed})
 	}
 
-	c := wait()
-	if c.err != nil {
-		return c.err
+	st, err := f.open(store.Write)
+	if err != nil {
+		return err
 	}
-	p, prog := c.p, c.prog
+	defer st.Close()
+	created := !st.Exists()
+	var p *schedule.Plan
+	prog := schedule.NewProgram(nil)
+	if !created {
+		if p, err = st.LoadPlan(); err != nil {
+			return err
+		}
+		if prog, err = f.loadProgram(st, p); err != nil {
+			return err
+		}
+	}
 	first := feeds[0].feed
-	if c.created {
+	if created {
 		p = &schedule.Plan{Version: schedule.FormatVersion}
 	}
 	if p.Conference.Name == "" {
@@ -217,21 +194,21 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 
 	var reports []importReportJSON
 	var results []schedule.ImportResult
-	for _, f := range feeds {
-		src := schedule.Source{Name: sourceName(o.as, f.feed, f.src), Location: f.src, Format: f.feed.Format}
+	for _, pf := range feeds {
+		src := schedule.Source{Name: sourceName(o.as, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format}
 		if o.as == "" && !hasSource(p, src.Name) {
-			if same, ok := schedule.SameProgramAs(prog, f.feed.Sessions); ok {
+			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
 				if !o.json {
-					fmt.Fprintf(a.ios.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
+					fmt.Fprintf(f.IO.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
 				}
 				src.Name = same
 			}
 		}
-		if f.src == "-" {
+		if pf.src == "-" {
 			src.Location = "stdin"
 		}
 		var res schedule.ImportResult
-		prog, res = schedule.Merge(p, prog, f.feed.Sessions, src, a.ios.Now())
+		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
 		results = append(results, res)
 		reports = append(reports, importReport(res))
 	}
@@ -243,15 +220,15 @@ func (a *app) runImport(cmd *cobra.Command, o *importOptions, args []string) err
 	}
 	if o.json {
 		if len(reports) == 1 {
-			return a.writeJSON(reports[0])
+			return f.writeJSON(reports[0])
 		}
-		return a.writeJSON(reports)
+		return f.writeJSON(reports)
 	}
-	if c.created {
-		fmt.Fprintf(a.ios.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
+	if created {
+		fmt.Fprintf(f.IO.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
 	}
 	for _, res := range results {
-		a.printImport(st, res)
+		f.printImport(st, res)
 	}
 	return nil
 }
@@ -312,8 +289,8 @@ func importReport(res schedule.ImportResult) importReportJSON {
 	return r
 }
 
-func (a *app) printImport(st *schedule.Store, res schedule.ImportResult) {
-	w := a.ios.ErrOut
+func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
+	w := f.IO.ErrOut
 	s := res.Source
 	if res.New {
 		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", sessionsN(s.Sessions), s.Name, s.Format, s.Location, st.Path)
@@ -324,7 +301,7 @@ func (a *app) printImport(st *schedule.Store, res schedule.ImportResult) {
 	if len(res.Picks) == 0 {
 		return
 	}
-	out := a.ios.Out
+	out := f.IO.Out
 	fmt.Fprintf(out, "Your picks that changed (%d):\n", len(res.Picks))
 	for _, pc := range res.Picks {
 		var parts []string
@@ -346,20 +323,19 @@ func (a *app) printImport(st *schedule.Store, res schedule.ImportResult) {
 	}
 	if len(res.Clashes) > 0 {
 		fmt.Fprintf(out, "New clashes:\n")
-		a.printClashes(res.Clashes)
+		f.printClashes(res.Clashes)
 	}
 }
 
-func sessionsN(n int) string {
-	if n == 1 {
-		return "1 session"
-	}
-	return fmt.Sprintf("%d sessions", n)
-}
-
-func when(s *schedule.Session) string {
-	if !s.Scheduled() {
-		return "unscheduled"
-	}
-	return dayLabel(s.Start) + " " + timeRange(s)
+// planZone is the zone of the existing plan, nil when there is no plan or
+// it names none.
+func (f *Factory) planZone() *time.Location {
+	var loc *time.Location
+	f.readPlan(func(_ *store.Workspace, p *schedule.Plan) error {
+		if p.Conference.TimeZone != "" {
+			loc = p.Location()
+		}
+		return nil
+	})
+	return loc
 }

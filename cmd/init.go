@@ -3,12 +3,12 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
-func newInitCmd(a *app) *cobra.Command {
+func newInitCmd(f *Factory) *cobra.Command {
 	var name, tz string
 	c := &cobra.Command{
 		Use:   "init",
@@ -20,7 +20,7 @@ program whose times carry no zone).`,
 		Example: `  plan init --name "SCALE 23x" --tz America/Los_Angeles
   plan --plan fosdem.yaml init --name "FOSDEM 2026" --tz Europe/Brussels`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := schedule.Open(a.planPath(), true)
+			st, err := f.open(store.Write)
 			if err != nil {
 				return err
 			}
@@ -38,7 +38,7 @@ program whose times carry no zone).`,
 			if err := st.SavePlan(p); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.ios.ErrOut, "Created %s. Next: plan import PROGRAM (a file, - for stdin, or a URL).\n", st.Path)
+			fmt.Fprintf(f.IO.ErrOut, "Created %s. Next: plan import PROGRAM (a file, - for stdin, or a URL).\n", st.Path)
 			return nil
 		},
 	}
@@ -46,9 +46,4 @@ program whose times carry no zone).`,
 	c.Flags().StringVar(&tz, "tz", "", "conference time zone, a tz database name such as Europe/Brussels")
 	c.RegisterFlagCompletionFunc("tz", completeZones)
 	return c
-}
-
-func completeZones(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	zones := []string{"America/Los_Angeles", "America/New_York", "America/Chicago", "America/Denver", "Europe/Brussels", "Europe/Berlin", "Europe/London", "Europe/Paris", "Europe/Amsterdam", "Australia/Melbourne", "Australia/Sydney", "Australia/Adelaide", "Asia/Tokyo", "Asia/Kolkata", "UTC"}
-	return zones, cobra.ShellCompDirectiveNoFileComp
 }

@@ -3,10 +3,10 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
 type listOptions struct {
@@ -14,7 +14,7 @@ type listOptions struct {
 	picked, free, json, abstract            bool
 }
 
-func newListCmd(a *app) *cobra.Command {
+func newListCmd(f *Factory) *cobra.Command {
 	o := &listOptions{}
 	c := &cobra.Command{
 		Use:   "list",
@@ -31,47 +31,39 @@ kind, title, pick status.`,
   plan list --kind workshop --free
   plan list --search ebpf --json | jq '.[].title'
   plan list --picked`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runList(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return f.runList(o) },
 	}
-	f := c.Flags()
-	f.StringVar(&o.day, "day", "", "only this day: a date, weekday or day number")
-	f.StringVar(&o.track, "track", "", "only tracks containing this text")
-	f.StringVar(&o.kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
-	f.StringVar(&o.room, "room", "", "only rooms containing this text")
-	f.StringVar(&o.speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
-	f.StringVar(&o.search, "search", "", "only sessions whose title, abstract, track or speakers contain this text")
-	f.BoolVar(&o.picked, "picked", false, "only your picks")
-	f.BoolVar(&o.free, "free", false, "only sessions that fit your current picks")
-	f.BoolVar(&o.json, "json", false, "print JSON: an array of session objects")
-	f.BoolVar(&o.abstract, "abstract", false, "include abstracts in --json")
+	fl := c.Flags()
+	fl.StringVar(&o.day, "day", "", "only this day: a date, weekday or day number")
+	fl.StringVar(&o.track, "track", "", "only tracks containing this text")
+	fl.StringVar(&o.kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
+	fl.StringVar(&o.room, "room", "", "only rooms containing this text")
+	fl.StringVar(&o.speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
+	fl.StringVar(&o.search, "search", "", "only sessions whose title, abstract, track or speakers contain this text")
+	fl.BoolVar(&o.picked, "picked", false, "only your picks")
+	fl.BoolVar(&o.free, "free", false, "only sessions that fit your current picks")
+	fl.BoolVar(&o.json, "json", false, "print JSON: an array of session objects")
+	fl.BoolVar(&o.abstract, "abstract", false, "include abstracts in --json")
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
-	c.RegisterFlagCompletionFunc("day", a.completeDays)
-	c.RegisterFlagCompletionFunc("room", a.completeField(func(s *schedule.Session) string { return s.Room }))
-	c.RegisterFlagCompletionFunc("track", a.completeField(func(s *schedule.Session) string { return s.Track }))
+	c.RegisterFlagCompletionFunc("day", f.completeDays)
+	c.RegisterFlagCompletionFunc("room", f.completeField(func(s *schedule.Session) string { return s.Room }))
+	c.RegisterFlagCompletionFunc("track", f.completeField(func(s *schedule.Session) string { return s.Track }))
 	return c
 }
 
-func completeKinds(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	var ks []string
-	for _, k := range schedule.Kinds {
-		ks = append(ks, string(k))
-	}
-	return ks, cobra.ShellCompDirectiveNoFileComp
-}
-
-func (a *app) runList(o *listOptions) error {
+func (f *Factory) runList(o *listOptions) error {
 	if o.picked && o.free {
 		return usagef("--picked and --free exclude each other")
 	}
-	f := sessionFilter{track: o.track, room: o.room, speaker: o.speaker, search: o.search}
+	flt := sessionFilter{track: o.track, room: o.room, speaker: o.speaker, search: o.search}
 	if o.kind != "" {
 		k, err := schedule.ParseKind(o.kind)
 		if err != nil {
 			return usageError{err}
 		}
-		f.kind = k
+		flt.kind = k
 	}
-	return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		picks := map[string]*schedule.Pick{}
 		for _, pk := range p.Picks {
 			picks[pk.ID] = pk
@@ -82,7 +74,7 @@ func (a *app) runList(o *listOptions) error {
 				pool = append(pool, &pk.Session)
 			}
 		} else {
-			prog, err := programOf(st, p)
+			prog, err := f.programOf(st, p)
 			if err != nil {
 				return err
 			}
@@ -93,12 +85,12 @@ func (a *app) runList(o *listOptions) error {
 			if err != nil {
 				return err
 			}
-			f.day = d
+			flt.day = d
 		}
 		active := p.Active()
 		var out []*schedule.Session
 		for _, s := range pool {
-			if !f.match(s) {
+			if !flt.match(s) {
 				continue
 			}
 			if o.free && !fits(s, active, &p.Venue) {
@@ -111,15 +103,15 @@ func (a *app) runList(o *listOptions) error {
 			for _, s := range out {
 				js = append(js, export.Session(s, picks[s.ID], o.abstract))
 			}
-			return a.writeJSON(js)
+			return f.writeJSON(js)
 		}
 		if len(out) == 0 {
-			fmt.Fprintln(a.ios.ErrOut, "No sessions match.")
+			fmt.Fprintln(f.IO.ErrOut, "No sessions match.")
 			return nil
 		}
-		a.sessionTable(out, picks)
-		if a.ios.IsTerminal() {
-			fmt.Fprintf(a.ios.Out, "\n%s\n", a.styles().Dim.Render(sessionsN(len(out))))
+		f.sessionTable(out, picks)
+		if f.IO.IsTerminal() {
+			fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(sessionsN(len(out))))
 		}
 		return nil
 	})

@@ -6,14 +6,27 @@ import (
 	"strings"
 	"time"
 
-	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
 )
+
+func sessionsN(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
+}
+
+func when(s *schedule.Session) string {
+	if !s.Scheduled() {
+		return "unscheduled"
+	}
+	return dayLabel(s.Start) + " " + timeRange(s)
+}
 
 // dayHeading prints the heading of s's day ("Saturday 31 January 2026",
 // or "Unscheduled") when it differs from *last, with a blank line before
 // every heading but the first.
-func (a *app) dayHeading(last *string, s *schedule.Session) {
+func (f *Factory) dayHeading(last *string, s *schedule.Session) {
 	d := "Unscheduled"
 	if s.Scheduled() {
 		d = longDay(s.DayTime())
@@ -22,9 +35,9 @@ func (a *app) dayHeading(last *string, s *schedule.Session) {
 		return
 	}
 	if *last != "" {
-		fmt.Fprintln(a.ios.Out)
+		fmt.Fprintln(f.IO.Out)
 	}
-	fmt.Fprintln(a.ios.Out, a.styles().Heading.Render(d))
+	fmt.Fprintln(f.IO.Out, f.styles().Heading.Render(d))
 	*last = d
 }
 
@@ -76,9 +89,9 @@ func endField(s *schedule.Session) string {
 // sessionTable prints sessions: on a terminal grouped by day with styles,
 // in a pipe one tab-separated line each (id, start, end, room, kind,
 // title, pick status).
-func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*schedule.Pick) {
-	out := a.ios.Out
-	if !a.ios.IsTerminal() {
+func (f *Factory) sessionTable(sessions []*schedule.Session, picks map[string]*schedule.Pick) {
+	out := f.IO.Out
+	if !f.IO.IsTerminal() {
 		for _, s := range sessions {
 			status := ""
 			if pk := picks[s.ID]; pk != nil {
@@ -94,7 +107,7 @@ func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*sched
 		}
 		return
 	}
-	st := a.styles()
+	st := f.styles()
 	day := ""
 	idw := 4
 	for _, s := range sessions {
@@ -102,7 +115,7 @@ func (a *app) sessionTable(sessions []*schedule.Session, picks map[string]*sched
 	}
 	idw = min(idw, 12) // long derived ids (SCALE) overflow rather than pad every line
 	for _, s := range sessions {
-		a.dayHeading(&day, s)
+		f.dayHeading(&day, s)
 		mark := "  "
 		if pk := picks[s.ID]; pk != nil {
 			switch {
@@ -147,15 +160,15 @@ func orDash(s string) string {
 }
 
 // printClashes lists clashes for people.
-func (a *app) printClashes(cs []schedule.Clash) {
-	out := a.ios.Out
-	if !a.ios.IsTerminal() {
+func (f *Factory) printClashes(cs []schedule.Clash) {
+	out := f.IO.Out
+	if !f.IO.IsTerminal() {
 		for _, c := range cs {
 			plainRow(out, string(c.Type), fmt.Sprint(c.Minutes), c.A.ID, c.B.ID, startField(&c.B.Session), c.A.Title, c.B.Title)
 		}
 		return
 	}
-	st := a.styles()
+	st := f.styles()
 	for _, c := range cs {
 		fmt.Fprintln(out, clashSentence(st, c))
 	}
@@ -173,8 +186,6 @@ func clashSentence(st *styles, c schedule.Clash) string {
 		c.A.Title, c.A.End.Format("15:04"), orDash(c.A.Room),
 		c.B.Title, c.B.Start.Format("15:04"), orDash(c.B.Room), c.Minutes)
 }
-
-func (a *app) writeJSON(v any) error { return export.WriteJSON(a.ios.Out, v) }
 
 // atRoom is "@ Room 101", or nothing when there is no room.
 func atRoom(st *styles, room string) string {

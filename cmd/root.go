@@ -7,14 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
-
-	"github.com/plan-cli/plan/schedule"
 )
 
 // Exit codes, decided here and nowhere else.
@@ -26,14 +25,6 @@ const (
 
 // version is set at build time with -ldflags "-X github.com/plan-cli/plan/cmd.version=…".
 var version = "dev"
-
-// usageError marks mistakes in the command line itself.
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
 // Main runs the command line and returns the exit code.
 func Main() int {
@@ -52,12 +43,15 @@ func Main() int {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(512 << 20)
 	}
-	return Run(context.Background(), System(), os.Args[1:])
+	// Ctrl-C ends a wait for another command's lock, and a download.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return Run(ctx, System(), os.Args[1:])
 }
 
 // Run executes args with the given streams and returns the exit code.
 func Run(ctx context.Context, ios *IOStreams, args []string) int {
-	root := NewRootCmd(ios)
+	root := newRootCmd(newFactory(ctx, ios))
 	root.SetArgs(args)
 	root.SetContext(ctx)
 	_, err := root.ExecuteC()
@@ -78,20 +72,13 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	return exitError
 }
 
-func errorText(err error) string {
-	if errors.Is(err, schedule.ErrNoPlan) {
-		return err.Error() + ": run 'plan import PROGRAM' (or 'plan init') first, or point --plan/PLAN_FILE at your plan"
-	}
-	return err.Error()
-}
-
-type rootOptions struct {
-	planPath string
-}
-
-// NewRootCmd builds the command tree.
+// NewRootCmd builds the command tree on ios.
 func NewRootCmd(ios *IOStreams) *cobra.Command {
-	opts := &rootOptions{}
+	return newRootCmd(newFactory(context.Background(), ios))
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
+	ios := f.IO
 	root := &cobra.Command{
 		Use:   "plan",
 		Short: "Plan your conference: import the program, pick sessions, avoid clashes, export a calendar",
@@ -117,31 +104,30 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.PersistentFlags().StringVar(&opts.planPath, "plan", "", "plan file (default $PLAN_FILE or plan.yaml)")
+	root.PersistentFlags().StringVar(&f.planFlag, "plan", "", "plan file (default $PLAN_FILE or plan.yaml)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = false
 
-	app := &app{ios: ios, root: opts}
 	root.AddCommand(
-		newInitCmd(app),
-		newImportCmd(app),
-		newListCmd(app),
-		newShowCmd(app),
-		newAddCmd(app),
-		newRemoveCmd(app),
-		newClashesCmd(app),
-		newAgendaCmd(app),
-		newAttendCmd(app),
-		newSkipCmd(app),
-		newNoteCmd(app),
-		newFactCmd(app),
-		newStatsCmd(app),
-		newExportCmd(app),
-		newWalkCmd(app),
-		newOptimizeCmd(app),
-		newSuggestCmd(app),
-		newNowCmd(app),
-		newGapsCmd(app),
+		newInitCmd(f),
+		newImportCmd(f),
+		newListCmd(f),
+		newShowCmd(f),
+		newAddCmd(f),
+		newRemoveCmd(f),
+		newClashesCmd(f),
+		newAgendaCmd(f),
+		newAttendCmd(f),
+		newSkipCmd(f),
+		newNoteCmd(f),
+		newFactCmd(f),
+		newStatsCmd(f),
+		newExportCmd(f),
+		newWalkCmd(f),
+		newOptimizeCmd(f),
+		newSuggestCmd(f),
+		newNowCmd(f),
+		newGapsCmd(f),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {
@@ -164,57 +150,4 @@ func wrapArgs(c *cobra.Command) {
 		}
 		return nil
 	}
-}
-
-// app is what every command shares.
-type app struct {
-	ios  *IOStreams
-	root *rootOptions
-	st   *styles
-}
-
-func (a *app) styles() *styles {
-	if a.st == nil {
-		a.st = newStyles(a.ios)
-	}
-	return a.st
-}
-
-func (a *app) planPath() string {
-	if a.root.planPath != "" {
-		return a.root.planPath
-	}
-	if p := a.ios.Getenv("PLAN_FILE"); p != "" {
-		return p
-	}
-	return "plan.yaml"
-}
-
-// readPlan opens the plan under a shared lock and runs fn.
-func (a *app) readPlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	return a.withPlan(false, fn)
-}
-
-// changePlan opens the plan under an exclusive lock, runs fn and, when fn
-// succeeds, writes the plan atomically. When fn fails nothing is written.
-func (a *app) changePlan(fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	return a.withPlan(true, func(st *schedule.Store, p *schedule.Plan) error {
-		if err := fn(st, p); err != nil {
-			return err
-		}
-		return st.SavePlan(p)
-	})
-}
-
-func (a *app) withPlan(exclusive bool, fn func(st *schedule.Store, p *schedule.Plan) error) error {
-	st, err := schedule.Open(a.planPath(), exclusive)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := st.LoadPlan()
-	if err != nil {
-		return err
-	}
-	return fn(st, p)
 }

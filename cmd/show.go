@@ -4,22 +4,22 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
-func newShowCmd(a *app) *cobra.Command {
+func newShowCmd(f *Factory) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:               "show ID",
 		Short:             "Show one session in full",
 		Example:           "  plan show 7886\n  plan show 7886 --json",
 		Args:              cobra.ExactArgs(1),
-		ValidArgsFunction: a.completeSessions,
+		ValidArgsFunction: f.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 				id := args[0]
 				pk := p.Pick(id)
 				found, err := st.FindSessions(p, []string{id})
@@ -31,16 +31,16 @@ func newShowCmd(a *app) *cobra.Command {
 					s = &pk.Session
 				}
 				if s == nil {
-					prog, err := loadProgram(st, p)
+					prog, err := f.loadProgram(st, p)
 					if err != nil {
 						return err
 					}
 					return notFound("session", id, prog.Similar(id, 3))
 				}
 				if asJSON {
-					return a.writeJSON(export.Session(s, pk, true))
+					return f.writeJSON(export.Session(s, pk, true))
 				}
-				a.printSession(s, pk, p)
+				f.printSession(s, pk, p)
 				return nil
 			})
 		},
@@ -49,9 +49,9 @@ func newShowCmd(a *app) *cobra.Command {
 	return c
 }
 
-func (a *app) printSession(s *schedule.Session, pk *schedule.Pick, p *schedule.Plan) {
-	out := a.ios.Out
-	st := a.styles()
+func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick, p *schedule.Plan) {
+	out := f.IO.Out
+	st := f.styles()
 	field := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(out, "%s %s\n", st.Dim.Render(fmt.Sprintf("%-9s", label+":")), value)

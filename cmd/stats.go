@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+	"github.com/spf13/cobra"
 )
 
-func newStatsCmd(a *app) *cobra.Command {
+func newStatsCmd(f *Factory) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "stats",
@@ -25,12 +25,12 @@ per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned
 and facts.`,
 		Example: "  plan stats\n  plan stats --json | jq .lines",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.readPlan(func(st *schedule.Store, p *schedule.Plan) error {
+			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 				s := schedule.ComputeStats(p)
 				if asJSON {
-					return a.writeJSON(s)
+					return f.writeJSON(s)
 				}
-				a.printStats(p, s)
+				f.printStats(p, s)
 				return nil
 			})
 		},
@@ -39,13 +39,13 @@ and facts.`,
 	return c
 }
 
-func (a *app) printStats(p *schedule.Plan, s schedule.Stats) {
+func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	name := p.Conference.Name
 	if name == "" {
 		name = "Conference"
 	}
 	var b strings.Builder
-	st := a.styles()
+	st := f.styles()
 	fmt.Fprintf(&b, "%s\n\n", st.Title.Render(name+", by the numbers"))
 	if len(s.Lines) == 0 {
 		b.WriteString("Nothing picked yet.\n")
@@ -72,9 +72,9 @@ func (a *app) printStats(p *schedule.Plan, s schedule.Stats) {
 		}
 	}
 	text := strings.TrimRight(b.String(), "\n")
-	if a.ios.IsTerminal() {
-		fmt.Fprintln(a.ios.Out, st.Card.Render(text))
+	if f.IO.IsTerminal() {
+		fmt.Fprintln(f.IO.Out, st.Card.Render(text))
 		return
 	}
-	fmt.Fprintln(a.ios.Out, text)
+	fmt.Fprintln(f.IO.Out, text)
 }

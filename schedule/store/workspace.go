@@ -1,7 +1,8 @@
-package schedule
+package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,21 +13,32 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
+	"github.com/gofrs/flock"
+	"github.com/plan-cli/plan/schedule"
 	"gopkg.in/yaml.v3"
 )
 
-// Store is a plan file on disk, with the program file beside it, held
+// Workspace is a plan file on disk, with the program file beside it, held
 // under a lock for the life of one command: a shared lock to read, an
 // exclusive one to change, so that commands run at the same time take
-// turns and none loses another's picks.
-type Store struct {
+// turns and none loses another's picks. It is the only place that touches
+// the disk for the plan.
+type Workspace struct {
 	Path        string // the plan file, e.g. plan.yaml
 	ProgramPath string // the program beside it, e.g. plan.program.jsonl
-	lock        *os.File
+	mode        Mode
+	lock        *flock.Flock
 	progData    []byte
 }
+
+// Mode says what a command will do with the plan.
+type Mode int
+
+const (
+	Read  Mode = iota // a shared lock: other readers may run alongside
+	Write             // an exclusive lock: the command changes the plan
+)
 
 // MaxPlanSize caps the plan file we read; a plan is small (the program
 // lives beside it), so anything larger is not a plan.
@@ -39,9 +51,11 @@ func ProgramPathFor(planPath string) string {
 	return base + ".program.jsonl"
 }
 
-// Open locks the plan at path: exclusive to write, shared to read. The
-// plan file need not exist yet. Close releases the lock.
-func Open(path string, exclusive bool) (*Store, error) {
+// Open locks the plan at path ("" is plan.yaml) for mode, waiting while
+// another command holds it for as long as ctx allows; onWait (may be nil)
+// is called once if the wait passes WaitNotice. The plan file need not
+// exist yet. Close releases the lock.
+func Open(ctx context.Context, path string, mode Mode, onWait func()) (*Workspace, error) {
 	if path == "" {
 		path = "plan.yaml"
 	}
@@ -49,31 +63,26 @@ func Open(path string, exclusive bool) (*Store, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("cannot use plan %s: folder %s does not exist", path, dir)
 	}
-	lockPath := filepath.Join(dir, "."+filepath.Base(path)+".lock")
-	flag := os.O_RDWR | os.O_CREATE
-	f, err := os.OpenFile(lockPath, flag, 0o644)
-	if err != nil && !exclusive {
+	ws := &Workspace{Path: path, ProgramPath: ProgramPathFor(path), mode: mode}
+	fl, err := acquire(ctx, path, mode, onWait)
+	if err != nil && mode == Read && readOnlyFolder(err) {
 		// A read-only folder: reading without a lock is still safe,
 		// since every write is an atomic rename.
-		return &Store{Path: path, ProgramPath: ProgramPathFor(path)}, nil
+		return ws, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock plan %s: %w", path, err)
 	}
-	if err := lockFile(f, exclusive); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("cannot lock plan %s: %w", path, err)
+	ws.lock = fl
+	if mode == Write {
+		ws.removeStaleTemps()
 	}
-	st := &Store{Path: path, ProgramPath: ProgramPathFor(path), lock: f}
-	if exclusive {
-		st.removeStaleTemps()
-	}
-	return st, nil
+	return ws, nil
 }
 
 // removeStaleTemps deletes temporary files a killed writer left behind.
 // Under the exclusive lock no other writer can be using them.
-func (s *Store) removeStaleTemps() {
+func (s *Workspace) removeStaleTemps() {
 	for _, p := range []string{s.Path, s.ProgramPath} {
 		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*"))
 		for _, m := range matches {
@@ -83,28 +92,27 @@ func (s *Store) removeStaleTemps() {
 }
 
 // Close releases the lock.
-func (s *Store) Close() error {
+func (s *Workspace) Close() error {
 	if s.lock == nil {
 		return nil
 	}
-	unlockFile(s.lock)
 	err := s.lock.Close()
 	s.lock = nil
 	return err
 }
 
 // Exists reports whether the plan file exists.
-func (s *Store) Exists() bool {
+func (s *Workspace) Exists() bool {
 	_, err := os.Stat(s.Path)
 	return err == nil
 }
 
 // LoadPlan reads and checks the plan file. A missing file gives an error
 // wrapping ErrNoPlan.
-func (s *Store) LoadPlan() (*Plan, error) {
+func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 	f, err := os.Open(s.Path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %w", s.Path, ErrNoPlan)
+		return nil, fmt.Errorf("%s: %w", s.Path, schedule.ErrNoPlan)
 	}
 	if err != nil {
 		return nil, err
@@ -115,7 +123,7 @@ func (s *Store) LoadPlan() (*Plan, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", s.Path, err)
 	}
 	if len(data) > MaxPlanSize {
-		return nil, &InputError{File: s.Path, Msg: fmt.Sprintf("larger than %d MiB: not a plan file", MaxPlanSize>>20)}
+		return nil, &schedule.InputError{File: s.Path, Msg: fmt.Sprintf("larger than %d MiB: not a plan file", MaxPlanSize>>20)}
 	}
 	return DecodePlan(data, s.Path)
 }
@@ -124,9 +132,9 @@ var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 // DecodePlan parses plan YAML. Unknown keys, bad values and plans written
 // by a newer version are errors naming the line.
-func DecodePlan(data []byte, name string) (*Plan, error) {
+func DecodePlan(data []byte, name string) (*schedule.Plan, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
+		return nil, &schedule.InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
 	}
 	// The version decides how to read the rest, so find it first; a line
 	// scan spares a second YAML parse on every command.
@@ -139,36 +147,35 @@ func DecodePlan(data []byte, name string) (*Plan, error) {
 			return nil, yamlError(name, err)
 		}
 		if probe.Version == nil {
-			return nil, &InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
+			return nil, &schedule.InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
 		}
 		v = *probe.Version
 	}
-	if v > FormatVersion {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, FormatVersion)}
+	if v > schedule.FormatVersion {
+		return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, schedule.FormatVersion)}
 	}
 	if v < 1 {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("unknown plan file format %d", v)}
-	}
-	if v == FormatVersion {
-		// The plan as this tool wrote it: read it without yaml.v3, and
-		// trust the result only if writing it again gives these bytes.
-		if p := decodeOwnPlan(data); p != nil {
-			if again, err := EncodePlan(p); err == nil && bytes.Equal(again, data) && p.check(name, data) == nil {
-				return p, nil
-			}
-		}
+		return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("unknown plan file format %d", v)}
 	}
 	data, err := migrate(data, v)
 	if err != nil {
-		return nil, &InputError{File: name, Msg: "cannot migrate", Err: err}
+		return nil, &schedule.InputError{File: name, Msg: "cannot migrate", Err: err}
 	}
-	p := new(Plan)
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(p); err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(name, err)
 	}
-	if err := p.check(name, data); err != nil {
+	var f planFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, yamlError(name, err)
+	}
+	if memo := map[*yaml.Node]int{}; expandedSize(&doc, memo) > len(memo)+1000 {
+		return nil, yamlError(name, errors.New("yaml: document contains excessive aliasing"))
+	}
+	p := f.plan()
+	if err := p.Validate(name, func(k string) int { return findLine(data, k) }); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -212,85 +219,13 @@ func yamlError(name string, err error) error {
 			}
 			detail = fmt.Sprintf("%s where a single value belongs: check the brackets and indentation of this line", found)
 		}
-		return &InputError{File: name, Line: line, Msg: detail}
+		return &schedule.InputError{File: name, Line: line, Msg: detail}
 	}
 	if strings.Contains(msg, "excessive aliasing") {
 		// yaml.v3 stops an alias bomb ("billion laughs") with this.
-		return &InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
+		return &schedule.InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
 	}
-	return &InputError{File: name, Msg: strings.TrimSpace(msg)}
-}
-
-// check validates values the YAML decoder cannot and puts times in the
-// conference zone.
-func (p *Plan) check(name string, data []byte) error {
-	p.Version = FormatVersion
-	if p.Conference.TimeZone != "" {
-		loc, err := time.LoadLocation(p.Conference.TimeZone)
-		if err != nil {
-			return &InputError{File: name, Line: findLine(data, "time_zone:"), Msg: fmt.Sprintf("unknown time zone %q (use a tz database name such as Europe/Brussels)", p.Conference.TimeZone)}
-		}
-		p.loc = loc
-	}
-	for k, kind := range p.Kinds {
-		if !kind.Valid() {
-			return &InputError{File: name, Line: findLine(data, k), Msg: fmt.Sprintf("kinds: %q maps to unknown kind %q (use one of: %s)", k, kind, kindList())}
-		}
-		if f, _, ok := strings.Cut(k, ":"); !ok || (f != "type" && f != "track" && f != "title") {
-			return &InputError{File: name, Line: findLine(data, k), Msg: fmt.Sprintf("kinds: key %q must be type:WORD, track:NAME or title:PREFIX", k)}
-		}
-	}
-	seen := map[string]bool{}
-	loc := p.Location()
-	for _, pk := range p.Picks {
-		if pk == nil || pk.ID == "" {
-			return &InputError{File: name, Msg: "a pick has no id"}
-		}
-		where := func(msg string) error {
-			return &InputError{File: name, Line: findLine(data, "id: "+pk.ID), Session: pk.ID, Msg: msg}
-		}
-		if seen[pk.ID] {
-			return where("picked twice; remove one of the entries")
-		}
-		seen[pk.ID] = true
-		if pk.Priority == "" {
-			pk.Priority = Want
-		}
-		if _, err := ParsePriority(string(pk.Priority)); err != nil {
-			return where(err.Error())
-		}
-		switch pk.Status {
-		case "":
-			pk.Status = Planned
-		case Planned, Attended, Skipped:
-		default:
-			return where(fmt.Sprintf("unknown status %q (use planned, attended or skipped)", pk.Status))
-		}
-		if pk.Kind == "" {
-			pk.Kind = KindOther
-		}
-		if !pk.Kind.Valid() {
-			return where(fmt.Sprintf("unknown kind %q (use one of: %s)", pk.Kind, kindList()))
-		}
-		if pk.Start.IsZero() != pk.End.IsZero() {
-			return where("has a start but no end (or an end but no start)")
-		}
-		if pk.End.Before(pk.Start) {
-			return where("ends before it starts")
-		}
-		pk.Session = pk.Session.In(loc)
-		if !pk.Personal {
-			if k, ok := p.KindFor(&pk.Session); ok {
-				pk.Kind = k
-			}
-		}
-	}
-	for _, w := range p.Venue.Walks {
-		if w.Minutes < 0 {
-			return &InputError{File: name, Msg: fmt.Sprintf("venue: negative walk between %q and %q", w.From, w.To)}
-		}
-	}
-	return nil
+	return &schedule.InputError{File: name, Msg: strings.TrimSpace(msg)}
 }
 
 func findLine(data []byte, s string) int {
@@ -302,7 +237,7 @@ func findLine(data []byte, s string) int {
 }
 
 // SavePlan writes the plan atomically.
-func (s *Store) SavePlan(p *Plan) error {
+func (s *Workspace) SavePlan(p *schedule.Plan) error {
 	data, err := EncodePlan(p)
 	if err != nil {
 		return err
@@ -313,7 +248,7 @@ func (s *Store) SavePlan(p *Plan) error {
 	})
 }
 
-func (s *Store) programData() ([]byte, error) {
+func (s *Workspace) programData() ([]byte, error) {
 	if s.progData != nil {
 		return s.progData, nil
 	}
@@ -330,13 +265,13 @@ func (s *Store) programData() ([]byte, error) {
 
 // LoadProgram reads the whole program (an empty one when nothing was
 // imported yet) and applies the plan's kind overrides.
-func (s *Store) LoadProgram(p *Plan) (*Program, error) {
+func (s *Workspace) LoadProgram(p *schedule.Plan) (*schedule.Program, error) {
 	data, err := s.programData()
 	if err != nil {
 		return nil, err
 	}
 	if data == nil {
-		return NewProgram(nil), nil
+		return schedule.NewProgram(nil), nil
 	}
 	prog, err := ReadProgram(data, s.ProgramPath)
 	if err != nil {
@@ -354,14 +289,14 @@ func (s *Store) LoadProgram(p *Plan) (*Program, error) {
 
 // FindSessions looks sessions up by id without decoding the whole program.
 // Ids not in the program are absent from the map.
-func (s *Store) FindSessions(p *Plan, ids []string) (map[string]*Session, error) {
+func (s *Workspace) FindSessions(p *schedule.Plan, ids []string) (map[string]*schedule.Session, error) {
 	var r io.Reader
 	if s.progData != nil {
 		r = bytes.NewReader(s.progData)
 	} else {
 		f, err := os.Open(s.ProgramPath)
 		if errors.Is(err, fs.ErrNotExist) {
-			return map[string]*Session{}, nil
+			return map[string]*schedule.Session{}, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the program: %w", err)
@@ -384,9 +319,33 @@ func (s *Store) FindSessions(p *Plan, ids []string) (map[string]*Session, error)
 }
 
 // SaveProgram writes the program file atomically.
-func (s *Store) SaveProgram(prog *Program) error {
+func (s *Workspace) SaveProgram(prog *schedule.Program) error {
 	s.progData = nil
 	return WriteFileAtomic(s.ProgramPath, 0o644, func(f *os.File) error {
 		return WriteProgram(f, prog)
 	})
+}
+
+// expandedSize counts the nodes of n with every alias expanded, so that an
+// alias bomb is refused before it is decoded into values.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
+	if n == nil {
+		return 0
+	}
+	if v, ok := memo[n]; ok {
+		return v
+	}
+	memo[n] = 1 << 30 // a cycle counts as endless
+	size := 1
+	if n.Kind == yaml.AliasNode {
+		size += expandedSize(n.Alias, memo)
+	}
+	for _, c := range n.Content {
+		size += expandedSize(c, memo)
+		if size > 1<<30 {
+			break
+		}
+	}
+	memo[n] = size
+	return size
 }

@@ -1,10 +1,12 @@
-package schedule
+package store
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // FuzzDecodePlan: whatever the plan file holds, reading it returns a plan
@@ -52,8 +54,8 @@ func FuzzPlanText(f *testing.F) {
 		if !utf8.ValidString(s) {
 			s = strings.ToValidUTF8(s, "\uFFFD")
 		}
-		p := &Plan{Version: 1, Conference: Conference{Name: s}, Facts: []Fact{{Label: s, Value: s}}}
-		p.Picks = []*Pick{{Session: Session{ID: "x" + s, Title: s, Kind: KindTalk, Room: s, Track: s, Speakers: []string{s}, URL: s}, Priority: Want, Status: Planned, Note: s}}
+		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}}}
+		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: "x" + s, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
 		data, err := EncodePlan(p)
 		if err != nil {
 			t.Fatal(err)

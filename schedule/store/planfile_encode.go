@@ -1,4 +1,4 @@
-package schedule
+package store
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // EncodePlan renders the plan as YAML. It writes the plan's fixed shape
@@ -16,13 +18,13 @@ import (
 // took most of a 'plan add' on a plan with a few hundred picks; the output
 // is plain YAML that yaml.v3 (and any other YAML reader) reads back, and
 // FuzzDecodePlan checks that it round-trips.
-func EncodePlan(p *Plan) ([]byte, error) {
-	p.Version = FormatVersion
+func EncodePlan(p *schedule.Plan) ([]byte, error) {
+	p.Version = schedule.FormatVersion
 	p.SortPicks()
 	var b bytes.Buffer
 	b.Grow(512 + 400*len(p.Picks))
 	b.WriteString("# plan: a conference schedule. Edit freely; the imported program\n# lives in the .program.jsonl file beside it.\n")
-	b.WriteString("version: " + strconv.Itoa(FormatVersion) + "\n")
+	b.WriteString("version: " + strconv.Itoa(schedule.FormatVersion) + "\n")
 
 	c := p.Conference
 	b.WriteString("conference:\n")

@@ -1,7 +1,8 @@
-package schedule
+package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 const samplePlan = `version: 1
@@ -56,7 +59,7 @@ func TestDecodePlan(t *testing.T) {
 	if p.Venue.WalkTime("k.1.105", "Janson") != 10*time.Minute || p.Venue.WalkTime("Janson", "H.2215") != 5*time.Minute {
 		t.Errorf("walks = %+v", p.Venue)
 	}
-	if p.Facts[0] != (Fact{"Price of Parking", "too much"}) {
+	if p.Facts[0] != (schedule.Fact{Label: "Price of Parking", Value: "too much"}) {
 		t.Errorf("facts = %+v", p.Facts)
 	}
 }
@@ -108,7 +111,7 @@ func TestDecodePlanErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := DecodePlan([]byte(tt.yaml), "plan.yaml")
-			var ie *InputError
+			var ie *schedule.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("err = %v (%T), want an InputError", err, err)
 			}
@@ -145,7 +148,7 @@ func TestSavePlanIsAtomicAndKeepsMode(t *testing.T) {
 	if err := os.WriteFile(path, []byte(samplePlan), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st, err := Open(path, true)
+	st, err := Open(context.Background(), path, Write, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,13 +196,13 @@ func TestFailedWriteLeavesOldFile(t *testing.T) {
 
 func TestProgramFileRoundTripAndLookup(t *testing.T) {
 	loc := mustZone("America/Los_Angeles")
-	sessions := []*Session{
-		{ID: "b&<weird>", Title: "Sunday <talk> & more", Kind: KindTalk, Start: time.Date(2026, 3, 8, 15, 0, 0, 0, loc), End: time.Date(2026, 3, 8, 16, 0, 0, 0, loc), Room: "Ballroom DE", Speakers: []string{"Doug Comer"}},
-		{ID: "a", Title: "Saturday", Kind: KindBoF, Start: time.Date(2026, 3, 7, 18, 15, 0, 0, loc), End: time.Date(2026, 3, 7, 19, 15, 0, 0, loc), Room: "Room 106"},
-		{ID: "u", Title: "Unscheduled", Kind: KindTalk},
+	sessions := []*schedule.Session{
+		{ID: "b&<weird>", Title: "Sunday <talk> & more", Kind: schedule.KindTalk, Start: time.Date(2026, 3, 8, 15, 0, 0, 0, loc), End: time.Date(2026, 3, 8, 16, 0, 0, 0, loc), Room: "Ballroom DE", Speakers: []string{"Doug Comer"}},
+		{ID: "a", Title: "Saturday", Kind: schedule.KindBoF, Start: time.Date(2026, 3, 7, 18, 15, 0, 0, loc), End: time.Date(2026, 3, 7, 19, 15, 0, 0, loc), Room: "Room 106"},
+		{ID: "u", Title: "Unscheduled", Kind: schedule.KindTalk},
 	}
 	var buf strings.Builder
-	if err := WriteProgram(&buf, NewProgram(sessions)); err != nil {
+	if err := WriteProgram(&buf, schedule.NewProgram(sessions)); err != nil {
 		t.Fatal(err)
 	}
 	prog, err := ReadProgram([]byte(buf.String()), "p.jsonl")
@@ -229,12 +232,12 @@ func TestEncodePlanRoundTripsHostileText(t *testing.T) {
 		"emoji 🎉 ✓", "ünïcödé ’", "\u2028sep", "back\\slash", "%percent", "@at", "`tick`", "&anchor", "*alias", "!tag", "|pipe", ">fold",
 		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "..."}
 	for i, s := range texts {
-		p := &Plan{Version: 1, Conference: Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []Source{{Name: s, Location: s, Format: "csv", Sessions: 1}}},
-			Venue: Venue{DefaultWalk: 3, Walks: []Walk{{From: s, To: s + "x", Minutes: 4}}},
-			Facts: []Fact{{Label: s + "L", Value: s}}}
+		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []schedule.Source{{Name: s, Location: s, Format: "csv", Sessions: 1}}},
+			Venue: schedule.Venue{DefaultWalk: 3, Walks: []schedule.Walk{{From: s, To: s + "x", Minutes: 4}}},
+			Facts: []schedule.Fact{{Label: s + "L", Value: s}}}
 		start := time.Date(2026, 1, 31, 10, 0, 0, 0, brussels)
-		p.Picks = []*Pick{{Session: Session{ID: s + "id", Title: s + "t", Kind: KindTalk, Room: s, Track: s, Speakers: []string{s + "a", s + "b"}, URL: s, GUID: s, Source: s, Start: start, End: start.Add(time.Hour), Rev: i},
-			Priority: Must, Status: Attended, Note: s, Personal: true}}
+		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: s + "id", Title: s + "t", Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s + "a", s + "b"}, URL: s, GUID: s, Source: s, Start: start, End: start.Add(time.Hour), Rev: i},
+			Priority: schedule.Must, Status: schedule.Attended, Note: s, Personal: true}}
 		data, err := EncodePlan(p)
 		if err != nil {
 			t.Fatal(err)
@@ -253,12 +256,12 @@ func TestEncodePlanRoundTripsHostileText(t *testing.T) {
 // Looking many ids up at once (one pass) finds the same sessions as one
 // by one.
 func TestFindManyInProgram(t *testing.T) {
-	var sessions []*Session
+	var sessions []*schedule.Session
 	for i := 0; i < 50; i++ {
-		sessions = append(sessions, &Session{ID: fmt.Sprintf("id-%d\"q\\%d", i, i), Title: fmt.Sprintf("T%d", i), Kind: KindTalk})
+		sessions = append(sessions, &schedule.Session{ID: fmt.Sprintf("id-%d\"q\\%d", i, i), Title: fmt.Sprintf("T%d", i), Kind: schedule.KindTalk})
 	}
 	var buf strings.Builder
-	if err := WriteProgram(&buf, NewProgram(sessions)); err != nil {
+	if err := WriteProgram(&buf, schedule.NewProgram(sessions)); err != nil {
 		t.Fatal(err)
 	}
 	data := []byte(buf.String())
@@ -278,45 +281,12 @@ func TestFindManyInProgram(t *testing.T) {
 	}
 }
 
-// The line reader for our own plan files gives exactly what yaml.v3 gives,
-// and takes every plan this tool writes.
-func TestOwnPlanReaderAgreesWithYAML(t *testing.T) {
-	texts := []string{"plain", "7886", "yes", "a: b", "#x", "'q'", "line\nbreak", " lead", "(paren) ok", "ünï ’ 🎉", "\u0085", "x\u2028y", "back\\slash", "{flow}", "[list]", "a, b"}
-	for i, s := range texts {
-		start := time.Date(2026, 1, 31, 23, 30, 0, 0, brussels)
-		p := &Plan{Version: 1, Conference: Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []Source{{Name: s, Location: s, Format: "csv", Imported: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Sessions: i, Prefix: s}}},
-			Kinds: map[string]Kind{"type:" + s: KindBoF, "track:x": KindSocial},
-			Venue: Venue{DefaultWalk: 3, Walks: []Walk{{From: s, To: s + "x", Minutes: 4}}},
-			Facts: []Fact{{Label: s + "L", Value: s}}}
-		p.Picks = []*Pick{
-			{Session: Session{ID: s + "id", Title: s + "t", Kind: KindTalk, Type: s, Room: s, Track: s, Speakers: []string{s, s + "b"}, URL: s, GUID: s, Source: s, Start: start, End: start.Add(3 * time.Hour), Date: "2026-01-30", Rev: i, Cancelled: true},
-				Priority: Must, Status: Attended, Note: s, Personal: true, Gone: true, Unplanned: true},
-			{Session: Session{ID: "b" + s, Title: "booth", Kind: KindBooth}, Priority: Maybe, Status: Planned},
-		}
-		data, err := EncodePlan(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fast := decodeOwnPlan(data)
-		if fast == nil {
-			t.Fatalf("text %q: our own output was not read by the line reader:\n%s", s, data)
-		}
-		if again, _ := EncodePlan(fast); !bytes.Equal(again, data) {
-			t.Fatalf("text %q: line reader changed the plan:\n%s\n---\n%s", s, data, again)
-		}
-		// yaml.v3 on the same plan (a trailing comment keeps it off the
-		// fast path).
-		slow, err := DecodePlan(append(append([]byte{}, data...), "# end\n"...), "plan.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fast.check("plan.yaml", data); err != nil {
-			t.Fatal(err)
-		}
-		a, _ := EncodePlan(fast)
-		b, _ := EncodePlan(slow)
-		if !bytes.Equal(a, b) || !reflect.DeepEqual(fast.Picks, slow.Picks) {
-			t.Errorf("text %q: line reader and yaml.v3 disagree:\n%s\n---\n%s", s, a, b)
-		}
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
 	}
+	return loc
 }
+
+var brussels = mustZone("Europe/Brussels")
