@@ -84,12 +84,7 @@ func TestPipeRowsAreTabSeparated(t *testing.T) {
 func TestNoColorOnTerminal(t *testing.T) {
 	dir := fosdemPlan(t)
 	ios, _, out, _ := NewTestIO(true)
-	ios.color = colorAllowed(func(k string) string {
-		if k == "NO_COLOR" {
-			return "1"
-		}
-		return ""
-	})
+	ios.SetEnv("NO_COLOR", "1")
 	if Run(context.Background(), ios, []string{"--plan", filepath.Join(dir, "plan.yaml"), "agenda"}) != 0 {
 		t.Fatal("agenda failed")
 	}

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 // styles are built once per output stream: colour only on a terminal and
@@ -16,11 +15,7 @@ type styles struct {
 
 func newStyles(ios *IOStreams) *styles {
 	r := lipgloss.NewRenderer(ios.Out)
-	if ios.ColorEnabled() {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
-	}
+	r.SetColorProfile(ios.profile)
 	s := &styles{r: r}
 	s.Title = r.NewStyle().Bold(true)
 	s.Heading = r.NewStyle().Bold(true).Foreground(lipgloss.Color("63")).Underline(true)
