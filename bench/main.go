@@ -1,16 +1,24 @@
 // Command bench times whole plan processes on real and synthetic programs
-// and prints a Markdown table of median wall time and peak memory.
+// and prints Markdown tables of median wall time and peak memory, then the
+// start-up ratios issue 10 sets targets for.
 //
 //	go run ./bench                     FOSDEM 2026 (testdata) only
 //	go run ./bench -sizes 1000,10000,100000
 //	                                   plus synthetic programs of these sizes
-//	                                   (needs ../shared/tools/gen-program, or -gen)
 //	go run ./bench -runs 21            more runs per command (default 11)
+//	go run ./bench -picks 30           a smaller plan (default 200 picks)
+//	go run ./bench -program 5000 > synth.xml
+//	                                   only write a synthetic program
 //
-// Each command runs -runs times; the plan is restored from a copy before
-// each run of a command that changes it. Wall time is measured around the
-// process (fork, exec, run, exit); peak memory is the process's maximum
-// resident set size, measured under GNU time where it is installed.
+// Each command runs -runs times and the median is reported. Wall time is
+// measured around the process (fork, exec, run, exit); peak memory is the
+// process's maximum resident set size, measured under GNU time where it is
+// installed, else from the process's resource usage (0 where the system
+// has none, as on Windows).
+//
+// The everyday commands on FOSDEM run in turns with `plan --version`
+// (start-up only), so that each ratio to start-up compares runs made under
+// the same load. Targets: add ≤ 8×, clashes and agenda ≤ 5×.
 package main
 
 import (
@@ -20,59 +28,100 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
+const fosdem = "testdata/programs/fosdem-2026-pentabarf.xml"
+
+// The targets of issue 10: how many times the start-up of `plan --version`
+// an everyday command may take, on FOSDEM 2026 with 200 picks.
+var targets = []struct {
+	label string
+	max   float64
+}{{"add", 8}, {"clashes", 5}, {"agenda", 5}}
+
 func main() {
-	runs := flag.Int("runs", 11, "runs per command")
+	runs := flag.Int("runs", 11, "runs per command; the median is reported")
 	sizes := flag.String("sizes", "", "comma-separated synthetic program sizes, e.g. 1000,10000,100000")
-	gen := flag.String("gen", "../shared/tools/gen-program", "the synthetic program generator")
 	picks := flag.Int("picks", 200, "picks to make before timing the everyday commands")
+	program := flag.Int("program", 0, "only write a synthetic program of this many events to standard output")
+	seed := flag.Uint64("seed", 23, "seed of the synthetic programs")
+	zone := flag.String("tz", "America/Los_Angeles", "time_zone_name of the synthetic programs")
+	offset := flag.String("offset", "-08:00", "UTC offset written on every synthetic event")
 	flag.Parse()
+	gen := genOptions{seed: *seed, zone: *zone, offset: *offset}
+	if *program > 0 {
+		gen.events = *program
+		must(writeProgram(os.Stdout, gen))
+		return
+	}
+	if *runs < 1 || *picks < 1 {
+		fail("-runs and -picks must be at least 1")
+	}
+	var synth []int
+	if *sizes != "" {
+		for _, s := range strings.Split(*sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil || n < 1 {
+				fail("bad size %q in -sizes", s)
+			}
+			synth = append(synth, n)
+		}
+	}
+	if _, err := os.Stat(fosdem); err != nil {
+		fail("run the bench from the repository's root (go run ./bench): %v", err)
+	}
 
 	work, err := os.MkdirTemp("", "plan-bench-")
 	must(err)
 	defer os.RemoveAll(work)
 	bin := filepath.Join(work, "plan")
-	// Built as README.md says: static (no cgo), which starts ~4 ms faster.
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	// Built as README.md says: static (no cgo), which starts faster.
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	out, err := build.CombinedOutput()
-	if err != nil {
+	if out, err := build.CombinedOutput(); err != nil {
 		fail("build: %v\n%s", err, out)
 	}
-	fmt.Printf("plan on %d cores, %d runs each, %d picks\n\n", numCPU(), *runs, *picks)
+	fmt.Printf("plan on %s/%s, %d cores, median of %d runs, %d picks\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), *runs, *picks)
 	fmt.Println("| program | sessions | command | median ms | peak MiB |")
 	fmt.Println("|---|---:|---|---:|---:|")
 	b := &bencher{bin: bin, runs: *runs, picks: *picks}
-	// The floor: starting the binary and doing nothing.
-	v := b.measure("--version (start-up only)", nil, "--version")
-	fmt.Printf("| – | – | %s | %.1f | %.1f |\n", v.label, v.medianMs, v.peakMiB)
-	b.program("FOSDEM 2026", "testdata/programs/fosdem-2026-pentabarf.xml", work)
-	if *sizes != "" {
-		for _, s := range strings.Split(*sizes, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(s))
-			if err != nil {
-				fail("bad size %q", s)
-			}
-			file := filepath.Join(work, fmt.Sprintf("synth-%d.xml", n))
-			f, err := os.Create(file)
-			must(err)
-			c := exec.Command(*gen, "--events", strconv.Itoa(n))
-			c.Stdout = f
-			c.Stderr = os.Stderr
-			if err := c.Run(); err != nil {
-				fail("gen-program: %v", err)
-			}
-			f.Close()
-			b.program("synthetic", file, work)
-			os.Remove(file)
+	ratios := b.program("FOSDEM 2026", fosdem, work, true)
+	for _, n := range synth {
+		file := filepath.Join(work, fmt.Sprintf("synth-%d.xml", n))
+		f, err := os.Create(file)
+		must(err)
+		gen.events = n
+		must(writeProgram(f, gen))
+		must(f.Close())
+		b.program("synthetic", file, work, false)
+		os.Remove(file)
+	}
+
+	fmt.Printf("\nOn FOSDEM 2026 with %d picks, each command's median over the median of `plan --version` (%.1f ms) in the same runs:\n\n", *picks, ratios.version)
+	fmt.Println("| command | median ms | × start-up | target |")
+	fmt.Println("|---|---:|---:|---:|")
+	over := 0
+	for _, t := range targets {
+		ms := ratios.ms[t.label]
+		x := ms / ratios.version
+		verdict := "ok"
+		if x > t.max {
+			verdict = "OVER"
+			over++
 		}
+		fmt.Printf("| %s | %.1f | %.2f | ≤ %g (%s) |\n", t.label, ms, x, t.max, verdict)
+	}
+	if over > 0 && *picks != 200 {
+		fmt.Printf("\n(the targets are set for 200 picks; this run made %d)\n", *picks)
 	}
 }
 
@@ -81,49 +130,104 @@ type bencher struct {
 	runs, picks int
 }
 
-func (b *bencher) program(name, file, work string) {
+// startup is what the ratios need: the median of `plan --version` and of
+// each everyday command, measured in turns.
+type startup struct {
+	version float64
+	ms      map[string]float64
+}
+
+// program imports file, makes the picks and times the commands. With
+// withVersion, the everyday commands run in turns with --version, whose
+// row comes first.
+func (b *bencher) program(name, file, work string, withVersion bool) startup {
 	dir := filepath.Join(work, "w")
 	os.RemoveAll(dir)
 	must(os.MkdirAll(dir, 0o755))
 	plan := filepath.Join(dir, "plan.yaml")
 	prog := filepath.Join(dir, "plan.program.jsonl")
+	p := func(args ...string) []string { return append([]string{"--plan", plan}, args...) }
 
-	// The size column of the import row is filled in once the import has
-	// run; print the other rows after it.
-	importRow := b.measure("import", func() { os.Remove(plan); os.Remove(prog) }, "--plan", plan, "import", file)
-	list := b.output("--plan", plan, "list")
+	imp := b.measure("import", func() { os.Remove(plan); os.Remove(prog) }, p("import", file)...)
 	var ids []string
-	for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(b.output(p("list")...)), "\n") {
 		ids = append(ids, strings.SplitN(line, "\t", 2)[0])
 	}
-	list = ""
 	// A child process starts with this process's resident size as its
 	// peak (fork shares the memory until exec), so keep this one small.
 	debug.FreeOSMemory()
 	row := func(r result) {
 		fmt.Printf("| %s | %d | %s | %.1f | %.1f |\n", name, len(ids), r.label, r.medianMs, r.peakMiB)
 	}
-	row(importRow)
+
 	step := max(1, len(ids)/b.picks)
-	var chosen []string
-	for i := 0; i < len(ids) && len(chosen) < b.picks; i += step {
-		chosen = append(chosen, ids[i])
+	chosen := map[string]bool{}
+	var picked []string
+	for i := 0; i < len(ids) && len(picked) < b.picks; i += step {
+		chosen[ids[i]] = true
+		picked = append(picked, ids[i])
 	}
-	b.output(append([]string{"--plan", plan, "add"}, chosen...)...)
-	// add and remove one session in turns, as a user does: each command
-	// finds the plan as the one before left it.
-	one := ids[len(ids)/2+1]
-	add, remove := b.alternate([]string{"--plan", plan, "add", one}, []string{"--plan", plan, "remove", one})
-	add.label, remove.label = "add (1 session)", "remove (1 pick)"
-	row(add)
-	row(remove)
-	for _, c := range [][]string{{"clashes"}, {"agenda"}, {"stats"}, {"list", "--json"}, {"export", "--ics"}, {"export", "--ics", "--all"}} {
-		r := b.measure(strings.Join(c, " "), nil, append([]string{"--plan", plan}, c...)...)
+	b.output(p(append([]string{"add"}, picked...)...)...)
+	// A session that is not among the picks, to add and remove in turns
+	// as a user does: each command finds the plan as the other left it.
+	one := ""
+	for i := range ids {
+		if id := ids[(len(ids)/2+i)%len(ids)]; !chosen[id] {
+			one = id
+			break
+		}
+	}
+	if one == "" {
+		fail("%s: -picks %d picks every session; leave one to add", name, b.picks)
+	}
+
+	// The everyday commands, in turns (add before remove, so the plan
+	// lacks the session again after each round).
+	type cmd struct {
+		label string
+		args  []string
+	}
+	everyday := []cmd{
+		{"add (1 session)", p("add", one)},
+		{"remove (1 pick)", p("remove", one)},
+		{"clashes", p("clashes")},
+		{"agenda", p("agenda")},
+		{"stats", p("stats")},
+	}
+	if withVersion {
+		everyday = append([]cmd{{"--version (start-up only)", []string{"--version"}}}, everyday...)
+	}
+	walls := make([][]time.Duration, len(everyday))
+	for range b.runs {
+		for k, c := range everyday {
+			walls[k] = append(walls[k], b.once(c.args))
+		}
+	}
+	s := startup{ms: map[string]float64{}}
+	var results []result
+	for k, c := range everyday {
+		r := summarize(c.label, walls[k], b.peak(c.args))
+		results = append(results, r)
+		s.ms[strings.Fields(c.label)[0]] = r.medianMs
+	}
+	if withVersion {
+		v := results[0]
+		results = results[1:]
+		s.version = v.medianMs
+		fmt.Printf("| – | – | %s | %.1f | %.1f |\n", v.label, v.medianMs, v.peakMiB)
+	}
+	row(imp)
+	for _, r := range results {
+		row(r)
+	}
+	for _, c := range [][]string{{"list", "--json"}, {"export", "--ics"}, {"export", "--ics", "--all"}} {
+		r := b.measure(strings.Join(c, " "), nil, p(c...)...)
 		if r.label == "export --ics" {
-			r.label = fmt.Sprintf("export --ics (%d picks)", len(chosen))
+			r.label = fmt.Sprintf("export --ics (%d picks)", len(picked))
 		}
 		row(r)
 	}
+	return s
 }
 
 type result struct {
@@ -139,19 +243,6 @@ func (b *bencher) output(args ...string) string {
 		fail("plan %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
 	}
 	return out.String()
-}
-
-// alternate runs two commands in turns and times each.
-func (b *bencher) alternate(first, second []string) (result, result) {
-	var walls [2][]time.Duration
-	for i := 0; i < b.runs; i++ {
-		for k, args := range [][]string{first, second} {
-			walls[k] = append(walls[k], b.once(args))
-		}
-	}
-	p1 := b.peak(first)
-	p2 := b.peak(second)
-	return summarize("", walls[0], p1), summarize("", walls[1], p2)
 }
 
 func (b *bencher) once(args []string) time.Duration {
@@ -181,22 +272,20 @@ func (b *bencher) peak(args []string) int64 {
 	}
 	c := exec.Command(b.bin, args...)
 	if c.Run() == nil {
-		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			return ru.Maxrss // KiB on Linux
-		}
+		return maxRSS(c.ProcessState)
 	}
 	return 0
 }
 
 func summarize(label string, walls []time.Duration, peak int64) result {
-	sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
+	slices.Sort(walls)
 	med := walls[len(walls)/2]
 	return result{label: label, medianMs: float64(med.Microseconds()) / 1000, peakMiB: float64(peak) / 1024}
 }
 
 func (b *bencher) measure(label string, before func(), args ...string) result {
 	var walls []time.Duration
-	for i := 0; i < b.runs; i++ {
+	for range b.runs {
 		if before != nil {
 			before()
 		}
@@ -206,11 +295,6 @@ func (b *bencher) measure(label string, before func(), args ...string) result {
 		before()
 	}
 	return summarize(label, walls, b.peak(args))
-}
-
-func numCPU() int {
-	data, _ := os.ReadFile("/proc/cpuinfo")
-	return max(1, strings.Count(string(data), "processor\t:"))
 }
 
 func must(err error) {
