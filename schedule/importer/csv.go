@@ -52,7 +52,8 @@ import (
 // kind is a kind name (talk, workshop, bof, keynote, booth, career,
 // panel, lightning, social, other) or a word the feeds use ("Tutorial",
 // "Birds of a Feather"); without it the title prefix ("BoF: …") or the
-// track decide, else it is a talk. abstract may be HTML. An id, when
+// track decide, else it is a talk. Cells are plain text: an abstract is
+// kept as written (only control characters and extra spaces go). An id, when
 // given, must be unique; else it is "csv-" and 10 hex digits of the
 // SHA-256 of title and start, stable across re-imports as long as those do
 // not change. Blank rows are skipped. Errors name the file line (the
@@ -295,7 +296,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			Room:     oneLine(get("room")),
 			Track:    oneLine(get("track")),
 			Type:     oneLine(get("kind")),
-			Abstract: plainText(get("abstract")),
+			Abstract: cleanText(get("abstract")),
 			URL:      oneLine(get("url")),
 		}
 		who := s.ID

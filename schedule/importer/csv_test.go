@@ -25,7 +25,8 @@ func parseCSV(t *testing.T, data string, loc *time.Location) *Feed {
 func TestCSV(t *testing.T) {
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	// A spreadsheet export: aliases and odd header spelling, a multi-line
-	// quoted abstract, a blank row, an unscheduled talk, SCALE 22x's DST
+	// quoted abstract, an abstract that looks like HTML (a cell is plain
+	// text, kept as written), a blank row, an unscheduled talk, SCALE 22x's DST
 	// change between Saturday and Sunday, and trailing empty columns.
 	data := "ID,Session Title,Date,Start Time,End,Location,Presenters,Type,Track,Description,Link,,\n" +
 		"k1,Opening Keynote,2025-03-07,9:00,10:00,Ballroom DE,Ann Example,Keynote,,,https://example.org/k1,,\n" +
@@ -45,7 +46,7 @@ func TestCSV(t *testing.T) {
 	}
 	if !strings.HasPrefix(kube.ID, "csv-") || kube.Title != "Kubernetes, explained" || kube.Kind != schedule.KindTalk || kube.Track != "Cloud" ||
 		kube.Start.Format(time.RFC3339) != "2025-03-08T15:30:00-08:00" || kube.End.Format(time.RFC3339) != "2025-03-08T16:30:00-08:00" ||
-		!reflect.DeepEqual(kube.Speakers, []string{"Smith, Jo", "Doe, Ray"}) || kube.Abstract != "Two lines:\nyes" {
+		!reflect.DeepEqual(kube.Speakers, []string{"Smith, Jo", "Doe, Ray"}) || kube.Abstract != "<p>Two lines:</p><p>yes</p>" {
 		t.Errorf("kubernetes: %+v", *kube)
 	}
 	// Sunday is after the DST change: -07:00.

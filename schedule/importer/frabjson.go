@@ -144,7 +144,7 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 		if err != nil {
 			id := p.ev.ID.String()
 			if id == "" {
-				id = oneLine(string(p.ev.Title))
+				id = htmlLine(string(p.ev.Title))
 			}
 			return nil, &schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}
 		}
@@ -162,7 +162,7 @@ func (r *frabReader) conference() error {
 				return err
 			}
 			if key == "title" && t.String() != "" || r.feed.Conference == "" {
-				r.feed.Conference = oneLine(string(t))
+				r.feed.Conference = htmlLine(string(t))
 			}
 			return nil
 		case "time_zone_name":
@@ -220,11 +220,11 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 	s := &schedule.Session{
 		ID:       ev.ID.String(),
 		GUID:     ev.GUID.String(),
-		Title:    oneLine(string(ev.Title)),
-		Subtitle: oneLine(string(ev.Subtitle)),
-		Type:     oneLine(string(ev.Type)),
-		Room:     oneLine(string(ev.Room)),
-		Track:    oneLine(string(ev.Track)),
+		Title:    htmlLine(string(ev.Title)),
+		Subtitle: htmlLine(string(ev.Subtitle)),
+		Type:     htmlLine(string(ev.Type)),
+		Room:     htmlLine(string(ev.Room)),
+		Track:    htmlLine(string(ev.Track)),
 		URL:      ev.URL.String(),
 		Slug:     ev.Slug.String(),
 		Language: ev.Language.String(),
@@ -236,10 +236,10 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 		s.ID = ev.Code.String()
 	}
 	if s.Room == "" {
-		s.Room = oneLine(roomKey)
+		s.Room = htmlLine(roomKey)
 	}
-	abstract := plainText(string(ev.Abstract))
-	if desc := plainText(string(ev.Description)); desc != "" && desc != abstract {
+	abstract := htmlText(string(ev.Abstract))
+	if desc := htmlText(string(ev.Description)); desc != "" && desc != abstract {
 		if abstract != "" {
 			abstract += "\n\n"
 		}
@@ -247,7 +247,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 	}
 	s.Abstract = abstract
 	for _, p := range ev.Persons {
-		if n := oneLine(string(p)); n != "" {
+		if n := htmlLine(string(p)); n != "" {
 			s.Speakers = append(s.Speakers, n)
 		}
 	}

@@ -333,16 +333,6 @@ func isNameChar(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
 }
 
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
 // unescapeText undoes TEXT escaping: \\ \; \, and \n or \N. Other
 // backslashes are kept as they are.
 func unescapeText(s string) string {
@@ -552,7 +542,7 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 	if pr := c.prop("URL"); pr != nil {
 		s.URL = oneLine(pr.value) // a URI, not TEXT: no unescaping
 	}
-	s.Abstract = plainText(text("DESCRIPTION"))
+	s.Abstract = cleanText(text("DESCRIPTION"))
 	s.Cancelled = strings.EqualFold(strings.TrimSpace(text("STATUS")), "CANCELLED")
 
 	var kind schedule.Kind
@@ -596,7 +586,7 @@ func splitPretalxSummary(s string) (string, []string) {
 	if i <= 0 {
 		return s, nil
 	}
-	return s[:i], splitNames(s[i+3:])
+	return s[:i], splitNames(s[i+3:], oneLine)
 }
 
 // icsTime is a DTSTART or DTEND read and placed.

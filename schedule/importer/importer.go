@@ -109,10 +109,7 @@ func Detect(data []byte, name string) (Importer, error) {
 func Parse(data []byte, format string, opt Options) (*Feed, error) {
 	// Every format is UTF-8 text. encoding/json would turn bad bytes
 	// into U+FFFD without a word, so look at all of them here.
-	if isUTF16(data) {
-		return nil, &schedule.InputError{File: opt.Name, Line: 1, Msg: "UTF-16 text: save the file as UTF-8 and import it again"}
-	}
-	if err := checkUTF8(data, opt.Name); err != nil {
+	if err := checkEncoding(data, opt.Name); err != nil {
 		return nil, err
 	}
 	var im Importer
@@ -171,9 +168,18 @@ func validate(feed *Feed, name string) error {
 	return nil
 }
 
-func stripBOM(b []byte) []byte {
-	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		return b[3:]
+// kindOf decides a session's kind from what the feed says, most specific
+// first: a title prefix ("BoF: …"), then the feed's type or topic, then
+// the track; def when nothing is recognised.
+func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
+	if k, ok := schedule.TitleKind(title); ok {
+		return k
 	}
-	return b
+	if k, ok := schedule.GuessKind(typ); ok {
+		return k
+	}
+	if k, ok := schedule.GuessKind(track); ok && k != schedule.KindTalk {
+		return k
+	}
+	return def
 }

@@ -92,7 +92,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 						return nil, fail("malformed XML", err)
 					}
 					if t.Name.Local == "title" || feed.Conference == "" {
-						feed.Conference = oneLine(s)
+						feed.Conference = htmlLine(s)
 					}
 				}
 			case "time_zone_name":
@@ -122,7 +122,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 				if err != nil {
 					id := ev.ID
 					if id == "" {
-						id = oneLine(ev.Title)
+						id = htmlLine(ev.Title)
 					}
 					return nil, &schedule.InputError{File: name, Line: line, Session: id, Err: err}
 				}
@@ -241,11 +241,11 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 	s := &schedule.Session{
 		ID:       strings.TrimSpace(ev.ID),
 		GUID:     strings.TrimSpace(ev.GUID),
-		Title:    oneLine(ev.Title),
-		Subtitle: oneLine(ev.Subtitle),
-		Type:     oneLine(ev.Type),
-		Room:     oneLine(ev.Room),
-		Track:    oneLine(ev.Track),
+		Title:    htmlLine(ev.Title),
+		Subtitle: htmlLine(ev.Subtitle),
+		Type:     htmlLine(ev.Type),
+		Room:     htmlLine(ev.Room),
+		Track:    htmlLine(ev.Track),
 		URL:      strings.TrimSpace(ev.URL),
 		Slug:     strings.TrimSpace(ev.Slug),
 		Language: strings.TrimSpace(ev.Language),
@@ -254,10 +254,10 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 		s.ID = s.GUID
 	}
 	if s.Room == "" {
-		s.Room = oneLine(roomName)
+		s.Room = htmlLine(roomName)
 	}
-	abstract := plainText(ev.Abstract)
-	if desc := plainText(ev.Desc); desc != "" && desc != abstract {
+	abstract := htmlText(ev.Abstract)
+	if desc := htmlText(ev.Desc); desc != "" && desc != abstract {
 		if abstract != "" {
 			abstract += "\n\n"
 		}
@@ -265,7 +265,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 	}
 	s.Abstract = abstract
 	for _, p := range ev.Persons {
-		if n := oneLine(p.Name); n != "" {
+		if n := htmlLine(p.Name); n != "" {
 			s.Speakers = append(s.Speakers, n)
 		}
 	}

@@ -212,7 +212,7 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 				depth--
 				start, end, err := scaleRDFaTimes(n.Time)
 				if err != nil {
-					return nil, &schedule.InputError{File: name, Line: line, Session: oneLine(n.Title), Err: err}
+					return nil, &schedule.InputError{File: name, Line: line, Session: htmlLine(n.Title), Err: err}
 				}
 				raw = append(raw, scaleEntry{
 					title: n.Title, abstract: n.Abstract, room: n.Room,
@@ -369,7 +369,7 @@ func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
 		start, end = single, single
 	}
 	if start == "" && end == "" {
-		if text := plainText(timeHTML); text != "" {
+		if text := htmlText(timeHTML); text != "" {
 			return "", "", fmt.Errorf("the <Time> field %q holds no machine-readable start and end (content=\"…\")", head([]byte(text), 60))
 		}
 	}
@@ -399,7 +399,7 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 	for i, e := range raw {
 		s, err := e.session(loc)
 		if err != nil {
-			who := oneLine(e.title)
+			who := htmlLine(e.title)
 			if who == "" {
 				who = fmt.Sprintf("#%d", i+1)
 			}
@@ -433,18 +433,18 @@ func scaleEdition(link string) string {
 }
 
 func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
-	title, cancelled := cancelledTitle(oneLine(e.title))
+	title, cancelled := cancelledTitle(htmlLine(e.title))
 	if title == "" {
 		return nil, fmt.Errorf("the session has no title")
 	}
-	topic := oneLine(e.topic)
+	topic := htmlLine(e.topic)
 	s := &schedule.Session{
 		Title:     title,
 		Type:      topic,
 		Track:     topic,
-		Room:      oneLine(e.room),
-		Speakers:  splitNames(e.speakers),
-		Abstract:  plainText(e.abstract),
+		Room:      htmlLine(e.room),
+		Speakers:  splitNames(e.speakers, htmlLine),
+		Abstract:  htmlText(e.abstract),
 		Cancelled: cancelled,
 		Kind:      scaleKind(title, topic),
 	}
@@ -521,27 +521,6 @@ func scaleKind(title, topic string) schedule.Kind {
 	default:
 		return k
 	}
-}
-
-var cancelledRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
-})
-
-// cancelledTitle finds SCALE's cancellation marker, "(Cancelled)" (any
-// case, also "Canceled", "[Cancelled]" or a leading "Cancelled:"), and
-// strips it: the session's Cancelled flag carries the news, and the title
-// and derived id stay what they were before the cancellation, so a
-// re-import matches the pick and reports it cancelled, not retitled. A
-// title that is nothing but the marker is kept as it is.
-func cancelledTitle(title string) (string, bool) {
-	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE().MatchString(title) {
-		return title, false
-	}
-	stripped := oneLine(cancelledRE().ReplaceAllString(title, " "))
-	if stripped == "" {
-		return title, true
-	}
-	return stripped, true
 }
 
 // scaleSlug is the last segment of a talk's link, unescaped:

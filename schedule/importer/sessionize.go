@@ -205,7 +205,7 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 	s := &schedule.Session{
 		ID:       ss.ID.String(),
 		Title:    oneLine(string(ss.Title)),
-		Abstract: plainText(string(ss.Description)),
+		Abstract: cleanText(string(ss.Description)),
 		Room:     rooms[ss.RoomID.String()],
 	}
 	if s.Room == "" {

@@ -108,47 +108,6 @@ func sniffText(b []byte, name string) error {
 	return checkUTF8(check, name)
 }
 
-// isUTF16 tells UTF-16 text by its byte order mark or, without one, by
-// NUL bytes in every other place: the high bytes of ASCII characters.
-// /dev/zero and binary files have NULs in both places.
-func isUTF16(b []byte) bool {
-	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
-		return true
-	}
-	n := min(len(b), 512) &^ 1
-	if n < 4 {
-		return false
-	}
-	var zeros [2]int
-	for i, c := range b[:n] {
-		if c == 0 {
-			zeros[i%2]++
-		}
-	}
-	half := n / 2
-	return (zeros[0] == 0 && zeros[1] > half*3/4) || (zeros[1] == 0 && zeros[0] > half*3/4)
-}
-
-// checkUTF8 refuses text that is not UTF-8, naming the line of the first
-// bad byte. Two kinds of file are left to their importers: XML that
-// declares another encoding (ISO-8859-1 is read, the rest refused), and
-// iCalendar, whose folded lines may cut a character in two (the ical
-// importer checks the unfolded lines).
-func checkUTF8(b []byte, name string) error {
-	if utf8.Valid(b) || xmlEncoding(b) != "" || (ical{}).Detect(b) {
-		return nil
-	}
-	off := 0
-	for off < len(b) {
-		r, size := utf8.DecodeRune(b[off:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		off += size
-	}
-	return &schedule.InputError{File: name, Line: lineAt(b, int64(off)), Msg: "not UTF-8 text (Latin-1 or another encoding?): convert it to UTF-8 and import it again"}
-}
-
 // xmlEncoding is the encoding named by an XML declaration at the start of
 // data; "" when there is none or it is UTF-8.
 func xmlEncoding(data []byte) string {
