@@ -230,34 +230,44 @@ func (p *Plan) SetFact(label, value string) {
 }
 
 // KindFor applies the plan's kind overrides to a session: title prefix,
-// then type, then track. ok is false when no override matches.
+// then type, then track. ok is false when no override matches. When more
+// than one title prefix matches, the longest wins ("title:Workshop: Rust"
+// beats "title:Workshop"); any remaining tie, such as "type:BoF" and
+// "type:bof", goes to the key that sorts first, so the answer never
+// depends on map order.
 func (p *Plan) KindFor(s *Session) (Kind, bool) {
 	if len(p.Kinds) == 0 {
 		return "", false
 	}
-	for key, k := range p.Kinds {
+	keys := make([]string, 0, len(p.Kinds))
+	for key := range p.Kinds {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	title := strings.ToLower(s.Title)
+	best, bestLen := "", -1
+	for _, key := range keys {
 		field, val, found := strings.Cut(key, ":")
-		if !found {
+		if !found || !strings.EqualFold(strings.TrimSpace(field), "title") {
 			continue
 		}
-		val = strings.TrimSpace(val)
-		switch strings.ToLower(strings.TrimSpace(field)) {
-		case "title":
-			if strings.HasPrefix(strings.ToLower(s.Title), strings.ToLower(val)) {
-				return k, true
+		val = strings.ToLower(strings.TrimSpace(val))
+		if strings.HasPrefix(title, val) && len(val) > bestLen {
+			best, bestLen = key, len(val)
+		}
+	}
+	if bestLen >= 0 {
+		return p.Kinds[best], true
+	}
+	for _, f := range [...]struct{ field, value string }{{"type", s.Type}, {"track", s.Track}} {
+		if f.value == "" {
+			continue
+		}
+		for _, key := range keys {
+			field, val, _ := strings.Cut(key, ":")
+			if strings.EqualFold(strings.TrimSpace(field), f.field) && strings.EqualFold(strings.TrimSpace(val), f.value) {
+				return p.Kinds[key], true
 			}
-		}
-	}
-	for key, k := range p.Kinds {
-		field, val, _ := strings.Cut(key, ":")
-		if strings.EqualFold(strings.TrimSpace(field), "type") && strings.EqualFold(strings.TrimSpace(val), s.Type) && s.Type != "" {
-			return k, true
-		}
-	}
-	for key, k := range p.Kinds {
-		field, val, _ := strings.Cut(key, ":")
-		if strings.EqualFold(strings.TrimSpace(field), "track") && strings.EqualFold(strings.TrimSpace(val), s.Track) && s.Track != "" {
-			return k, true
 		}
 	}
 	return "", false

@@ -1,0 +1,72 @@
+package schedule
+
+import "testing"
+
+// B4: with two matching title prefixes the kind used to depend on map
+// order, so it changed from run to run. The longest prefix wins.
+func TestKindForLongestTitlePrefixWins(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		title string
+		want  Kind
+	}{
+		{"Workshop: Rust for beginners", KindBoF},
+		{"workshop: rust for beginners", KindBoF},
+		{"Workshop: Go", KindWorkshop},
+		{"Workshop", KindWorkshop},
+	} {
+		for run := range 200 {
+			// A new map each time, so each run iterates in a new order.
+			p := &Plan{Kinds: map[string]Kind{
+				"title:Workshop":       KindWorkshop,
+				"title:Workshop: Rust": KindBoF,
+				"title:Work":           KindSocial,
+				"title: W":             KindPanel,
+				"track:Rust":           KindTalk,
+			}}
+			got, ok := p.KindFor(&Session{Title: tc.title, Track: "Rust"})
+			if !ok || got != tc.want {
+				t.Fatalf("run %d: KindFor(%q) = %q, %v; want %q", run, tc.title, got, ok, tc.want)
+			}
+		}
+	}
+}
+
+// Keys that match the same type or track (they differ only in case or
+// spacing) give the kind of the key that sorts first, on every run; a
+// title prefix beats a type, and a type beats a track.
+func TestKindForTieGoesToKeyOrder(t *testing.T) {
+	t.Parallel()
+	for run := range 200 {
+		p := &Plan{Kinds: map[string]Kind{
+			"type:bof":     KindSocial,
+			"type:BoF":     KindBoF,
+			"type: bof":    KindPanel,
+			"track:Social": KindSocial,
+			"track:social": KindPanel,
+			"track:Talks":  KindTalk,
+			"title:Lunch":  KindSocial,
+		}}
+		for _, tc := range []struct {
+			s    Session
+			want Kind
+		}{
+			// "type: bof" < "type:BoF" < "type:bof" in byte order.
+			{Session{Title: "Rust BoF", Type: "BoF", Track: "Talks"}, KindPanel},
+			{Session{Title: "Meet", Track: "SOCIAL"}, KindSocial},
+			{Session{Title: "Lunch break", Type: "bof", Track: "Social"}, KindSocial},
+			{Session{Title: "Intro", Track: "talks"}, KindTalk},
+		} {
+			got, ok := p.KindFor(&tc.s)
+			if !ok || got != tc.want {
+				t.Fatalf("run %d: KindFor(%+v) = %q, %v; want %q", run, tc.s, got, ok, tc.want)
+			}
+		}
+		if got, ok := p.KindFor(&Session{Title: "Intro", Track: "Other"}); ok {
+			t.Fatalf("run %d: KindFor with no matching key = %q, true; want false", run, got)
+		}
+	}
+	if got, ok := (&Plan{}).KindFor(&Session{Title: "Workshop"}); ok {
+		t.Errorf("KindFor without overrides = %q, true; want false", got)
+	}
+}
