@@ -1,20 +1,47 @@
 package store
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/plan-cli/plan/schedule"
+	"gopkg.in/yaml.v3"
 )
 
-// planFile is the plan file's shape. Decoding with KnownFields refuses any
-// key it does not list, with its line.
+// planFile is the plan file's shape, and the only place its keys, their
+// order and their omitempty/flow layout are defined: the decoder refuses
+// any key it does not list (with its line), and the encoder writes keys in
+// this order.
 type planFile struct {
 	Version    int                      `yaml:"version"`
-	Conference schedule.Conference      `yaml:"conference"`
+	Conference conferenceYAML           `yaml:"conference"`
 	Kinds      map[string]schedule.Kind `yaml:"kinds,omitempty"`
 	Venue      schedule.Venue           `yaml:"venue,omitempty"`
 	Picks      []*pickYAML              `yaml:"picks"`
 	Facts      []schedule.Fact          `yaml:"facts,omitempty"`
+}
+
+type conferenceYAML struct {
+	Name     string       `yaml:"name"`
+	TimeZone string       `yaml:"time_zone"`
+	Sources  []sourceYAML `yaml:"sources,omitempty"`
+}
+
+type sourceYAML struct {
+	Name     string    `yaml:"name"`
+	Location string    `yaml:"location"`
+	Format   string    `yaml:"format"`
+	Imported time.Time `yaml:"imported,omitempty"`
+	Sessions int       `yaml:"sessions"`
+	Prefix   string    `yaml:"prefix,omitempty"`
 }
 
 // pickYAML is how a pick reads in the plan file: what the user decided
@@ -29,8 +56,8 @@ type pickYAML struct {
 	Kind      schedule.Kind     `yaml:"kind"`
 	Type      string            `yaml:"type,omitempty"`
 	Start     time.Time         `yaml:"start,omitempty"`
-	Date      string            `yaml:"date,omitempty"`
 	End       time.Time         `yaml:"end,omitempty"`
+	Date      string            `yaml:"date,omitempty"`
 	Room      string            `yaml:"room,omitempty"`
 	Track     string            `yaml:"track,omitempty"`
 	Speakers  []string          `yaml:"speakers,omitempty,flow"`
@@ -44,6 +71,9 @@ type pickYAML struct {
 	Rev       int               `yaml:"rev,omitempty"`
 }
 
+// planHeader opens every new plan file.
+const planHeader = "# plan: a conference schedule. Edit freely; the imported program\n# lives in the .program.jsonl file beside it."
+
 func (y *pickYAML) pick() *schedule.Pick {
 	if y == nil {
 		return nil
@@ -55,10 +85,403 @@ func (y *pickYAML) pick() *schedule.Pick {
 	}
 }
 
+func pickToYAML(pk *schedule.Pick) *pickYAML {
+	s := &pk.Session
+	return &pickYAML{ID: s.ID, Title: s.Title, Priority: pk.Priority, Status: pk.Status, Note: pk.Note, Kind: s.Kind, Type: s.Type,
+		Start: s.Start, End: s.End, Date: s.Date, Room: s.Room, Track: s.Track, Speakers: s.Speakers, URL: s.URL, Personal: pk.Personal,
+		Unplanned: pk.Unplanned, Cancelled: s.Cancelled, Gone: pk.Gone, GUID: s.GUID, Source: s.Source, Rev: s.Rev}
+}
+
 func (f *planFile) plan() *schedule.Plan {
-	p := &schedule.Plan{Version: f.Version, Conference: f.Conference, Kinds: f.Kinds, Venue: f.Venue, Facts: f.Facts}
+	c := schedule.Conference{Name: f.Conference.Name, TimeZone: f.Conference.TimeZone}
+	for _, s := range f.Conference.Sources {
+		c.Sources = append(c.Sources, schedule.Source{Name: s.Name, Location: s.Location, Format: s.Format, Imported: s.Imported, Sessions: s.Sessions, Prefix: s.Prefix})
+	}
+	p := &schedule.Plan{Version: f.Version, Conference: c, Kinds: f.Kinds, Venue: f.Venue, Facts: f.Facts}
 	for _, y := range f.Picks {
 		p.Picks = append(p.Picks, y.pick())
 	}
 	return p
+}
+
+func planToFile(p *schedule.Plan) *planFile {
+	f := &planFile{Version: schedule.FormatVersion, Kinds: p.Kinds, Venue: p.Venue, Facts: p.Facts,
+		Conference: conferenceYAML{Name: p.Conference.Name, TimeZone: p.Conference.TimeZone}}
+	for _, s := range p.Conference.Sources {
+		imported := time.Time{}
+		if !s.Imported.IsZero() {
+			imported = s.Imported.UTC().Truncate(time.Second)
+		}
+		f.Conference.Sources = append(f.Conference.Sources, sourceYAML{Name: s.Name, Location: s.Location, Format: s.Format, Imported: imported, Sessions: s.Sessions, Prefix: s.Prefix})
+	}
+	f.Picks = make([]*pickYAML, 0, len(p.Picks))
+	for _, pk := range p.Picks {
+		f.Picks = append(f.Picks, pickToYAML(pk))
+	}
+	return f
+}
+
+// DecodePlan parses plan YAML. Unknown keys, bad values and plans written
+// by a newer version are errors naming the line.
+func DecodePlan(data []byte, name string) (*schedule.Plan, error) {
+	p, _, err := decodePlan(data, name)
+	return p, err
+}
+
+// decodePlan parses plan YAML once, into a node tree that it checks
+// (keys, aliases) and decodes; it returns the tree too, so that a save can
+// keep what the person wrote around the values.
+func decodePlan(data []byte, name string) (*schedule.Plan, *yaml.Node, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, &schedule.InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
+	}
+	// The version decides how to read the rest, so look at it before
+	// anything else can fail: a newer plan may not parse at all.
+	v, ok := versionLine(data)
+	if ok {
+		if err := checkVersion(name, v); err != nil {
+			return nil, nil, err
+		}
+	}
+	doc := new(yaml.Node)
+	if err := yaml.Unmarshal(data, doc); err != nil {
+		return nil, nil, yamlError(name, err)
+	}
+	if !ok {
+		vn := mappingValue(doc, "version")
+		if vn == nil {
+			return nil, nil, &schedule.InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
+		}
+		if err := vn.Decode(&v); err != nil {
+			return nil, nil, yamlError(name, err)
+		}
+		if err := checkVersion(name, v); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := migrate(doc, v); err != nil {
+		return nil, nil, &schedule.InputError{File: name, Msg: "cannot migrate", Err: err}
+	}
+	// Unknown keys first: they do not decode, so an alias bomb under an
+	// unknown key is reported by its key.
+	keyErr := checkKeys(doc, name)
+	if keyErr == nil {
+		if memo := map[*yaml.Node]int{}; expandedSize(doc, memo) > len(memo)+1000 {
+			return nil, nil, yamlError(name, errors.New("yaml: document contains excessive aliasing"))
+		}
+	}
+	var f planFile
+	if err := doc.Decode(&f); err != nil {
+		decErr := yamlError(name, err)
+		if keyErr == nil || earlier(decErr, keyErr) {
+			return nil, nil, decErr
+		}
+	}
+	if keyErr != nil {
+		return nil, nil, keyErr
+	}
+	p := f.plan()
+	if err := p.Validate(name, func(k string) int { return findLine(data, k) }); err != nil {
+		return nil, nil, err
+	}
+	return p, doc, nil
+}
+
+func checkVersion(name string, v int) error {
+	if v > schedule.FormatVersion {
+		return &schedule.InputError{File: name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, schedule.FormatVersion)}
+	}
+	if v < 1 {
+		return &schedule.InputError{File: name, Msg: fmt.Sprintf("unknown plan file format %d", v)}
+	}
+	return nil
+}
+
+// earlier reports whether error a names an earlier line than b.
+func earlier(a, b error) bool {
+	var ea, eb *schedule.InputError
+	return errors.As(a, &ea) && errors.As(b, &eb) && ea.Line > 0 && ea.Line < eb.Line
+}
+
+var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^version:[ \t]*([0-9]+)[ \t]*(?:#.*)?\r?$`) })
+
+// versionLine finds a top-level "version: N" line.
+func versionLine(data []byte) (int, bool) {
+	m := versionRE().FindSubmatch(data)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(m[1]))
+	return n, err == nil
+}
+
+// migrate upgrades the document of an older plan format to the current
+// one, in place. Format 1 is the first; each later format adds a step
+// here.
+func migrate(doc *yaml.Node, from int) error {
+	return nil
+}
+
+// mappingValue is the value of key in the document's top-level mapping.
+func mappingValue(doc *yaml.Node, key string) *yaml.Node {
+	m := doc
+	if m.Kind == yaml.DocumentNode && len(m.Content) == 1 {
+		m = m.Content[0]
+	}
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// yamlFields maps a struct type to its keys and their types, from the
+// yaml tags (the same rule yaml.v3 decodes by).
+var yamlFields sync.Map // reflect.Type → map[string]reflect.Type
+
+func fieldsOf(t reflect.Type) map[string]reflect.Type {
+	if m, ok := yamlFields.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		tag := sf.Tag.Get("yaml")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = strings.ToLower(sf.Name)
+		}
+		m[name] = sf.Type
+	}
+	yamlFields.Store(t, m)
+	return m
+}
+
+// checkKeys refuses a key the plan file does not have, naming its line.
+// yaml.v3's KnownFields does the same, but only when decoding from text;
+// this works on the tree already parsed.
+func checkKeys(doc *yaml.Node, name string) error {
+	type visit struct {
+		n *yaml.Node
+		t reflect.Type
+	}
+	seen := map[visit]bool{}
+	var walk func(n *yaml.Node, t reflect.Type) error
+	walk = func(n *yaml.Node, t reflect.Type) error {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if n.Kind == yaml.AliasNode {
+			if n.Alias == nil || seen[visit{n.Alias, t}] {
+				return nil
+			}
+			seen[visit{n.Alias, t}] = true
+			return walk(n.Alias, t)
+		}
+		switch {
+		case n.Kind == yaml.DocumentNode:
+			for _, c := range n.Content {
+				if err := walk(c, t); err != nil {
+					return err
+				}
+			}
+		case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct && t != reflect.TypeFor[time.Time]():
+			fields := fieldsOf(t)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.ShortTag() == "!!merge" {
+					if err := walkMerge(v, t, walk); err != nil {
+						return err
+					}
+					continue
+				}
+				ft, ok := fields[k.Value]
+				if !ok || k.Kind != yaml.ScalarNode {
+					return &schedule.InputError{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (check its spelling; see the plan file format in README.md)", k.Value)}
+				}
+				if err := walk(v, ft); err != nil {
+					return err
+				}
+			}
+		case n.Kind == yaml.MappingNode && t.Kind() == reflect.Map:
+			for i := 1; i < len(n.Content); i += 2 {
+				if err := walk(n.Content[i], t.Elem()); err != nil {
+					return err
+				}
+			}
+		case n.Kind == yaml.SequenceNode && t.Kind() == reflect.Slice:
+			for _, c := range n.Content {
+				if err := walk(c, t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(doc, reflect.TypeFor[planFile]())
+}
+
+// walkMerge checks the mappings a merge key ("<<: *x" or "<<: [*x, *y]")
+// brings in as if they were written in place.
+func walkMerge(v *yaml.Node, t reflect.Type, walk func(*yaml.Node, reflect.Type) error) error {
+	if v.Kind == yaml.SequenceNode {
+		for _, c := range v.Content {
+			if err := walk(c, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(v, t)
+}
+
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
+
+func yamlError(name string, err error) error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		detail := strings.TrimSpace(m[2])
+		detail = strings.Replace(detail, "in type schedule.", "in ", 1)
+		if strings.HasPrefix(detail, "cannot unmarshal !!seq into ") || strings.HasPrefix(detail, "cannot unmarshal !!map into ") {
+			found := "a list"
+			if strings.Contains(detail, "!!map") {
+				found = "a mapping (key: value)"
+			}
+			detail = fmt.Sprintf("%s where a single value belongs: check the brackets and indentation of this line", found)
+		}
+		return &schedule.InputError{File: name, Line: line, Msg: detail}
+	}
+	if strings.Contains(msg, "excessive aliasing") {
+		// yaml.v3 stops an alias bomb ("billion laughs") with this.
+		return &schedule.InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
+	}
+	return &schedule.InputError{File: name, Msg: strings.TrimSpace(msg)}
+}
+
+func findLine(data []byte, s string) int {
+	i := bytes.Index(data, []byte(s))
+	if i < 0 {
+		return 0
+	}
+	return lineNumber(data, i)
+}
+
+// expandedSize counts the nodes of n with every alias expanded, so that an
+// alias bomb is refused before it is decoded into values.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
+	if n == nil {
+		return 0
+	}
+	if v, ok := memo[n]; ok {
+		return v
+	}
+	memo[n] = 1 << 30 // a cycle counts as endless
+	size := 1
+	if n.Kind == yaml.AliasNode {
+		size += expandedSize(n.Alias, memo)
+	}
+	for _, c := range n.Content {
+		size += expandedSize(c, memo)
+		if size > 1<<30 {
+			break
+		}
+	}
+	memo[n] = size
+	return size
+}
+
+// EncodePlan renders the plan as a new plan file: the header comment,
+// then the keys in planFile's order, speakers, walks and facts one line
+// each.
+func EncodePlan(p *schedule.Plan) ([]byte, error) {
+	data, _, err := encodePlan(nil, p)
+	return data, err
+}
+
+// encodePlan renders p. With old (the document the plan was read from) it
+// reconciles the new values into old, so that the comments, key order and
+// layout a person gave the file stay; it returns the document written.
+func encodePlan(old *yaml.Node, p *schedule.Plan) ([]byte, *yaml.Node, error) {
+	p.Version = schedule.FormatVersion
+	p.SortPicks()
+	doc, err := planNode(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if old != nil && old.Kind == yaml.DocumentNode && len(old.Content) == 1 && old.Content[0].Kind == yaml.MappingNode {
+		doc = reconcile(old, doc)
+	}
+	var b bytes.Buffer
+	b.Grow(512 + 400*len(p.Picks))
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
+	}
+	return b.Bytes(), doc, nil
+}
+
+// planNode encodes p into a fresh document with the layout of a new plan
+// file.
+func planNode(p *schedule.Plan) (*yaml.Node, error) {
+	var top yaml.Node
+	if err := top.Encode(planToFile(p)); err != nil {
+		return nil, fmt.Errorf("cannot encode the plan: %w", err)
+	}
+	if len(top.Content) > 0 {
+		top.Content[0].HeadComment = planHeader
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i].Value, top.Content[i+1]
+		switch k {
+		case "kinds":
+			sortMapping(v)
+		case "venue":
+			if w := mappingValue(v, "walks"); w != nil {
+				flowItems(w)
+			}
+		case "facts":
+			flowItems(v)
+		}
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&top}}, nil
+}
+
+// flowItems writes each item of a sequence on one line: - {a: 1, b: 2}.
+func flowItems(seq *yaml.Node) {
+	for _, c := range seq.Content {
+		if c.Kind == yaml.MappingNode {
+			c.Style |= yaml.FlowStyle
+		}
+	}
+}
+
+// sortMapping orders a mapping's keys bytewise.
+func sortMapping(m *yaml.Node) {
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		pairs = append(pairs, pair{m.Content[i], m.Content[i+1]})
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].k.Value < pairs[j].k.Value })
+	m.Content = m.Content[:0]
+	for _, p := range pairs {
+		m.Content = append(m.Content, p.k, p.v)
+	}
 }

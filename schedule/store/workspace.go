@@ -9,10 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gofrs/flock"
 	"github.com/plan-cli/plan/schedule"
@@ -30,6 +27,7 @@ type Workspace struct {
 	mode        Mode
 	lock        *flock.Flock
 	progData    []byte
+	doc         *yaml.Node // the plan file as last read or written, for SavePlan
 }
 
 // Mode says what a command will do with the plan.
@@ -125,127 +123,30 @@ func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 	if len(data) > MaxPlanSize {
 		return nil, &schedule.InputError{File: s.Path, Msg: fmt.Sprintf("larger than %d MiB: not a plan file", MaxPlanSize>>20)}
 	}
-	return DecodePlan(data, s.Path)
-}
-
-var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
-
-// DecodePlan parses plan YAML. Unknown keys, bad values and plans written
-// by a newer version are errors naming the line.
-func DecodePlan(data []byte, name string) (*schedule.Plan, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &schedule.InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
-	}
-	// The version decides how to read the rest, so find it first; a line
-	// scan spares a second YAML parse on every command.
-	v, ok := versionLine(data)
-	if !ok {
-		var probe struct {
-			Version *int `yaml:"version"`
-		}
-		if err := yaml.Unmarshal(data, &probe); err != nil {
-			return nil, yamlError(name, err)
-		}
-		if probe.Version == nil {
-			return nil, &schedule.InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
-		}
-		v = *probe.Version
-	}
-	if v > schedule.FormatVersion {
-		return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, schedule.FormatVersion)}
-	}
-	if v < 1 {
-		return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("unknown plan file format %d", v)}
-	}
-	data, err := migrate(data, v)
+	p, doc, err := decodePlan(data, s.Path)
 	if err != nil {
-		return nil, &schedule.InputError{File: name, Msg: "cannot migrate", Err: err}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
-	}
-	var f planFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return nil, yamlError(name, err)
-	}
-	if memo := map[*yaml.Node]int{}; expandedSize(&doc, memo) > len(memo)+1000 {
-		return nil, yamlError(name, errors.New("yaml: document contains excessive aliasing"))
-	}
-	p := f.plan()
-	if err := p.Validate(name, func(k string) int { return findLine(data, k) }); err != nil {
 		return nil, err
 	}
+	s.doc = doc
 	return p, nil
 }
 
-var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^version:[ \t]*([0-9]+)[ \t]*(?:#.*)?\r?$`) })
-
-// versionLine finds a top-level "version: N" line.
-func versionLine(data []byte) (int, bool) {
-	m := versionRE().FindSubmatch(data)
-	if m == nil {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(m[1]))
-	return n, err == nil
-}
-
-// migrate upgrades the YAML of an older plan format to the current one.
-// Format 1 is the first; each later format adds a step here.
-func migrate(data []byte, from int) ([]byte, error) {
-	return data, nil
-}
-
-func yamlError(name string, err error) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		detail := strings.TrimSpace(m[2])
-		detail = strings.Replace(detail, "in type schedule.", "in ", 1)
-		if strings.HasPrefix(detail, "field ") && strings.Contains(detail, " not found") {
-			f := strings.TrimPrefix(detail, "field ")
-			f = f[:strings.Index(f, " not found")]
-			detail = fmt.Sprintf("unknown key %q (check its spelling; see the plan file format in README.md)", f)
-		}
-		if strings.HasPrefix(detail, "cannot unmarshal !!seq into ") || strings.HasPrefix(detail, "cannot unmarshal !!map into ") {
-			found := "a list"
-			if strings.Contains(detail, "!!map") {
-				found = "a mapping (key: value)"
-			}
-			detail = fmt.Sprintf("%s where a single value belongs: check the brackets and indentation of this line", found)
-		}
-		return &schedule.InputError{File: name, Line: line, Msg: detail}
-	}
-	if strings.Contains(msg, "excessive aliasing") {
-		// yaml.v3 stops an alias bomb ("billion laughs") with this.
-		return &schedule.InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
-	}
-	return &schedule.InputError{File: name, Msg: strings.TrimSpace(msg)}
-}
-
-func findLine(data []byte, s string) int {
-	i := bytes.Index(data, []byte(s))
-	if i < 0 {
-		return 0
-	}
-	return lineNumber(data, i)
-}
-
-// SavePlan writes the plan atomically.
+// SavePlan writes the plan atomically. A plan read by LoadPlan is written
+// over the document it was read from, so that the comments, key order
+// and layout a person gave the file stay (see reconcile).
 func (s *Workspace) SavePlan(p *schedule.Plan) error {
-	data, err := EncodePlan(p)
+	data, doc, err := encodePlan(s.doc, p)
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(s.Path, 0o644, func(f *os.File) error {
+	err = WriteFileAtomic(s.Path, 0o666, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
+	if err == nil {
+		s.doc = doc
+	}
+	return err
 }
 
 func (s *Workspace) programData() ([]byte, error) {
@@ -321,31 +222,7 @@ func (s *Workspace) FindSessions(p *schedule.Plan, ids []string) (map[string]*sc
 // SaveProgram writes the program file atomically.
 func (s *Workspace) SaveProgram(prog *schedule.Program) error {
 	s.progData = nil
-	return WriteFileAtomic(s.ProgramPath, 0o644, func(f *os.File) error {
+	return WriteFileAtomic(s.ProgramPath, 0o666, func(f *os.File) error {
 		return WriteProgram(f, prog)
 	})
-}
-
-// expandedSize counts the nodes of n with every alias expanded, so that an
-// alias bomb is refused before it is decoded into values.
-func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
-	if n == nil {
-		return 0
-	}
-	if v, ok := memo[n]; ok {
-		return v
-	}
-	memo[n] = 1 << 30 // a cycle counts as endless
-	size := 1
-	if n.Kind == yaml.AliasNode {
-		size += expandedSize(n.Alias, memo)
-	}
-	for _, c := range n.Content {
-		size += expandedSize(c, memo)
-		if size > 1<<30 {
-			break
-		}
-	}
-	memo[n] = size
-	return size
 }
