@@ -1,0 +1,254 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// commentedPlan is a plan as plan writes it, then edited by hand: comment
+// lines, trailing comments, a key moved, a title quoted another way.
+const commentedPlan = `# plan: a conference schedule. Edit freely; the imported program
+# lives in the .program.jsonl file beside it.
+version: 1
+conference:
+  name: FOSDEM 2026
+  time_zone: Europe/Brussels # the venue's clock
+  sources:
+    - name: FOSDEM 2026
+      location: https://fosdem.org/2026/schedule/xml
+      format: pentabarf
+      imported: 2026-01-20T10:00:00Z
+      sessions: 883
+venue:
+  default_walk: 5
+  walks:
+    - {from: Janson, to: K.1.105, minutes: 10} # the stairs are slow
+picks:
+  # maybe, if there is time
+  - id: "8376"
+    title: Welcome to FOSDEM 2026
+    priority: maybe
+    status: planned
+    kind: talk
+    start: 2026-01-31T09:30:00+01:00
+    end: 2026-01-31T09:50:00+01:00
+    room: Janson
+    source: FOSDEM 2026
+  # decided with Ana
+  - id: "7886"
+    title: 'FOSS in times of war, scarcity and (adversarial) AI'
+    priority: must # the one talk I came for
+    status: planned
+    note: bring questions
+    kind: talk
+    start: 2026-01-31T10:00:00+01:00
+    end: 2026-01-31T10:50:00+01:00
+    room: Janson
+    speakers: [Michiel Leenaars]
+    source: FOSDEM 2026
+  - title: Lunch with the team # the key order is mine
+    id: my-lunch
+    priority: want
+    status: planned
+    kind: other
+    start: 2026-01-31T12:00:00+01:00
+    end: 2026-01-31T13:00:00+01:00
+    personal: true
+facts:
+  - {label: Price of Parking, value: too much} # every year
+# written on the train
+`
+
+// commentLines are the comments of text: whole comment lines with their
+// indentation, and the " # …" that ends a line of values.
+func commentLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			out = append(out, l)
+		} else if i := strings.Index(l, " #"); i >= 0 {
+			out = append(out, l[i:])
+		}
+	}
+	return out
+}
+
+func writePlan(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// change loads the plan at path, lets fn change it and saves it, as every
+// command that writes does; it returns the new file.
+func change(t *testing.T, path string, fn func(p *schedule.Plan)) string {
+	t.Helper()
+	st, err := Open(context.Background(), path, Write, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn(p)
+	if err := st.SavePlan(p); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodePlan(data, "plan.yaml"); err != nil {
+		t.Fatalf("cannot read back what was saved: %v\n%s", err, data)
+	}
+	return string(data)
+}
+
+// The comments a person adds to the plan file, and the order they put
+// keys in, survive every kind of write: add, remove, attend, re-import.
+func TestSaveKeepsComments(t *testing.T) {
+	path := writePlan(t, commentedPlan)
+	want := commentLines(commentedPlan)
+	check := func(step, got string) {
+		t.Helper()
+		if c := commentLines(got); strings.Join(c, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: comment lines changed:\n%s\n--- want\n%s\n--- file\n%s", step, strings.Join(c, "\n"), strings.Join(want, "\n"), got)
+		}
+	}
+
+	// Nothing changed: nothing moves, byte for byte.
+	got := change(t, path, func(p *schedule.Plan) {})
+	if got != commentedPlan {
+		t.Errorf("a save without changes rewrote the file:\n%s", got)
+	}
+
+	// add: a session that sorts first, and one at the end.
+	got = change(t, path, func(p *schedule.Plan) {
+		start := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
+		p.Picks = append(p.Picks,
+			&schedule.Pick{Session: schedule.Session{ID: "7022", Title: "Early", Kind: schedule.KindTalk, Start: start, End: start.Add(20 * time.Minute), Room: "H.2215", Speakers: []string{"A", "B"}}, Priority: schedule.Want, Status: schedule.Planned},
+			&schedule.Pick{Session: schedule.Session{ID: "9999", Title: "Late", Kind: schedule.KindTalk, Start: start.Add(8 * time.Hour), End: start.Add(9 * time.Hour)}, Priority: schedule.Want, Status: schedule.Planned})
+	})
+	check("add", got)
+	if !strings.Contains(got, "  - id: \"7022\"\n    title: Early\n") || strings.Index(got, `id: "7022"`) > strings.Index(got, `id: "8376"`) {
+		t.Errorf("add: the new pick is not first, in the new layout:\n%s", got)
+	}
+	if !strings.Contains(got, "  - title: Lunch with the team # the key order is mine\n    id: my-lunch\n") {
+		t.Errorf("add: the key order of a pick changed:\n%s", got)
+	}
+	if !strings.Contains(got, "title: 'FOSS in times of war, scarcity and (adversarial) AI'\n") {
+		t.Errorf("add: the quoting of an unchanged title changed:\n%s", got)
+	}
+
+	// remove
+	got = change(t, path, func(p *schedule.Plan) {
+		p.Picks = slicesDelete(p.Picks, "9999")
+	})
+	check("remove", got)
+	if strings.Contains(got, "9999") {
+		t.Errorf("remove: the pick is still there:\n%s", got)
+	}
+
+	// attend, with a note
+	got = change(t, path, func(p *schedule.Plan) {
+		p.Pick("7886").Status = schedule.Attended
+		p.Pick("7886").Note = "bring questions\nand answers"
+	})
+	check("attend", got)
+	if !strings.Contains(got, "    status: attended\n") || !strings.Contains(got, "    priority: must # the one talk I came for\n") {
+		t.Errorf("attend:\n%s", got)
+	}
+
+	// re-import: the program renamed a talk and the source was read again.
+	got = change(t, path, func(p *schedule.Plan) {
+		p.Pick("8376").Title = "Welcome to FOSDEM 2026!"
+		p.Pick("8376").Rev = 2
+		p.Conference.Sources[0].Imported = time.Date(2026, 1, 25, 8, 0, 0, 0, time.UTC)
+		p.Conference.Sources[0].Sessions = 890
+		p.SetFact("Coffee", "plenty")
+		p.Venue.SetWalk("Janson", "K.1.105", 12)
+	})
+	check("re-import", got)
+	for _, s := range []string{"    title: Welcome to FOSDEM 2026!\n", "      sessions: 890\n", "    rev: 2\n", "  - {label: Coffee, value: plenty}\n",
+		"    - {from: Janson, to: K.1.105, minutes: 12} # the stairs are slow\n"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("re-import: no %q in\n%s", s, got)
+		}
+	}
+}
+
+func slicesDelete(picks []*schedule.Pick, id string) []*schedule.Pick {
+	var out []*schedule.Pick
+	for _, pk := range picks {
+		if pk.ID != id {
+			out = append(out, pk)
+		}
+	}
+	return out
+}
+
+// A new plan has the compact layout: a header, one line per speaker
+// list, walk and fact, "picks: []" when there are none.
+func TestNewPlanLayout(t *testing.T) {
+	p := &schedule.Plan{Conference: schedule.Conference{Name: "FOSDEM 2026", TimeZone: "Europe/Brussels"}}
+	data, err := EncodePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := planHeader + "\nversion: 1\nconference:\n  name: FOSDEM 2026\n  time_zone: Europe/Brussels\npicks: []\n"; string(data) != want {
+		t.Errorf("empty plan:\n%s\n--- want\n%s", data, want)
+	}
+	q, err := DecodePlan([]byte(samplePlan), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Kinds = map[string]schedule.Kind{"type:meeting": schedule.KindBoF, "track:Art 2": schedule.KindTalk, "track:Art 10": schedule.KindTalk}
+	data, err = EncodePlan(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := planHeader + "\n" + strings.Replace(samplePlan, "venue:", "kinds:\n  track:Art 10: talk\n  track:Art 2: talk\n  type:meeting: bof\nvenue:", 1)
+	if string(data) != want {
+		t.Errorf("layout:\n%s\n--- want\n%s", data, want)
+	}
+}
+
+// Anchors and aliases a person wrote are written out on the next save,
+// and the plan reads back the same.
+func TestSaveWritesAliasesOut(t *testing.T) {
+	text := strings.NewReplacer("    room: Janson\n    speakers: [Michiel Leenaars]\n", "    room: &j Janson\n    speakers: &s [Michiel Leenaars]\n",
+		"    kind: booth\n", "    kind: booth\n    room: *j\n    speakers: *s\n").Replace(samplePlan)
+	path := writePlan(t, text)
+	got := change(t, path, func(p *schedule.Plan) { p.Pick("7886").Speakers = []string{"Someone Else"} })
+	if strings.ContainsAny(got, "&*") {
+		t.Errorf("aliases left:\n%s", got)
+	}
+	p, _ := DecodePlan([]byte(got), "plan.yaml")
+	if b := p.Pick("my-booth"); b.Room != "Janson" || len(b.Speakers) != 1 || b.Speakers[0] != "Michiel Leenaars" || p.Pick("7886").Speakers[0] != "Someone Else" {
+		t.Errorf("values changed: %+v\n%s", b, got)
+	}
+}
+
+// Saving a plan-written file without changes gives back the same bytes.
+func TestSaveIsStable(t *testing.T) {
+	p, err := DecodePlan([]byte(samplePlan), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := EncodePlan(p)
+	path := writePlan(t, string(data))
+	if got := change(t, path, func(*schedule.Plan) {}); got != string(data) {
+		t.Errorf("changed:\n%s\n--- was\n%s", got, data)
+	}
+}
