@@ -97,34 +97,42 @@ func TestSniffText(t *testing.T) {
 	}
 }
 
-// An XML declaration naming another encoding: ISO-8859-1 is read by both
-// XML importers (pentabarf failed with the decoder's "CharsetReader is
-// nil"), anything else is refused with what to do.
+// An XML declaration naming another encoding: ISO-8859-1, windows-1252
+// and the other legacy encodings browsers know are read by both XML
+// importers (pentabarf failed with the decoder's "CharsetReader is nil",
+// and windows-1252 used to be refused); an encoding no decoder knows, or
+// one that cannot be what the bytes are, is refused with what to do.
 func TestXMLDeclaredEncoding(t *testing.T) {
 	fosdem := program(t, "fosdem-2026-pentabarf.xml")
-	latin1 := edit(t, fosdem, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`)
-	latin1 = edit(t, latin1, "<title>Welcome to FOSDEM 2026</title>", "<title>Welcome to FOSDEM 2026 \xe0 Bruxelles</title>")
-	// The rest of the real file is UTF-8, which the declaration makes
-	// other characters; only this title is checked.
-	feed, err := Parse(latin1, "", Options{Name: "latin1.xml"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var title string
-	for _, s := range feed.Sessions {
-		if s.ID == "8376" {
-			title = s.Title
+	for _, c := range []struct{ enc, title, want string }{
+		{"ISO-8859-1", "Welcome to FOSDEM 2026 \xe0 Bruxelles", "Welcome to FOSDEM 2026 à Bruxelles"},
+		{"windows-1252", "Welcome to FOSDEM\x92s 2026 \x96 \x80\xe0 Bruxelles", "Welcome to FOSDEM’s 2026 – €à Bruxelles"},
+		{"koi8-r", "\xf7\xd3\xc5\xcd", "Всем"},
+	} {
+		data := edit(t, fosdem, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="`+c.enc+`"?>`)
+		data = edit(t, data, "<title>Welcome to FOSDEM 2026</title>", "<title>"+c.title+"</title>")
+		// The rest of the real file is UTF-8, which the declaration makes
+		// other characters; only this title is checked.
+		feed, err := Parse(data, "", Options{Name: "legacy.xml"})
+		if err != nil {
+			t.Fatalf("%s: %v", c.enc, err)
 		}
-	}
-	if title != "Welcome to FOSDEM 2026 à Bruxelles" {
-		t.Errorf("title %q", title)
+		var title string
+		for _, s := range feed.Sessions {
+			if s.ID == "8376" {
+				title = s.Title
+			}
+		}
+		if title != c.want {
+			t.Errorf("%s: title %q, want %q", c.enc, title, c.want)
+		}
 	}
 
 	for _, f := range []struct{ name, xml string }{
 		{"fosdem.xml", string(fosdem)},
 		{"scale.xml", string(program(t, "scale-22x-sign.xml"))},
 	} {
-		for _, enc := range []string{"UTF-16", "windows-1252"} {
+		for _, enc := range []string{"UTF-16", "x-klingon", "ISO-2022-KR"} {
 			data := []byte(strings.Replace(f.xml, `encoding="UTF-8"`, `encoding="`+enc+`"`, 1))
 			_, err := Parse(data, "", Options{Name: f.name})
 			inputError(t, err, f.name, 1, "", `the file is in the "`+enc+`" encoding, which this tool cannot read: save it as UTF-8 (with encoding="UTF-8" in its first line)`)

@@ -3,10 +3,8 @@ package importer
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -59,7 +57,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
-	dec.CharsetReader = latin1Reader
+	dec.CharsetReader = xmlCharsetReader
 	feed := &Feed{}
 	loc := opt.Location
 	var dayDate, roomName string
@@ -141,100 +139,6 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
 	return feed, nil
-}
-
-// withoutXMLControls runs parse, and when it fails on a file holding
-// control characters XML forbids (all below U+0020 but tab, newline and
-// carriage return, raw or as &#7; references: pasted into a title, they
-// break the whole feed), runs it again with them dropped. Lines stay
-// where they were. A clean file costs nothing more.
-func withoutXMLControls(data []byte, opt Options, parse func([]byte, Options) (*Feed, error)) (*Feed, error) {
-	feed, err := parse(data, opt)
-	if err == nil {
-		return feed, nil
-	}
-	clean := make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '&' && i+1 < len(data) && data[i+1] == '#' {
-			if n := xmlControlRef(data[i:]); n > 0 {
-				i += n - 1
-				continue
-			}
-		}
-		if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
-			clean = append(clean, c)
-		}
-	}
-	if len(clean) == len(data) {
-		return nil, err
-	}
-	return parse(clean, opt)
-}
-
-// xmlControlRef is the length of the character reference that b starts
-// with ("&#7;", "&#x1B;") when it names a control character XML forbids,
-// else 0.
-func xmlControlRef(b []byte) int {
-	end := bytes.IndexByte(b[:min(len(b), 10)], ';')
-	if end < 3 {
-		return 0
-	}
-	digits, base := string(b[2:end]), 10
-	if digits[0] == 'x' || digits[0] == 'X' {
-		digits, base = digits[1:], 16
-	}
-	n, err := strconv.ParseUint(digits, base, 8)
-	if err != nil || n >= 0x20 || n == '\t' || n == '\n' || n == '\r' {
-		return 0
-	}
-	return end + 1
-}
-
-// xmlError is an InputError on the line where the decoder stopped. A
-// file that ends early says so, and what to do.
-func xmlError(dec *xml.Decoder, name, msg string, err error) error {
-	line, _ := dec.InputPos()
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		line = se.Line
-		err = errors.New(se.Msg)
-		if se.Msg == "unexpected EOF" {
-			msg, err = msg+": the file ends in the middle of the XML (is it cut short? download it again)", nil
-		}
-	}
-	return &schedule.InputError{File: name, Line: line, Msg: msg, Err: err}
-}
-
-// doctypeError refuses a DOCTYPE, which can define entities, on the
-// line where it starts (the decoder is at its end).
-func doctypeError(dec *xml.Decoder, name string, d xml.Directive) error {
-	line, _ := dec.InputPos()
-	line -= bytes.Count(d, []byte("\n"))
-	return &schedule.InputError{File: name, Line: line, Msg: "a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again"}
-}
-
-// xmlCharset refuses an XML declaration that names an encoding
-// latin1Reader cannot read, in words that say what to do (the decoder
-// would wrap them in its own).
-func xmlCharset(data []byte, name string) error {
-	enc := xmlEncoding(data)
-	if enc == "" {
-		return nil
-	}
-	if _, err := latin1Reader(enc, bytes.NewReader(nil)); err != nil {
-		return &schedule.InputError{File: name, Line: 1, Msg: err.Error()}
-	}
-	return nil
-}
-
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*schedule.Session, error) {

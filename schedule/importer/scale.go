@@ -179,7 +179,7 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
-	dec.CharsetReader = latin1Reader
+	dec.CharsetReader = xmlCharsetReader
 	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
 	var raw []scaleEntry
 	var lines []int
@@ -231,25 +231,6 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 		return nil, &schedule.InputError{File: name, Msg: "no <nodes> element: not a SCALE signage XML feed"}
 	}
 	return scaleFeed(raw, loc, name, func(i int) int { return lines[i] })
-}
-
-// latin1Reader lets the XML decoder read ISO-8859-1, the one legacy
-// encoding the standard library can decode without tables; any other
-// declared encoding is refused with a message that says what to do.
-func latin1Reader(charset string, r io.Reader) (io.Reader, error) {
-	switch strings.ToLower(charset) {
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii":
-		b, err := io.ReadAll(r)
-		if err != nil {
-			return nil, err
-		}
-		runes := make([]rune, len(b))
-		for i, c := range b {
-			runes[i] = rune(c)
-		}
-		return strings.NewReader(string(runes)), nil
-	}
-	return nil, fmt.Errorf("the file is in the %q encoding, which this tool cannot read: save it as UTF-8 (with encoding=\"UTF-8\" in its first line)", charset)
 }
 
 // spanTags returns the opening <span …> tags of an HTML fragment, in

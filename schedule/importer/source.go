@@ -108,38 +108,6 @@ func sniffText(b []byte, name string) error {
 	return checkUTF8(check, name)
 }
 
-// xmlEncoding is the encoding named by an XML declaration at the start of
-// data; "" when there is none or it is UTF-8.
-func xmlEncoding(data []byte) string {
-	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
-	if !bytes.HasPrefix(data, []byte("<?xml")) {
-		return ""
-	}
-	end := bytes.Index(data, []byte("?>"))
-	if end < 0 || end > 256 {
-		return ""
-	}
-	decl := string(data[:end])
-	i := strings.Index(decl, "encoding")
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
-	if !strings.HasPrefix(rest, "=") {
-		return ""
-	}
-	rest = strings.TrimLeft(rest[1:], " \t\r\n")
-	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
-		return ""
-	}
-	enc, _, ok := strings.Cut(rest[1:], rest[:1])
-	enc = strings.TrimSpace(enc)
-	if !ok || strings.EqualFold(enc, "utf-8") || strings.EqualFold(enc, "utf8") {
-		return ""
-	}
-	return enc
-}
-
 func fetch(ctx context.Context, url string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, FetchTimeout)
 	defer cancel()
