@@ -3,6 +3,8 @@ package schedule
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is what sort of session something is. Every importer maps its
@@ -100,14 +102,23 @@ func kindList() string {
 // Kind. It returns KindOther-free results only when it recognises the text;
 // ok is false when nothing matched, so callers can fall back to title
 // prefixes or a format default.
+//
+// It matches whole words, not substrings: "Data Export" is no expo booth,
+// "Sponsored Talk" no sponsor booth and "Kubernetes CronJobs" no job fair.
+// A word may take a plural ending ("Workshops", "Parties"). A hyphenated
+// compound counts by its last part, the thing it names ("Go-Workshop",
+// "LAN-Party"; not "Social-Engineering"), and a phrase such as "hands on"
+// also matches its hyphenated spelling ("Hands-On"). "Third-Party
+// Software" names no party, and "social" counts only as a noun (see
+// socialEvent), so FOSDEM's "Social Web" track is no social event.
 func GuessKind(text string) (Kind, bool) {
-	t := strings.ToLower(strings.TrimSpace(text))
-	if t == "" {
+	w := splitWords(text)
+	if len(w.w) == 0 {
 		return "", false
 	}
-	has := func(subs ...string) bool {
-		for _, s := range subs {
-			if strings.Contains(t, s) {
+	has := func(terms ...string) bool {
+		for _, t := range terms {
+			if w.has(t) {
 				return true
 			}
 		}
@@ -116,24 +127,129 @@ func GuessKind(text string) (Kind, bool) {
 	switch {
 	case has("keynote", "plenary"):
 		return KindKeynote, true
-	case has("lightning", "blitz"):
+	case has("lightning", "lightning talk", "lightningtalk", "blitz"):
 		return KindLightning, true
-	case has("bof", "birds of a feather", "birds-of-a-feather", "unconference", "meeting"):
+	case has("bof", "birds of a feather", "unconference", "meeting"):
 		return KindBoF, true
-	case has("workshop", "tutorial", "hands-on", "hands on", "training"):
+	case has("workshop", "tutorial", "hands on", "training"):
 		return KindWorkshop, true
 	case has("career", "job fair", "jobs"):
 		return KindCareer, true
 	case has("panel", "discussion"):
 		return KindPanel, true
-	case has("booth", "expo", "exhibit", "sponsor"):
+	case has("booth", "expo", "exhibit", "exhibitor", "exhibition", "sponsor"):
 		return KindBooth, true
-	case has("social", "party", "concert", "dj set", "reception", "dinner", "lunch", "breakfast", "coffee break", "meetup", "game show", "film", "theatre", "ceremony"):
+	case w.socialEvent() || (has("party") && !has("third party")) ||
+		has("concert", "dj set", "reception", "dinner", "lunch", "breakfast", "coffee break", "meetup", "game show", "film", "theatre", "ceremony"):
 		return KindSocial, true
 	case has("talk", "lecture", "presentation", "session", "devroom", "maintrack", "main track", "educational", "podcast"):
 		return KindTalk, true
 	}
 	return "", false
+}
+
+// words is a text split into lower-case words for GuessKind. joined[i]
+// says that word i is tied to word i+1 by a hyphen ("hands-on"), so the
+// two are parts of one compound word.
+type words struct {
+	w      []string
+	joined []bool
+}
+
+func splitWords(text string) words {
+	var ws words
+	t := strings.ToLower(text)
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(t); {
+		j := strings.IndexFunc(t[i:], wordRune)
+		if j < 0 {
+			break
+		}
+		i += j
+		j = strings.IndexFunc(t[i:], func(r rune) bool { return !wordRune(r) })
+		if j < 0 {
+			j = len(t) - i
+		}
+		ws.w = append(ws.w, t[i:i+j])
+		i += j
+		joined := false
+		for _, h := range []string{"-", "\u2010"} { // hyphen-minus, hyphen
+			if rest, ok := strings.CutPrefix(t[i:], h); ok {
+				r, _ := utf8.DecodeRuneInString(rest)
+				joined = wordRune(r)
+			}
+		}
+		ws.joined = append(ws.joined, joined)
+	}
+	return ws
+}
+
+// has reports whether the term, one word or several separated by spaces,
+// appears as whole words, not inside a longer word, and not as the first
+// part of a compound ("Podcast-Tisch" is a table). The last word may be
+// plural ("coffee breaks").
+func (ws words) has(term string) bool {
+	parts := strings.Fields(term)
+	for i := 0; i+len(parts) <= len(ws.w); i++ {
+		if ws.match(i, parts) {
+			return true
+		}
+	}
+	return false
+}
+
+// match reports whether the words from i on are parts and end a word or
+// compound.
+func (ws words) match(i int, parts []string) bool {
+	if ws.joined[i+len(parts)-1] {
+		return false
+	}
+	for k, p := range parts {
+		if k < len(parts)-1 {
+			if ws.w[i+k] != p {
+				return false
+			}
+		} else if !pluralOf(ws.w[i+k], p) {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralOf reports whether w is word or one of its plural forms: "talks",
+// "lunches", "parties".
+func pluralOf(w, word string) bool {
+	if w == word || w == word+"s" || w == word+"es" {
+		return true
+	}
+	stem, ok := strings.CutSuffix(word, "y")
+	return ok && w == stem+"ies"
+}
+
+// socialEvent reports whether the words name a social event: "socials",
+// or "social" used as a noun: last ("Evening Social") or before a word
+// such as "event" or "hour". "Social Web", "Social Media" and "The Social
+// Impact of …" use it as an adjective and are not events.
+func (ws words) socialEvent() bool {
+	for i, w := range ws.w {
+		if ws.joined[i] {
+			continue
+		}
+		if w == "socials" {
+			return true
+		}
+		if w != "social" {
+			continue
+		}
+		if i == len(ws.w)-1 {
+			return true
+		}
+		switch ws.w[i+1] {
+		case "event", "events", "hour", "night", "evening", "gathering", "mixer":
+			return true
+		}
+	}
+	return false
 }
 
 // TitleKind recognises kinds announced by a title prefix such as "BoF:" or

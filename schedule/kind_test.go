@@ -70,3 +70,82 @@ func TestKindForTieGoesToKeyOrder(t *testing.T) {
 		t.Errorf("KindFor without overrides = %q, true; want false", got)
 	}
 }
+
+// B10: GuessKind matched substrings, so "Data Export" was an expo booth
+// and "Kubernetes CronJobs" a career day. It matches whole words now.
+func TestGuessKindWholeWords(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text string
+		want Kind // "" when nothing should match
+	}{
+		// Substrings that are no kind words.
+		{"Data Export", ""},
+		{"Sponsored Talk", KindTalk},
+		{"Kubernetes CronJobs", ""},
+		{"Exposure Notification", ""},
+		{"Third-Party Software", ""},
+		{"Third Party Software", ""},
+		{"Social Web", ""}, // a real FOSDEM track
+		{"Social Media", ""},
+		{"Social-Engineering", ""},
+		{"The Social Impact of Cryptography", ""},
+		{"Workshopping the Future", ""},
+		{"Podcast-Tisch (45 Minuten)", ""},
+		{"Sessionize", ""},
+		{"Talkative Robots", ""},
+		// What real feeds say, as before.
+		{"Keynote", KindKeynote},
+		{"OpenInfra Days North America Keynotes", KindKeynote},
+		{"Plenaries", KindKeynote},
+		{"Lightning Talks", KindLightning},
+		{"lightningtalk", KindLightning},
+		{"Lightning-Talks", KindLightning},
+		{"BoFs", KindBoF},
+		{"Birds of a Feather (BoF)", KindBoF},
+		{"birds-of-a-feather", KindBoF},
+		{"SIG Meeting", KindBoF},
+		{"Workshops", KindWorkshop},
+		{"Bits & Bäume - Workshop", KindWorkshop},
+		{"Workshop Bühne (90 Minuten)", KindWorkshop},
+		{"Go-Workshop", KindWorkshop},
+		{"Hands-On Lab", KindWorkshop},
+		{"hands on lab", KindWorkshop},
+		{"Career Day", KindCareer},
+		{"Job Fair", KindCareer},
+		{"Jobs", KindCareer},
+		{"Panel", KindPanel},
+		{"Expo Hall", KindBooth},
+		{"Exhibitors", KindBooth},
+		{"Sponsor booths", KindBooth},
+		{"Social", KindSocial},
+		{"Evening Social", KindSocial},
+		{"Social Event", KindSocial},
+		{"Socials", KindSocial},
+		{"After-Party", KindSocial},
+		{"Parties", KindSocial},
+		{"DJ Set", KindSocial},
+		{"Coffee Breaks", KindSocial},
+		{"Lunches", KindSocial},
+		{"Live Concert", KindSocial},
+		{"Game show", KindSocial},
+		{"Ceremony", KindSocial},
+		{"Talk", KindTalk},
+		{"Talk 40 (30min +10 Q&A)", KindTalk},
+		{"lecture", KindTalk},
+		{"devroom", KindTalk},
+		{"Gaming and VR devroom", KindTalk},
+		{"maintrack", KindTalk},
+		{"Main Track", KindTalk},
+		{"Educational (15min + 5 Q&A)", KindTalk},
+		{"Live-Podcast Bühne (45 Minuten)", KindTalk},
+		{"  ", ""},
+		{"", ""},
+		{"Other", ""},
+	} {
+		got, ok := GuessKind(tc.text)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("GuessKind(%q) = %q, %v; want %q", tc.text, got, ok, tc.want)
+		}
+	}
+}
