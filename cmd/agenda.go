@@ -4,94 +4,76 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-type agendaDayJSON struct {
-	Date     string               `json:"date"`
-	Sessions []export.SessionJSON `json:"sessions"`
+type agendaOptions struct {
+	f    *Factory
+	Day  string
+	All  bool
+	JSON bool
 }
 
-type agendaJSON struct {
-	Days        []agendaDayJSON      `json:"days"`
-	Unscheduled []export.SessionJSON `json:"unscheduled"`
-	Clashes     []export.ClashJSON   `json:"clashes"`
-}
-
-func newAgendaCmd(f *Factory) *cobra.Command {
-	var day string
-	var asJSON, all bool
+func newAgendaCmd(f *Factory, runF func(*agendaOptions) error) *cobra.Command {
+	o := &agendaOptions{f: f}
 	c := &cobra.Command{
 		Use:   "agenda",
 		Short: "Your schedule, day by day",
 		Long: `Your picks as a timeline, day by day, with clashes and tight walks
-marked. Skipped picks are left out unless --all.
+marked. Skipped picks are left out unless --all. --day takes a date
+(2026-01-31), a weekday (sat) or a day number (1).
 
---json prints {days: [{date, sessions}], unscheduled, clashes}.`,
+In a pipe each pick is one tab-separated line: day, time, id, room, kind,
+title, priority/status, clashes.`,
 		Example: "  plan agenda\n  plan agenda --day sun\n  plan agenda --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				var picks []*schedule.Pick
-				for _, pk := range p.Picks {
-					if all || pk.Status != schedule.Skipped {
-						picks = append(picks, pk)
-					}
-				}
-				sessions := make([]*schedule.Session, len(picks))
-				for i, pk := range picks {
-					sessions[i] = &pk.Session
-				}
-				if day != "" {
-					d, err := resolveDay(day, days(sessions))
-					if err != nil {
-						return err
-					}
-					var keep []*schedule.Pick
-					for _, pk := range picks {
-						if pk.Day() == d {
-							keep = append(keep, pk)
-						}
-					}
-					picks = keep
-				}
-				clashes := schedule.FindClashes(picks, &p.Venue)
-				if asJSON {
-					return f.writeJSON(agendaToJSON(picks, clashes))
-				}
-				if len(picks) == 0 {
-					fmt.Fprintln(f.IO.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
-					return nil
-				}
-				f.printAgenda(picks, clashes)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runAgenda(o)
 		},
 	}
-	c.Flags().StringVar(&day, "day", "", "only this day: a date, weekday or day number")
+	c.Flags().StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	c.RegisterFlagCompletionFunc("day", f.completeDays)
-	c.Flags().BoolVar(&all, "all", false, "include skipped picks")
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().BoolVar(&o.All, "all", false, "include skipped picks")
+	addJSONFlag(c, &o.JSON, "{days: [{date, sessions}], unscheduled, clashes}")
 	return c
 }
 
-func agendaToJSON(picks []*schedule.Pick, clashes []schedule.Clash) agendaJSON {
-	out := agendaJSON{Days: []agendaDayJSON{}, Unscheduled: []export.SessionJSON{}, Clashes: export.Clashes(clashes)}
-	for _, pk := range picks {
-		if !pk.Scheduled() {
-			out.Unscheduled = append(out.Unscheduled, export.Pick(pk, false))
-			continue
+func runAgenda(o *agendaOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		var picks []*schedule.Pick
+		for _, pk := range p.Picks {
+			if o.All || pk.Status != schedule.Skipped {
+				picks = append(picks, pk)
+			}
 		}
-		d := pk.Day()
-		if n := len(out.Days); n == 0 || out.Days[n-1].Date != d {
-			out.Days = append(out.Days, agendaDayJSON{Date: d, Sessions: []export.SessionJSON{}})
+		if o.Day != "" {
+			sessions := make([]*schedule.Session, len(picks))
+			for i, pk := range picks {
+				sessions[i] = &pk.Session
+			}
+			d, err := resolveDay(o.Day, days(sessions))
+			if err != nil {
+				return err
+			}
+			picks = onDay(picks, d)
 		}
-		last := &out.Days[len(out.Days)-1]
-		last.Sessions = append(last.Sessions, export.Pick(pk, false))
-	}
-	return out
+		clashes := schedule.FindClashes(picks, &p.Venue)
+		if o.JSON {
+			return f.writeJSON(jsonshape.FromAgenda(picks, clashes))
+		}
+		if len(picks) == 0 {
+			fmt.Fprintln(f.IO.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
+			return nil
+		}
+		f.printAgenda(picks, clashes)
+		return nil
+	})
 }
 
 func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) {

@@ -4,12 +4,21 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
-	"github.com/spf13/cobra"
 )
 
-func newAttendCmd(f *Factory) *cobra.Command {
+// statusOptions are the options of attend and skip.
+type statusOptions struct {
+	f      *Factory
+	IDs    []string
+	Status schedule.Status
+}
+
+func newAttendCmd(f *Factory, runF func(*statusOptions) error) *cobra.Command {
+	o := &statusOptions{f: f, Status: schedule.Attended}
 	return &cobra.Command{
 		Use:   "attend ID...",
 		Short: "Record that you attended sessions",
@@ -19,60 +28,42 @@ func newAttendCmd(f *Factory) *cobra.Command {
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: f.completePicks,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.setStatus(args, schedule.Attended)
+			o.IDs = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runStatus(o)
 		},
 	}
 }
 
-func (f *Factory) setStatus(ids []string, status schedule.Status) error {
+// runStatus records what became of picks (attend, skip) and says so once
+// the plan is saved.
+func runStatus(o *statusOptions) error {
+	f := o.f
 	var changed []*schedule.Pick
 	err := f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
-		ids = dedupe(ids)
-		var missing []string
-		for _, id := range ids {
-			if p.Pick(id) == nil {
-				missing = append(missing, id)
-			}
-		}
-		found := map[string]*schedule.Session{}
-		if len(missing) > 0 {
-			if status != schedule.Attended {
-				return notFound("pick", missing[0], similarPicks(p, missing[0]))
-			}
+		var found map[string]*schedule.Session
+		if missing := p.MissingPicks(o.IDs); len(missing) > 0 && o.Status == schedule.Attended {
 			var err error
 			if found, err = st.FindSessions(p, missing); err != nil {
 				return err
 			}
-			for _, id := range missing {
-				if found[id] == nil {
-					prog, err := f.loadProgram(st, p)
-					if err != nil {
-						return err
-					}
-					return notFound("session", id, prog.Similar(id, 3))
-				}
-			}
 		}
-		for _, id := range ids {
-			pk := p.Pick(id)
-			if pk == nil {
-				pk = &schedule.Pick{Session: *found[id], Priority: schedule.Want, Unplanned: true}
-				p.Picks = append(p.Picks, pk)
-			}
-			pk.Status = status
-			changed = append(changed, pk)
-		}
-		return nil
+		var err error
+		changed, err = p.SetStatus(o.IDs, o.Status, found)
+		return f.withSuggestions(err, st, p)
 	})
 	if err != nil {
 		return err
 	}
+	verb := strings.ToUpper(string(o.Status[:1])) + string(o.Status[1:])
 	for _, pk := range changed {
 		extra := ""
-		if pk.Unplanned && status == schedule.Attended {
+		if pk.Unplanned && o.Status == schedule.Attended {
 			extra = " (unplanned)"
 		}
-		fmt.Fprintf(f.IO.Out, "%s %s  %q%s\n", strings.ToUpper(string(status[:1]))+string(status[1:]), pk.ID, pk.Title, extra)
+		fmt.Fprintf(f.IO.Out, "%s %s  %q%s\n", verb, pk.ID, pk.Title, extra)
 	}
 	return nil
 }

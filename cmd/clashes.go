@@ -3,14 +3,20 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
-	"github.com/spf13/cobra"
 )
 
-func newClashesCmd(f *Factory) *cobra.Command {
-	var asJSON bool
+type clashesOptions struct {
+	f    *Factory
+	JSON bool
+}
+
+func newClashesCmd(f *Factory, runF func(*clashesOptions) error) *cobra.Command {
+	o := &clashesOptions{f: f}
 	c := &cobra.Command{
 		Use:   "clashes",
 		Short: "List overlapping picks and room changes too short to walk",
@@ -19,24 +25,32 @@ share) and, once walking times are known ('plan walk'), every transition
 too short to walk ("tight", with the minutes missing). Skipped picks take
 no part.
 
---json prints an array of objects: sessions (the two ids), type (overlap
-or tight), minutes, titles, rooms, start.`,
+In a pipe each clash is one tab-separated line: type, minutes, the two
+ids, the later one's start, the two titles.`,
 		Example: "  plan clashes\n  plan clashes --json | jq '.[] | select(.type == \"overlap\")'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				cs := schedule.FindClashes(p.Picks, &p.Venue)
-				if asJSON {
-					return f.writeJSON(export.Clashes(cs))
-				}
-				if len(cs) == 0 {
-					fmt.Fprintln(f.IO.ErrOut, "No clashes.")
-					return nil
-				}
-				f.printClashes(cs)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runClashes(o)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON: an array of clash objects")
+	addJSONFlag(c, &o.JSON, "an array of clash objects (sessions, type, minutes, titles, rooms, start)")
 	return c
+}
+
+func runClashes(o *clashesOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		cs := schedule.FindClashes(p.Picks, &p.Venue)
+		if o.JSON {
+			return f.writeJSON(jsonshape.Clashes(cs))
+		}
+		if len(cs) == 0 {
+			fmt.Fprintln(f.IO.ErrOut, "No clashes.")
+			return nil
+		}
+		f.printClashes(cs)
+		return nil
+	})
 }

@@ -105,7 +105,7 @@ func TestExitCodes(t *testing.T) {
 		errText string
 	}{
 		{[]string{"list", "--bogus"}, exitUsage, "unknown flag: --bogus"},
-		{[]string{"show"}, exitUsage, "accepts 1 arg"},
+		{[]string{"show"}, exitUsage, "give the id of a session"},
 		{[]string{"add", "7886", "--priority", "urgent"}, exitUsage, `unknown priority "urgent" (use must, want or maybe)`},
 		{[]string{"list", "--kind", "seminar"}, exitUsage, `unknown kind "seminar"`},
 		{[]string{"list", "--day", "tuesday"}, exitUsage, `--day "tuesday" matches no day of the program (days: Sat 2026-01-31, Sun 2026-02-01)`},

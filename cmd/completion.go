@@ -97,3 +97,7 @@ func (f *Factory) completeRooms(cmd *cobra.Command, args []string, toComplete st
 	}
 	return f.completeField(func(s *schedule.Session) string { return s.Room })(cmd, args, toComplete)
 }
+
+func completePriorities(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"must", "want", "maybe"}, cobra.ShellCompDirectiveNoFileComp
+}

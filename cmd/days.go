@@ -70,3 +70,14 @@ func describeDays(known []string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// onDay keeps the picks of one conference day (YYYY-MM-DD).
+func onDay(picks []*schedule.Pick, day string) []*schedule.Pick {
+	var keep []*schedule.Pick
+	for _, pk := range picks {
+		if pk.Day() == day {
+			keep = append(keep, pk)
+		}
+	}
+	return keep
+}

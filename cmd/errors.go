@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/plan-cli/plan/schedule"
+	"github.com/spf13/cobra"
 )
 
 // usageError marks mistakes in the command line itself.
@@ -21,4 +22,14 @@ func errorText(err error) string {
 		return err.Error() + ": run 'plan import PROGRAM' (or 'plan init') first, or point --plan/PLAN_FILE at your plan"
 	}
 	return err.Error()
+}
+
+// exactArgs is cobra.ExactArgs with a message that says what to give.
+func exactArgs(n int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return errors.New(msg)
+		}
+		return nil
+	}
 }

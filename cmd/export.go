@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/schedule"
@@ -13,13 +14,14 @@ import (
 )
 
 type exportOptions struct {
-	ics, md, all bool
-	day, output  string
-	alarm        string
+	f            *Factory
+	ICS, MD, All bool
+	Day, Output  string
+	Alarm        string
 }
 
-func newExportCmd(f *Factory) *cobra.Command {
-	o := &exportOptions{}
+func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
+	o := &exportOptions{f: f}
 	c := &cobra.Command{
 		Use:   "export (--ics | --md) [-o FILE]",
 		Short: "Write your calendar (--ics) or your recap (--md)",
@@ -35,37 +37,74 @@ and "Appendix: My Schedule".
 
 Without -o the file goes to standard output. With -o it is written
 atomically: the old file stays whole until the new one is complete.
-SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files.`,
+SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files. --alarm takes\nminutes (10, 10m) or hours and minutes (1h, 1:30).`,
 		Example: `  plan export --ics -o fosdem.ics
   plan export --ics --all --alarm 10m > program.ics
   plan export --md -o recap.md`,
-		RunE: func(cmd *cobra.Command, args []string) error { return f.runExport(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runExport(o)
+		},
 	}
 	fl := c.Flags()
-	fl.BoolVar(&o.ics, "ics", false, "write an iCalendar (.ics) file")
-	fl.BoolVar(&o.md, "md", false, "write the recap as Markdown")
-	fl.BoolVar(&o.all, "all", false, "with --ics: the whole program, not just your picks")
-	fl.StringVar(&o.day, "day", "", "with --ics: only this day (a date, weekday or day number)")
-	fl.StringVar(&o.alarm, "alarm", "", "with --ics: a reminder this long before each event, e.g. 10m")
-	fl.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	fl.BoolVar(&o.ICS, "ics", false, "write an iCalendar (.ics) file")
+	fl.BoolVar(&o.MD, "md", false, "write the recap as Markdown")
+	fl.BoolVar(&o.All, "all", false, "with --ics: the whole program, not just your picks")
+	fl.StringVar(&o.Day, "day", "", "with --ics: only this day (a date, weekday or day number)")
+	fl.StringVar(&o.Alarm, "alarm", "", "with --ics: a reminder this long before each event, e.g. 10m")
+	fl.StringVarP(&o.Output, "output", "o", "", "write to this file instead of standard output")
 	return c
 }
 
-func (f *Factory) runExport(o *exportOptions) error {
-	if o.ics == o.md {
+func runExport(o *exportOptions) error {
+	f := o.f
+	if o.ICS == o.MD {
 		return usagef("choose one of --ics or --md")
 	}
-	if o.md && (o.all || o.day != "" || o.alarm != "") {
+	if o.MD && (o.All || o.Day != "" || o.Alarm != "") {
 		return usagef("--all, --day and --alarm go with --ics")
 	}
-	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-		write := func(w io.Writer) error {
-			if o.md {
-				return export.WriteMarkdown(w, p, schedule.ComputeStats(p))
-			}
-			return f.writeICS(w, st, p, o)
+	var alarm time.Duration
+	if o.Alarm != "" {
+		d, err := parseLength(o.Alarm)
+		if err != nil {
+			return usagef("--alarm: %v", err)
 		}
-		return f.emit(o.output, write)
+		alarm = d
+	}
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		if o.MD {
+			return f.emit(o.Output, func(w io.Writer) error {
+				return export.WriteMarkdown(w, p, schedule.ComputeStats(p))
+			})
+		}
+		var cal export.Calendar
+		if o.All {
+			prog, err := f.loadProgram(st, p)
+			if err != nil {
+				return err
+			}
+			cal = export.ProgramCalendar(p, prog.Sessions)
+		} else {
+			full, err := st.FindSessions(p, export.PickIDs(p))
+			if err != nil {
+				return err
+			}
+			cal = export.PicksCalendar(p, full)
+		}
+		if o.Day != "" {
+			d, err := resolveDay(o.Day, days(cal.Sessions()))
+			if err != nil {
+				return err
+			}
+			cal.KeepDay(d)
+		}
+		return f.emit(o.Output, func(w io.Writer) error {
+			_, err := export.WriteICS(w, cal, export.ICSOptions{Alarm: alarm, Now: f.IO.Now()})
+			return err
+		})
 	})
 }
 
@@ -75,8 +114,8 @@ func (f *Factory) emit(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		return write(f.IO.Out)
 	}
-	err := store.WriteFileAtomic(path, 0o644, func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 64<<10)
+	err := store.WriteFileAtomic(path, 0o644, func(file *os.File) error {
+		bw := bufio.NewWriterSize(file, 64<<10)
 		if err := write(bw); err != nil {
 			return err
 		}

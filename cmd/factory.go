@@ -112,3 +112,17 @@ func (f *Factory) programOf(st *store.Workspace, p *schedule.Plan) (*schedule.Pr
 	}
 	return prog, nil
 }
+
+// timeContext is what parseMoment needs to read a time the user typed
+// about this plan: its zone, the program's days and the clock.
+func (f *Factory) timeContext(st *store.Workspace, p *schedule.Plan) (timeContext, error) {
+	prog, err := f.loadProgram(st, p)
+	if err != nil {
+		return timeContext{}, err
+	}
+	all := append([]*schedule.Session(nil), prog.Sessions...)
+	for _, pk := range p.Picks {
+		all = append(all, &pk.Session)
+	}
+	return timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}, nil
+}

@@ -48,20 +48,3 @@ func (f *sessionFilter) match(s *schedule.Session) bool {
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
-
-// fits reports whether s can join the active picks: it clashes with none
-// (overlap or walk) and is not picked already.
-func fits(s *schedule.Session, active []*schedule.Pick, v *schedule.Venue) bool {
-	if !s.Scheduled() || s.Cancelled {
-		return false
-	}
-	for _, pk := range active {
-		if pk.ID == s.ID {
-			return false
-		}
-		if _, _, clash := schedule.Conflict(&pk.Session, s, v); clash {
-			return false
-		}
-	}
-	return true
-}

@@ -4,80 +4,69 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-type gapJSON struct {
-	Day      string               `json:"day"`
-	Start    string               `json:"start"`
-	End      string               `json:"end"`
-	Minutes  int                  `json:"minutes"`
-	After    *string              `json:"after"`
-	Before   *string              `json:"before"`
-	Sessions []export.SessionJSON `json:"sessions"`
+type gapsOptions struct {
+	f    *Factory
+	Day  string
+	JSON bool
 }
 
-func newGapsCmd(f *Factory) *cobra.Command {
-	var day string
-	var asJSON bool
+func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
+	o := &gapsOptions{f: f}
 	c := &cobra.Command{
 		Use:   "gaps",
 		Short: "Free slots between your picks, with the sessions that fit each",
 		Long: `List the free slots of at least 15 minutes in each day of the program
 (between your picks, and before the first and after the last), each with
 the sessions that fit in it: inside the slot, with time to walk from the
-pick before and to the pick after.
-
---json prints an array of {start, end, minutes, after, before, sessions}.`,
+pick before and to the pick after. A slot after midnight at a congress
+belongs to the day before, as the program files it.`,
 		Example: "  plan gaps\n  plan gaps --day sat --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				prog, err := f.programOf(st, p)
-				if err != nil {
-					return err
-				}
-				gaps := schedule.Gaps(p.Picks, prog.Sessions, &p.Venue, p.Location())
-				if day != "" {
-					d, err := resolveDay(day, days(prog.Sessions))
-					if err != nil {
-						return err
-					}
-					keep := gaps[:0]
-					for _, g := range gaps {
-						if g.Day == d {
-							keep = append(keep, g)
-						}
-					}
-					gaps = keep
-				}
-				if asJSON {
-					out := []gapJSON{}
-					for _, g := range gaps {
-						j := gapJSON{Day: g.Day, Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: []export.SessionJSON{}}
-						if g.After != nil {
-							j.After = &g.After.ID
-						}
-						if g.Before != nil {
-							j.Before = &g.Before.ID
-						}
-						for _, s := range g.Sessions {
-							j.Sessions = append(j.Sessions, export.Session(s, nil, false))
-						}
-						out = append(out, j)
-					}
-					return f.writeJSON(out)
-				}
-				f.printGaps(gaps)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runGaps(o)
 		},
 	}
-	c.Flags().StringVar(&day, "day", "", "only this day: a date, weekday or day number")
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
+	c.RegisterFlagCompletionFunc("day", f.completeDays)
+	addJSONFlag(c, &o.JSON, "an array of {day, start, end, minutes, after, before, sessions}")
 	return c
+}
+
+func runGaps(o *gapsOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		prog, err := f.programOf(st, p)
+		if err != nil {
+			return err
+		}
+		gaps := schedule.Gaps(p.Picks, prog.Sessions, &p.Venue, p.Location())
+		if o.Day != "" {
+			d, err := resolveDay(o.Day, days(prog.Sessions))
+			if err != nil {
+				return err
+			}
+			keep := gaps[:0]
+			for _, g := range gaps {
+				if g.Day == d {
+					keep = append(keep, g)
+				}
+			}
+			gaps = keep
+		}
+		if o.JSON {
+			return f.writeJSON(jsonshape.Gaps(gaps))
+		}
+		f.printGaps(gaps)
+		return nil
+	})
 }
 
 func (f *Factory) printGaps(gaps []schedule.Gap) {
@@ -94,15 +83,18 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 	}
 	day := ""
 	for _, g := range gaps {
-		if d := longDay(g.Start); d != day {
+		// The heading is the conference day the slot belongs to: a slot
+		// after midnight at a congress belongs to the day before.
+		dt, _ := time.Parse(time.DateOnly, g.Day)
+		if d := longDay(dt); d != day {
 			if day != "" {
 				fmt.Fprintln(out)
 			}
 			fmt.Fprintln(out, st.Heading.Render(d))
 			day = d
 		}
-		fmt.Fprintf(out, "  %s  %s\n", st.Time.Render(g.Start.Format("15:04")+"–"+g.End.Format("15:04")),
-			st.Dim.Render(fmt.Sprintf("free %s, %d session(s) fit", humanDuration(g.End.Sub(g.Start)), len(g.Sessions))))
+		fmt.Fprintf(out, "  %s  %s\n", st.Time.Render(slotRange(g.Start, g.End)),
+			st.Dim.Render(fmt.Sprintf("free %s, %s fit", humanDuration(g.End.Sub(g.Start)), schedule.Plural(len(g.Sessions), "session", ""))))
 		const show = 8
 		for i, s := range g.Sessions {
 			if i == show {
@@ -112,4 +104,13 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 			fmt.Fprintf(out, "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, atRoom(st, s.Room))
 		}
 	}
+}
+
+// slotRange is "09:15–10:00", with the weekday of either end that falls on
+// another calendar day than the slot's start ("23:30–Sun 01:00").
+func slotRange(start, end time.Time) string {
+	if start.Format(time.DateOnly) == end.Format(time.DateOnly) {
+		return start.Format("15:04") + "–" + end.Format("15:04")
+	}
+	return start.Format("15:04") + "–" + end.Format("Mon 15:04")
 }

@@ -1,29 +1,27 @@
 package cmd
 
 import (
+	"errors"
+
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
 )
 
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
+// withSuggestions fills in the "did you mean" of a session the program
+// does not have, from the program, and says what to do when there is no
+// program at all.
+func (f *Factory) withSuggestions(err error, st *store.Workspace, p *schedule.Plan) error {
+	var nf *schedule.NotFoundError
+	if !errors.As(err, &nf) || nf.What != "session" || len(nf.Similar) > 0 {
+		return err
 	}
-	return out
-}
-
-func notFound(what, id string, similar []string) error {
-	return &schedule.NotFoundError{What: what, ID: id, Similar: similar}
-}
-
-func similarPicks(p *schedule.Plan, id string) []string {
-	var sessions []*schedule.Session
-	for _, pk := range p.Picks {
-		sessions = append(sessions, &pk.Session)
+	prog, perr := f.loadProgram(st, p)
+	if perr != nil {
+		return perr
 	}
-	return schedule.NewProgram(sessions).Similar(id, 3)
+	if len(prog.Sessions) == 0 {
+		return &schedule.NotFoundError{What: "session", ID: nf.ID, Hint: "the plan has no program yet; run 'plan import PROGRAM'"}
+	}
+	nf.Similar = prog.Similar(nf.ID, 3)
+	return nf
 }

@@ -3,13 +3,12 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/importer"
 	"github.com/plan-cli/plan/schedule/store"
@@ -17,14 +16,16 @@ import (
 )
 
 type importOptions struct {
-	format string
-	tz     string
-	as     string
-	json   bool
+	f       *Factory
+	Sources []string
+	Format  string
+	TZ      string
+	As      string
+	JSON    bool
 }
 
-func newImportCmd(f *Factory) *cobra.Command {
-	o := &importOptions{}
+func newImportCmd(f *Factory, runF func(*importOptions) error) *cobra.Command {
+	o := &importOptions{f: f}
 	c := &cobra.Command{
 		Use:   "import SOURCE...",
 		Short: "Load a published program from a file, stdin (-) or a URL",
@@ -48,13 +49,17 @@ event) is added beside the first; its ids are prefixed where they clash.`,
   plan import devconf.ics --as "DevConf (co-located)"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.runImport(cmd, o, args)
+			o.Sources = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runImport(o)
 		},
 	}
-	c.Flags().StringVar(&o.format, "format", "", "program format (default: detected); one of "+strings.Join(importer.Formats(), ", "))
-	c.Flags().StringVar(&o.tz, "tz", "", "time zone for programs whose times carry none (Sessionize, CSV); also the zone of a new plan")
-	c.Flags().StringVar(&o.as, "as", "", "name of this program in the plan (default: the program's own name or the file name)")
-	c.Flags().BoolVar(&o.json, "json", false, "print the import report as JSON")
+	c.Flags().StringVar(&o.Format, "format", "", "program format (default: detected); one of "+strings.Join(importer.Formats(), ", "))
+	c.Flags().StringVar(&o.TZ, "tz", "", "time zone for programs whose times carry none (Sessionize, CSV); also the zone of a new plan")
+	c.Flags().StringVar(&o.As, "as", "", "name of this program in the plan (default: the program's own name or the file name)")
+	addJSONFlag(c, &o.JSON, "the import report (an array when several sources are given)")
 	c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return importer.Formats(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -62,51 +67,27 @@ event) is added beside the first; its ids are prefixed where they clash.`,
 	return c
 }
 
-type importReportJSON struct {
-	Source    string             `json:"source"`
-	Name      string             `json:"name"`
-	Format    string             `json:"format"`
-	Sessions  int                `json:"sessions"`
-	New       bool               `json:"new"`
-	Added     int                `json:"added"`
-	Updated   int                `json:"updated"`
-	Removed   int                `json:"removed"`
-	Unchanged int                `json:"unchanged"`
-	Picks     []pickChangeJSON   `json:"picks"`
-	Clashes   []export.ClashJSON `json:"clashes"`
-}
-
-type pickChangeJSON struct {
-	export.SessionJSON
-	Changes []string `json:"changes"`
-	Was     struct {
-		Title string  `json:"title"`
-		Start *string `json:"start"`
-		End   *string `json:"end"`
-		Room  string  `json:"room"`
-	} `json:"was"`
-}
-
-func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string) error {
-	if os.Getenv("GOGC") == "" {
+func runImport(o *importOptions) error {
+	f, args := o.f, o.Sources
+	if f.IO.Getenv("GOGC") == "" {
 		// An import builds a large live heap from a large input: collect
 		// at the usual pace so its peak stays near twice the program.
 		debug.SetGCPercent(100)
 	}
-	if o.format != "" {
-		if _, err := importer.Lookup(o.format); err != nil {
+	if o.Format != "" {
+		if _, err := importer.Lookup(o.Format); err != nil {
 			return usageError{err}
 		}
 	}
 	var loc *time.Location
-	if o.tz != "" {
-		l, err := time.LoadLocation(o.tz)
-		if err != nil || o.tz == "" {
-			return usagef("unknown time zone %q (use a tz database name such as America/New_York)", o.tz)
+	if o.TZ != "" {
+		l, err := time.LoadLocation(o.TZ)
+		if err != nil || o.TZ == "" {
+			return usagef("unknown time zone %q (use a tz database name such as America/New_York)", o.TZ)
 		}
 		loc = l
 	}
-	if o.as != "" && len(args) > 1 {
+	if o.As != "" && len(args) > 1 {
 		return usagef("--as names one program; import the sources one at a time")
 	}
 	stdinUsed := false
@@ -128,7 +109,7 @@ func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string)
 	}
 	var feeds []parsed
 	for _, src := range args {
-		data, err := importer.Read(cmd.Context(), src, f.IO.In)
+		data, err := importer.Read(f.Ctx, src, f.IO.In)
 		if err != nil {
 			return err
 		}
@@ -136,11 +117,11 @@ func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string)
 		if src == "-" {
 			name = "stdin"
 		}
-		feed, err := importer.Parse(data, o.format, importer.Options{Name: name, Location: loc})
+		feed, err := importer.Parse(data, o.Format, importer.Options{Name: name, Location: loc})
 		if err != nil && loc == nil && needsZone(err) {
 			// The plan's own zone may place a program without offsets.
 			if zone := f.planZone(); zone != nil {
-				feed, err = importer.Parse(data, o.format, importer.Options{Name: name, Location: zone})
+				feed, err = importer.Parse(data, o.Format, importer.Options{Name: name, Location: zone})
 			}
 		}
 		if err != nil {
@@ -169,36 +150,19 @@ func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string)
 	if created {
 		p = &schedule.Plan{Version: schedule.FormatVersion}
 	}
-	if p.Conference.Name == "" {
-		p.Conference.Name = first.Conference
-	}
-	if p.Conference.TimeZone == "" {
-		// A new plan, or one made by 'plan init' without --tz, takes the
-		// zone of --tz or of the program.
-		zone := o.tz
-		if zone == "" {
-			zone = first.TimeZone
-		}
-		if zone == "" && len(first.Sessions) > 0 && first.Sessions[0].Scheduled() {
-			zone = first.Sessions[0].Start.Location().String()
-		}
-		if zone != "" && zone != "Local" {
-			if err := p.SetTimeZone(zone); err != nil {
-				return err
-			}
-		}
-		if p.Conference.TimeZone == "" && len(first.Sessions) > 0 && first.Sessions[0].Scheduled() {
-			return usagef("%s: the times carry UTC offsets but no time zone name, so the plan cannot show the venue's clock across a DST change: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", feeds[0].src)
-		}
+	if err := p.Adopt(first.Conference, o.TZ, first.TimeZone, first.Sessions); errors.Is(err, schedule.ErrNoZoneName) {
+		return usagef("%s: %v: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", feeds[0].src, err)
+	} else if err != nil {
+		return err
 	}
 
-	var reports []importReportJSON
+	var reports []jsonshape.ImportReport
 	var results []schedule.ImportResult
 	for _, pf := range feeds {
-		src := schedule.Source{Name: sourceName(o.as, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format}
-		if o.as == "" && !hasSource(p, src.Name) {
+		src := schedule.Source{Name: sourceName(o.As, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format}
+		if o.As == "" && !hasSource(p, src.Name) {
 			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
-				if !o.json {
+				if !o.JSON {
 					fmt.Fprintf(f.IO.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
 				}
 				src.Name = same
@@ -210,7 +174,7 @@ func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string)
 		var res schedule.ImportResult
 		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
 		results = append(results, res)
-		reports = append(reports, importReport(res))
+		reports = append(reports, jsonshape.FromImport(res))
 	}
 	if err := st.SaveProgram(prog); err != nil {
 		return err
@@ -218,7 +182,7 @@ func (f *Factory) runImport(cmd *cobra.Command, o *importOptions, args []string)
 	if err := st.SavePlan(p); err != nil {
 		return err
 	}
-	if o.json {
+	if o.JSON {
 		if len(reports) == 1 {
 			return f.writeJSON(reports[0])
 		}
@@ -266,27 +230,6 @@ func sourceName(as string, f *importer.Feed, src string) string {
 	}
 	base = filepath.Base(strings.TrimRight(base, "/"))
 	return strings.TrimSuffix(base, filepath.Ext(base))
-}
-
-func importReport(res schedule.ImportResult) importReportJSON {
-	r := importReportJSON{
-		Source: res.Source.Location, Name: res.Source.Name, Format: res.Source.Format,
-		Sessions: res.Source.Sessions, New: res.New, Added: res.Added, Updated: res.Updated,
-		Removed: res.Removed, Unchanged: res.Unchanged, Picks: []pickChangeJSON{},
-		Clashes: export.Clashes(res.Clashes),
-	}
-	for _, pc := range res.Picks {
-		j := pickChangeJSON{SessionJSON: export.Pick(pc.Pick, false)}
-		for _, c := range pc.Changes {
-			j.Changes = append(j.Changes, string(c))
-		}
-		j.Was.Title = pc.Old.Title
-		j.Was.Room = pc.Old.Room
-		s := export.Session(&pc.Old, nil, false)
-		j.Was.Start, j.Was.End = s.Start, s.End
-		r.Picks = append(r.Picks, j)
-	}
-	return r
 }
 
 func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {

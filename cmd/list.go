@@ -3,19 +3,20 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
 type listOptions struct {
-	day, track, kind, room, speaker, search string
-	picked, free, json, abstract            bool
+	f                                       *Factory
+	Day, Track, Kind, Room, Speaker, Search string
+	Picked, Free, JSON, Abstract            bool
 }
 
-func newListCmd(f *Factory) *cobra.Command {
-	o := &listOptions{}
+func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
+	o := &listOptions{f: f}
 	c := &cobra.Command{
 		Use:   "list",
 		Short: "Browse the program",
@@ -31,19 +32,24 @@ kind, title, pick status.`,
   plan list --kind workshop --free
   plan list --search ebpf --json | jq '.[].title'
   plan list --picked`,
-		RunE: func(cmd *cobra.Command, args []string) error { return f.runList(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runList(o)
+		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&o.day, "day", "", "only this day: a date, weekday or day number")
-	fl.StringVar(&o.track, "track", "", "only tracks containing this text")
-	fl.StringVar(&o.kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
-	fl.StringVar(&o.room, "room", "", "only rooms containing this text")
-	fl.StringVar(&o.speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
-	fl.StringVar(&o.search, "search", "", "only sessions whose title, abstract, track or speakers contain this text")
-	fl.BoolVar(&o.picked, "picked", false, "only your picks")
-	fl.BoolVar(&o.free, "free", false, "only sessions that fit your current picks")
-	fl.BoolVar(&o.json, "json", false, "print JSON: an array of session objects")
-	fl.BoolVar(&o.abstract, "abstract", false, "include abstracts in --json")
+	fl.StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
+	fl.StringVar(&o.Track, "track", "", "only tracks containing this text")
+	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
+	fl.StringVar(&o.Room, "room", "", "only rooms containing this text")
+	fl.StringVar(&o.Speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
+	fl.StringVar(&o.Search, "search", "", "only sessions whose title, abstract, track or speakers contain this text")
+	fl.BoolVar(&o.Picked, "picked", false, "only your picks")
+	fl.BoolVar(&o.Free, "free", false, "only sessions that fit your current picks")
+	fl.BoolVar(&o.Abstract, "abstract", false, "include abstracts in --json")
+	addJSONFlag(c, &o.JSON, "an array of session objects")
 	c.RegisterFlagCompletionFunc("kind", completeKinds)
 	c.RegisterFlagCompletionFunc("day", f.completeDays)
 	c.RegisterFlagCompletionFunc("room", f.completeField(func(s *schedule.Session) string { return s.Room }))
@@ -51,13 +57,14 @@ kind, title, pick status.`,
 	return c
 }
 
-func (f *Factory) runList(o *listOptions) error {
-	if o.picked && o.free {
+func runList(o *listOptions) error {
+	f := o.f
+	if o.Picked && o.Free {
 		return usagef("--picked and --free exclude each other")
 	}
-	flt := sessionFilter{track: o.track, room: o.room, speaker: o.speaker, search: o.search}
-	if o.kind != "" {
-		k, err := schedule.ParseKind(o.kind)
+	flt := sessionFilter{track: o.Track, room: o.Room, speaker: o.Speaker, search: o.Search}
+	if o.Kind != "" {
+		k, err := schedule.ParseKind(o.Kind)
 		if err != nil {
 			return usageError{err}
 		}
@@ -69,7 +76,7 @@ func (f *Factory) runList(o *listOptions) error {
 			picks[pk.ID] = pk
 		}
 		var pool []*schedule.Session
-		if o.picked {
+		if o.Picked {
 			for _, pk := range p.Picks {
 				pool = append(pool, &pk.Session)
 			}
@@ -80,30 +87,26 @@ func (f *Factory) runList(o *listOptions) error {
 			}
 			pool = prog.Sessions
 		}
-		if o.day != "" {
-			d, err := resolveDay(o.day, days(pool))
+		if o.Day != "" {
+			d, err := resolveDay(o.Day, days(pool))
 			if err != nil {
 				return err
 			}
 			flt.day = d
 		}
-		active := p.Active()
+		fit := schedule.NewFitter(p.Active(), &p.Venue)
 		var out []*schedule.Session
 		for _, s := range pool {
 			if !flt.match(s) {
 				continue
 			}
-			if o.free && !fits(s, active, &p.Venue) {
+			if o.Free && !fit.Fits(s) {
 				continue
 			}
 			out = append(out, s)
 		}
-		if o.json {
-			js := make([]export.SessionJSON, 0, len(out))
-			for _, s := range out {
-				js = append(js, export.Session(s, picks[s.ID], o.abstract))
-			}
-			return f.writeJSON(js)
+		if o.JSON {
+			return f.writeJSON(jsonshape.Sessions(out, picks, o.Abstract))
 		}
 		if len(out) == 0 {
 			fmt.Fprintln(f.IO.ErrOut, "No sessions match.")

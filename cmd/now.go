@@ -2,90 +2,69 @@ package cmd
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-type nowJSON struct {
-	At       string               `json:"at"`
-	Now      []export.SessionJSON `json:"now"`
-	Next     []export.SessionJSON `json:"next"`
-	Room     string               `json:"room"`
-	RoomNext *export.SessionJSON  `json:"room_next"`
+type nowOptions struct {
+	f    *Factory
+	At   string
+	Room string
+	JSON bool
 }
 
-func newNowCmd(f *Factory) *cobra.Command {
-	var at, room string
-	var asJSON bool
+func newNowCmd(f *Factory, runF func(*nowOptions) error) *cobra.Command {
+	o := &nowOptions{f: f}
 	c := &cobra.Command{
 		Use:   "now",
 		Short: "What is on now and next",
 		Long: `Show the picks running now and the next ones, and what starts next in
 the room you are in (--room, else the room of your current or last pick).
---at asks about another moment: "2026-03-07 14:00" in the conference's
-zone, RFC 3339, a day of the program and a time ("sun 11:50", "2 14:00"),
-or a time of day "14:00" today.
-
---json prints {at, now: [sessions], next: [sessions], room, room_next}.`,
+--at asks about another moment, in the conference's zone: "2026-03-07
+14:00", a day of the program and a time ("sun 11:50", "2 2pm"), a time
+of day ("14:00", today when the conference is on), or RFC 3339.`,
 		Example: "  plan now\n  plan now --at \"2026-01-31 10:15\"\n  plan now --at \"sun 11:50\" --room Janson --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				loc := p.Location()
-				moment := f.IO.Now().In(loc)
-				prog, err := f.loadProgram(st, p)
-				if err != nil {
-					return err
-				}
-				if at != "" {
-					ref := moment
-					// "sun 11:50": a day of the program, as --day takes it.
-					if day, clock, ok := strings.Cut(strings.TrimSpace(at), " "); ok && !strings.Contains(day, "-") {
-						all := append([]*schedule.Session(nil), prog.Sessions...)
-						for _, pk := range p.Picks {
-							all = append(all, &pk.Session)
-						}
-						d, err := resolveDay(day, days(all))
-						if err != nil {
-							return usagef("--at: %s", strings.TrimPrefix(err.Error(), "--day "))
-						}
-						ref, _ = time.ParseInLocation(time.DateOnly, d, loc)
-						at = clock
-					}
-					t, err := parseWhen(at, ref, loc)
-					if err != nil {
-						return usagef("--at: %v", err)
-					}
-					moment = t
-				}
-				res := schedule.Now(p.Picks, prog.Sessions, moment, room)
-				if asJSON {
-					out := nowJSON{At: moment.Format(time.RFC3339), Now: []export.SessionJSON{}, Next: []export.SessionJSON{}, Room: res.Room}
-					for _, pk := range res.Now {
-						out.Now = append(out.Now, export.Pick(pk, false))
-					}
-					for _, pk := range res.Next {
-						out.Next = append(out.Next, export.Pick(pk, false))
-					}
-					if res.RoomNext != nil {
-						j := export.Session(res.RoomNext, p.Pick(res.RoomNext.ID), false)
-						out.RoomNext = &j
-					}
-					return f.writeJSON(out)
-				}
-				f.printNow(moment, res)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runNow(o)
 		},
 	}
-	c.Flags().StringVar(&at, "at", "", "the moment to ask about (default: now)")
-	c.Flags().StringVar(&room, "room", "", "the room you are in")
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().StringVar(&o.At, "at", "", "the moment to ask about (default: now)")
+	c.Flags().StringVar(&o.Room, "room", "", "the room you are in")
+	addJSONFlag(c, &o.JSON, "{at, now: [sessions], next: [sessions], room, room_next}")
 	return c
+}
+
+func runNow(o *nowOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		tc, err := f.timeContext(st, p)
+		if err != nil {
+			return err
+		}
+		moment := tc.now.In(tc.loc)
+		if o.At != "" {
+			if moment, err = parseMoment(o.At, tc); err != nil {
+				return usagef("--at: %v", err)
+			}
+		}
+		prog, err := f.loadProgram(st, p)
+		if err != nil {
+			return err
+		}
+		res := schedule.Now(p.Picks, prog.Sessions, moment, o.Room)
+		if o.JSON {
+			return f.writeJSON(jsonshape.FromNow(res, p))
+		}
+		f.printNow(moment, res)
+		return nil
+	})
 }
 
 func (f *Factory) printNow(at time.Time, res schedule.NowResult) {

@@ -3,31 +3,20 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-type droppedJSON struct {
-	ID      string             `json:"id"`
-	Title   string             `json:"title"`
-	Reason  string             `json:"reason"`
-	Because []string           `json:"because"`
-	Clashes []export.ClashJSON `json:"clashes"`
+type optimizeOptions struct {
+	f     *Factory
+	Apply bool
+	JSON  bool
 }
 
-type optimizeJSON struct {
-	Keep      []string           `json:"keep"`
-	Drop      []droppedJSON      `json:"drop"`
-	Conflicts []export.ClashJSON `json:"conflicts"`
-	Untouched []string           `json:"untouched"`
-	Score     map[string]int     `json:"score"`
-	Applied   bool               `json:"applied"`
-}
-
-func newOptimizeCmd(f *Factory) *cobra.Command {
-	var apply, asJSON bool
+func newOptimizeCmd(f *Factory, runF func(*optimizeOptions) error) *cobra.Command {
+	o := &optimizeOptions{f: f}
 	c := &cobra.Command{
 		Use:   "optimize",
 		Short: "Choose the best clash-free, walkable schedule from your picks",
@@ -37,53 +26,44 @@ then the most wants, then the most maybes (exactly, not greedily); among
 equals, the one whose sessions end earlier. It shows what it keeps and
 what it drops, and why. Musts that clash with each other are reported as
 conflicts. --apply marks the dropped picks as skipped (they stay in the
-plan as alternatives; 'plan add ID' brings one back).
-
---json prints {keep: [ids], drop: [{id, title, reason, because, clashes}],
-conflicts: [clash objects as in 'plan clashes --json'], untouched, score}.`,
+plan as alternatives; 'plan add ID' brings one back).`,
 		Example: "  plan optimize\n  plan optimize --apply\n  plan optimize --json | jq .keep",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			run := f.readPlan
-			if apply {
-				run = f.changePlan
+			if runF != nil {
+				return runF(o)
 			}
-			return run(func(st *store.Workspace, p *schedule.Plan) error {
-				res := schedule.Optimize(p.Picks, &p.Venue)
-				if apply {
-					for _, d := range res.Drop {
-						d.Pick.Status = schedule.Skipped
-					}
-				}
-				if asJSON {
-					return f.writeJSON(optimizeToJSON(res, apply))
-				}
-				f.printOptimize(res, apply)
-				return nil
-			})
+			return runOptimize(o)
 		},
 	}
-	c.Flags().BoolVar(&apply, "apply", false, "mark the dropped picks as skipped")
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().BoolVar(&o.Apply, "apply", false, "mark the dropped picks as skipped")
+	addJSONFlag(c, &o.JSON, "{keep: [ids], drop: [{id, title, reason, because, clashes}], conflicts, untouched, score, applied}")
 	return c
 }
 
-func optimizeToJSON(res schedule.OptimizeResult, applied bool) optimizeJSON {
-	out := optimizeJSON{Keep: []string{}, Drop: []droppedJSON{}, Conflicts: export.Clashes(res.Conflicts), Untouched: []string{},
-		Score: map[string]int{"must": res.Score.Must, "want": res.Score.Want, "maybe": res.Score.Maybe}, Applied: applied}
-	for _, pk := range res.Keep {
-		out.Keep = append(out.Keep, pk.ID)
+func runOptimize(o *optimizeOptions) error {
+	f := o.f
+	var res schedule.OptimizeResult
+	run := f.readPlan
+	if o.Apply {
+		run = f.changePlan
 	}
-	for _, d := range res.Drop {
-		j := droppedJSON{ID: d.Pick.ID, Title: d.Pick.Title, Reason: d.Reason, Because: []string{}, Clashes: export.Clashes(d.Clashes)}
-		for _, b := range d.Because {
-			j.Because = append(j.Because, b.ID)
+	err := run(func(st *store.Workspace, p *schedule.Plan) error {
+		res = schedule.Optimize(p.Picks, &p.Venue)
+		if o.Apply {
+			for _, d := range res.Drop {
+				d.Pick.Status = schedule.Skipped
+			}
 		}
-		out.Drop = append(out.Drop, j)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, pk := range res.Untouched {
-		out.Untouched = append(out.Untouched, pk.ID)
+	if o.JSON {
+		return f.writeJSON(jsonshape.FromOptimize(res, o.Apply))
 	}
-	return out
+	f.printOptimize(res, o.Apply)
+	return nil
 }
 
 func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
@@ -100,7 +80,7 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 			plainRow(out, "conflict", c.A.ID, c.B.ID, string(c.Type), fmt.Sprint(c.Minutes), "")
 		}
 		if applied && len(res.Drop) > 0 {
-			fmt.Fprintf(f.IO.ErrOut, "Marked %d dropped pick(s) as skipped.\n", len(res.Drop))
+			fmt.Fprintf(f.IO.ErrOut, "Marked %s as skipped.\n", schedule.Plural(len(res.Drop), "dropped pick", ""))
 		}
 		return
 	}
@@ -127,7 +107,7 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 	}
 	switch {
 	case applied && len(res.Drop) > 0:
-		fmt.Fprintf(out, "\nMarked %d dropped pick(s) as skipped.\n", len(res.Drop))
+		fmt.Fprintf(out, "\nMarked %s as skipped.\n", schedule.Plural(len(res.Drop), "dropped pick", ""))
 	case len(res.Drop) > 0:
 		fmt.Fprintf(out, "\n%s\n", st.Dim.Render("Run 'plan optimize --apply' to mark the dropped picks as skipped."))
 	}

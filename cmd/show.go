@@ -4,52 +4,66 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-func newShowCmd(f *Factory) *cobra.Command {
-	var asJSON bool
+type showOptions struct {
+	f    *Factory
+	ID   string
+	JSON bool
+}
+
+func newShowCmd(f *Factory, runF func(*showOptions) error) *cobra.Command {
+	o := &showOptions{f: f}
 	c := &cobra.Command{
-		Use:               "show ID",
-		Short:             "Show one session in full",
-		Example:           "  plan show 7886\n  plan show 7886 --json",
-		Args:              cobra.ExactArgs(1),
+		Use:   "show ID",
+		Short: "Show one session in full",
+		Long: `Show one session of the program (or one of your picks, also a personal
+entry or a pick whose session left the program) in full: when, with the
+day and the zone, room, kind, track, speakers, link, your priority,
+status and note, and the abstract.`,
+		Example:           "  plan show 7886\n  plan show 7886 --json | jq .abstract",
+		Args:              exactArgs(1, "give the id of a session: plan show ID (see 'plan list')"),
 		ValidArgsFunction: f.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				id := args[0]
-				pk := p.Pick(id)
-				found, err := st.FindSessions(p, []string{id})
-				if err != nil {
-					return err
-				}
-				s := found[id]
-				if s == nil && pk != nil {
-					s = &pk.Session
-				}
-				if s == nil {
-					prog, err := f.loadProgram(st, p)
-					if err != nil {
-						return err
-					}
-					return notFound("session", id, prog.Similar(id, 3))
-				}
-				if asJSON {
-					return f.writeJSON(export.Session(s, pk, true))
-				}
-				f.printSession(s, pk, p)
-				return nil
-			})
+			o.ID = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return runShow(o)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print the session as a JSON object")
+	addJSONFlag(c, &o.JSON, "the session object, with its abstract")
 	return c
 }
 
-func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick, p *schedule.Plan) {
+func runShow(o *showOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		pk := p.Pick(o.ID)
+		found, err := st.FindSessions(p, []string{o.ID})
+		if err != nil {
+			return err
+		}
+		s := found[o.ID]
+		if s == nil && pk != nil {
+			s = &pk.Session
+		}
+		if s == nil {
+			return f.withSuggestions(&schedule.NotFoundError{What: "session", ID: o.ID}, st, p)
+		}
+		if o.JSON {
+			return f.writeJSON(jsonshape.FromSession(s, pk, true))
+		}
+		f.printSession(s, pk)
+		return nil
+	})
+}
+
+func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick) {
 	out := f.IO.Out
 	st := f.styles()
 	field := func(label, value string) {

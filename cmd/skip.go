@@ -1,11 +1,13 @@
 package cmd
 
 import (
-	"github.com/plan-cli/plan/schedule"
 	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
-func newSkipCmd(f *Factory) *cobra.Command {
+func newSkipCmd(f *Factory, runF func(*statusOptions) error) *cobra.Command {
+	o := &statusOptions{f: f, Status: schedule.Skipped}
 	return &cobra.Command{
 		Use:               "skip ID...",
 		Short:             "Record that you skipped picks",
@@ -14,7 +16,11 @@ func newSkipCmd(f *Factory) *cobra.Command {
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: f.completePicks,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.setStatus(args, schedule.Skipped)
+			o.IDs = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runStatus(o)
 		},
 	}
 }

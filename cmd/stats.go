@@ -5,38 +5,48 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-func newStatsCmd(f *Factory) *cobra.Command {
-	var asJSON bool
+type statsOptions struct {
+	f    *Factory
+	JSON bool
+}
+
+func newStatsCmd(f *Factory, runF func(*statsOptions) error) *cobra.Command {
+	o := &statsOptions{f: f}
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "By the numbers: sessions per kind, hours, days, tracks, rooms, facts",
 		Long: `The recap's numbers over the picks you did not skip: sessions per kind
 ("10 Talks", "2 Birds of a Feather (BoF)"), hours in sessions, sessions
 per day, tracks, rooms and speakers covered, planned vs attended vs
-skipped, and your facts.
-
---json prints counts (kind → number), lines (the recap lines), hours,
-per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned
-and facts.`,
+skipped, and your facts.`,
 		Example: "  plan stats\n  plan stats --json | jq .lines",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				s := schedule.ComputeStats(p)
-				if asJSON {
-					return f.writeJSON(s)
-				}
-				f.printStats(p, s)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runStats(o)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	addJSONFlag(c, &o.JSON, "counts (kind → number), lines (the recap lines), hours, per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned and facts")
 	return c
+}
+
+func runStats(o *statsOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		s := schedule.ComputeStats(p)
+		if o.JSON {
+			return f.writeJSON(jsonshape.FromStats(s))
+		}
+		f.printStats(p, s)
+		return nil
+	})
 }
 
 func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
@@ -57,18 +67,18 @@ func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s %s in sessions", st.Dim.Render("time:"), schedule.FormatDuration(time.Duration(s.Hours*float64(time.Hour))))
 	if len(s.PerDay) > 0 {
-		fmt.Fprintf(&b, " over %d day(s)", len(s.PerDay))
+		fmt.Fprintf(&b, " over %s", schedule.Plural(len(s.PerDay), "day", ""))
 	}
 	b.WriteString("\n")
 	for _, d := range s.PerDay {
-		fmt.Fprintf(&b, "      %s  %d session(s)\n", d.Day, d.Sessions)
+		fmt.Fprintf(&b, "      %s  %s\n", d.Day, schedule.Plural(d.Sessions, "session", ""))
 	}
-	fmt.Fprintf(&b, "%s %d tracks, %d rooms, %d speakers\n", st.Dim.Render("covered:"), len(s.Tracks), len(s.Rooms), len(s.Speakers))
+	fmt.Fprintf(&b, "%s %s, %s, %s\n", st.Dim.Render("covered:"), schedule.Plural(len(s.Tracks), "track", ""), schedule.Plural(len(s.Rooms), "room", ""), schedule.Plural(len(s.Speakers), "speaker", ""))
 	fmt.Fprintf(&b, "%s %d planned, %d attended (%d unplanned), %d skipped\n", st.Dim.Render("picks:"), s.Planned, s.Attended, s.Unplanned, s.Skipped)
 	if len(s.Facts) > 0 {
 		b.WriteString("\n")
-		for _, f := range s.Facts {
-			fmt.Fprintf(&b, "%s: %s\n", st.Title.Render(f.Label), f.Value)
+		for _, fc := range s.Facts {
+			fmt.Fprintf(&b, "%s: %s\n", st.Title.Render(fc.Label), fc.Value)
 		}
 	}
 	text := strings.TrimRight(b.String(), "\n")

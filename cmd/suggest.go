@@ -2,36 +2,23 @@ package cmd
 
 import (
 	"fmt"
-	"time"
 
-	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
 )
 
-type suggestJSON struct {
-	Topics   []topicJSON          `json:"topics"`
-	Sessions []suggestSessionJSON `json:"sessions"`
+type suggestOptions struct {
+	f           *Factory
+	Topic       string
+	MaxTopics   int
+	MaxSessions int
+	JSON        bool
 }
 
-type topicJSON struct {
-	Topic    string `json:"topic"`
-	Sessions int    `json:"sessions"`
-	Tracks   int    `json:"tracks"`
-	Covered  int    `json:"covered"`
-}
-
-type suggestSessionJSON struct {
-	export.SessionJSON
-	Topic  string `json:"topic"`
-	Reason string `json:"reason"`
-}
-
-func newSuggestCmd(f *Factory) *cobra.Command {
-	var topic string
-	var asJSON bool
-	var maxTopics, maxSessions int
+func newSuggestCmd(f *Factory, runF func(*suggestOptions) error) *cobra.Command {
+	o := &suggestOptions{f: f}
 	c := &cobra.Command{
 		Use:   "suggest",
 		Short: "FOMO: the topics everyone is talking about, and sessions on them that fit",
@@ -40,71 +27,41 @@ func newSuggestCmd(f *Factory) *cobra.Command {
 topic), with how many sessions and tracks mention each and how many of
 your picks cover it; then offer sessions on the hottest topics you have
 not covered that fit your plan (no overlap, time to walk). While the
-conference runs, sessions already over are not offered.
-
---json prints {topics: [{topic, sessions, tracks, covered}], sessions:
-[session objects with topic and reason]}.`,
+conference runs, sessions already over are not offered.`,
 		Example: "  plan suggest\n  plan suggest --topic ebpf\n  plan suggest --json | jq '.topics[0]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-				prog, err := f.programOf(st, p)
-				if err != nil {
-					return err
-				}
-				res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, schedule.SuggestOptions{Topic: topic, MaxTopics: maxTopics, MaxSessions: maxSessions})
-				res.Sessions = f.notOver(prog.Sessions, res.Sessions)
-				if topic != "" && len(res.Topics) == 0 && !asJSON {
-					fmt.Fprintf(f.IO.ErrOut, "No session mentions %q (topics are single words, such as ebpf or rust).\n", topic)
-					return nil
-				}
-				if asJSON {
-					out := suggestJSON{Topics: []topicJSON{}, Sessions: []suggestSessionJSON{}}
-					for _, t := range res.Topics {
-						out.Topics = append(out.Topics, topicJSON{t.Topic, t.Sessions, t.Tracks, t.Covered})
-					}
-					for _, s := range res.Sessions {
-						out.Sessions = append(out.Sessions, suggestSessionJSON{export.Session(s.Session, nil, false), s.Topic, s.Reason})
-					}
-					return f.writeJSON(out)
-				}
-				f.printSuggest(res)
-				return nil
-			})
+			if runF != nil {
+				return runF(o)
+			}
+			return runSuggest(o)
 		},
 	}
-	c.Flags().StringVar(&topic, "topic", "", "only this topic")
-	c.Flags().IntVar(&maxTopics, "topics", 10, "how many topics to show")
-	c.Flags().IntVar(&maxSessions, "sessions", 10, "how many sessions to offer")
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().StringVar(&o.Topic, "topic", "", "only this topic")
+	c.Flags().IntVar(&o.MaxTopics, "topics", 10, "how many topics to show")
+	c.Flags().IntVar(&o.MaxSessions, "sessions", 10, "how many sessions to offer")
+	addJSONFlag(c, &o.JSON, "{topics: [{topic, sessions, tracks, covered}], sessions: [session objects with topic and reason]}")
 	return c
 }
 
-// notOver drops suggestions that have ended, when the conference is on
-// now; before or after it every session counts.
-func (f *Factory) notOver(program []*schedule.Session, in []schedule.Suggestion) []schedule.Suggestion {
-	now := f.IO.Now()
-	var first, last time.Time
-	for _, s := range program {
-		if !s.Scheduled() {
-			continue
+func runSuggest(o *suggestOptions) error {
+	f := o.f
+	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		prog, err := f.programOf(st, p)
+		if err != nil {
+			return err
 		}
-		if first.IsZero() || s.Start.Before(first) {
-			first = s.Start
+		res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, schedule.SuggestOptions{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions})
+		res.Sessions = schedule.NotOver(prog.Sessions, res.Sessions, f.IO.Now())
+		if o.JSON {
+			return f.writeJSON(jsonshape.FromSuggest(res))
 		}
-		if s.End.After(last) {
-			last = s.End
+		if o.Topic != "" && len(res.Topics) == 0 {
+			fmt.Fprintf(f.IO.ErrOut, "No session mentions %q (topics are single words, such as ebpf or rust).\n", o.Topic)
+			return nil
 		}
-	}
-	if first.IsZero() || now.Before(first) || now.After(last) {
-		return in
-	}
-	out := in[:0]
-	for _, s := range in {
-		if s.Session.End.After(now) {
-			out = append(out, s)
-		}
-	}
-	return out
+		f.printSuggest(res)
+		return nil
+	})
 }
 
 func (f *Factory) printSuggest(res schedule.Suggestions) {

@@ -2,16 +2,52 @@ package cmd
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
-
-	"github.com/plan-cli/plan/schedule"
 )
 
-// parseWhen reads a moment as people type it: RFC 3339, "2026-03-07
-// 10:00", "2026-03-07T10:00", or "10:00" on the day of ref.
-func parseWhen(s string, ref time.Time, loc *time.Location) (time.Time, error) {
+// One parser reads every time and every length a flag or argument takes
+// (add --start/--end, now --at, export --alarm, walk, …), so they all
+// accept the same forms.
+
+// timeContext is what a time of day needs to become a moment: the
+// conference's zone and days, the day a bare time of day falls on when
+// the command knows one (--end after --start), and the clock for "now".
+type timeContext struct {
+	loc  *time.Location
+	days []string  // the program's conference days, YYYY-MM-DD
+	ref  time.Time // the day a bare "13:35" falls on; zero: see parseMoment
+	now  time.Time
+}
+
+const timeForms = `"2026-01-31 10:00", "sat 12:00", "12:45pm", "13:35", RFC 3339 or "now"`
+
+var clockRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$`)
+})
+
+// parseMoment reads a moment as people type it, in the conference's zone:
+//
+//	2026-01-31 10:00, 2026-01-31T10:00, RFC 3339 (any offset), now,
+//	sat 12:00, saturday 12:45pm, 2 09:30 (the second day), and a bare
+//	time of day 13:35 or 9am.
+//
+// A bare time of day falls on c.ref when set, else on today when today is
+// a conference day, else on the conference's only day; otherwise it is an
+// error that lists the days. A local time that does not exist (the clocks
+// jump forward then) is refused.
+func parseMoment(s string, c timeContext) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	loc := c.loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	if strings.EqualFold(s, "now") {
+		return c.now.In(loc), nil
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.In(loc), nil
 	}
@@ -20,15 +56,74 @@ func parseWhen(s string, ref time.Time, loc *time.Location) (time.Time, error) {
 			return t, checkWallClock(t, s, layout, loc)
 		}
 	}
-	if t, err := time.Parse("15:04", s); err == nil {
-		if ref.IsZero() {
-			return time.Time{}, fmt.Errorf("%q has no date: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-07 %s", s, s)
-		}
-		r := ref.In(loc)
-		out := time.Date(r.Year(), r.Month(), r.Day(), t.Hour(), t.Minute(), 0, 0, loc)
-		return out, checkWallClock(out, out.Format("2006-01-02")+" "+s, "2006-01-02 15:04", loc)
+	dayPart, clockPart := "", s
+	if d, rest, ok := strings.Cut(s, " "); ok && !clockRE().MatchString(strings.ToLower(s)) {
+		dayPart, clockPart = d, strings.TrimSpace(rest)
 	}
-	return time.Time{}, fmt.Errorf("cannot read %q as a time: write YYYY-MM-DD HH:MM (in the conference's zone, %s) or RFC 3339", s, loc)
+	h, m, ok := parseClock(clockPart)
+	if !ok {
+		return time.Time{}, fmt.Errorf("cannot read %q as a time: write %s (in the conference's zone, %s)", s, timeForms, loc)
+	}
+	var date string
+	switch {
+	case dayPart != "":
+		if _, err := time.Parse(time.DateOnly, dayPart); err == nil {
+			date = dayPart
+			break
+		}
+		d, err := resolveDay(dayPart, c.days)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v", s, err)
+		}
+		date = d
+	case !c.ref.IsZero():
+		date = c.ref.In(loc).Format(time.DateOnly)
+	default:
+		today := c.now.In(loc).Format(time.DateOnly)
+		for _, d := range c.days {
+			if d == today {
+				date = d
+			}
+		}
+		if date == "" && len(c.days) == 1 {
+			date = c.days[0]
+		}
+		if date == "" {
+			return time.Time{}, fmt.Errorf("%q has no day: write it as \"sat %s\" or \"YYYY-MM-DD %s\" (days: %s)", s, clockPart, clockPart, describeDays(c.days))
+		}
+	}
+	day, _ := time.ParseInLocation(time.DateOnly, date, loc)
+	t := time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc)
+	wall := fmt.Sprintf("%s %02d:%02d", date, h, m)
+	return t, checkWallClock(t, wall, "2006-01-02 15:04", loc)
+}
+
+// parseClock reads a time of day: 13:35, 9:05, 12:45pm, 9am, 9 AM.
+func parseClock(s string) (h, m int, ok bool) {
+	g := clockRE().FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if g == nil {
+		return 0, 0, false
+	}
+	h, _ = strconv.Atoi(g[1])
+	if g[2] != "" {
+		m, _ = strconv.Atoi(g[2])
+	} else if g[3] == "" {
+		return 0, 0, false // a bare number is a length or a day, not a time
+	}
+	switch ampm := strings.ReplaceAll(g[3], ".", ""); {
+	case ampm == "" && h <= 23:
+	case ampm != "" && h >= 1 && h <= 12:
+		h %= 12
+		if ampm == "pm" {
+			h += 12
+		}
+	default:
+		return 0, 0, false
+	}
+	if m > 59 {
+		return 0, 0, false
+	}
+	return h, m, true
 }
 
 // checkWallClock refuses a local time that does not exist because the
@@ -46,22 +141,63 @@ func checkWallClock(t time.Time, s, layout string, loc *time.Location) error {
 	return nil
 }
 
-// parseMinutes reads a walking time: "10m", "1h30m", or a plain number of
-// minutes.
-func parseMinutes(s string) (schedule.Minutes, error) {
-	var d time.Duration
-	if n, err := fmt.Sscanf(s, "%d", new(int)); err == nil && n == 1 && !strings.ContainsAny(s, "hms") {
-		var m int
-		fmt.Sscanf(s, "%d", &m)
-		d = time.Duration(m) * time.Minute
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return 0, fmt.Errorf("%q is not a duration: write it as 10m or 1h30m", s)
+var lengthRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(\d+)\s*h(?:ours?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$`)
+})
+
+// parseLength reads a length of time in whole minutes: 10 (minutes), 10m,
+// 10 min, 1h, 1h30, 1h30m, 1:30. Fractions ("2.9"), other units and
+// trailing text ("10x") are refused, not rounded.
+func parseLength(s string) (time.Duration, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	bad := fmt.Errorf("%q is not a length: write minutes (10, 10m) or hours and minutes (1h30, 1:30)", s)
+	if t == "" {
+		return 0, bad
+	}
+	if h, m, ok := strings.Cut(t, ":"); ok {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 || len(m) != 2 {
+			return 0, bad
 		}
+		return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute, nil
 	}
-	if d < 0 {
-		return 0, fmt.Errorf("%q is negative", s)
+	g := lengthRE().FindStringSubmatch(t)
+	if g == nil || (g[1] == "" && g[2] == "") {
+		return 0, bad
 	}
-	return schedule.Minutes((d + time.Minute - 1) / time.Minute), nil
+	var d time.Duration
+	if g[1] != "" {
+		h, err := strconv.Atoi(g[1])
+		if err != nil {
+			return 0, bad
+		}
+		d += time.Duration(h) * time.Hour
+	}
+	if g[2] != "" {
+		m, err := strconv.Atoi(g[2])
+		if err != nil {
+			return 0, bad
+		}
+		d += time.Duration(m) * time.Minute
+	}
+	return d, nil
+}
+
+// parseEnd reads an end: a moment (a bare time of day falls on start's
+// day), or a length after start ("30m", "1h30"). "1:30" is a time of day
+// when that comes after start, else a length.
+func parseEnd(s string, start time.Time, c timeContext) (time.Time, error) {
+	c.ref = start
+	t, err := parseMoment(s, c)
+	if err == nil && t.After(start) {
+		return t, nil
+	}
+	if d, lerr := parseLength(s); lerr == nil {
+		return start.Add(d), nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("cannot read %q as an end: write a time (%s) or a length (30m, 1h30)", s, timeForms)
+	}
+	return t, nil
 }

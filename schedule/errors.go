@@ -44,12 +44,16 @@ type NotFoundError struct {
 	What    string // "session", "pick"
 	ID      string
 	Similar []string // close matches to suggest
+	Hint    string   // what to do, when there is no close match
 }
 
 func (e *NotFoundError) Error() string {
 	msg := fmt.Sprintf("no %s with id %q", e.What, e.ID)
 	if len(e.Similar) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", quoteList(e.Similar))
+	}
+	if e.Hint != "" {
+		msg += ": " + e.Hint
 	}
 	return msg
 }
