@@ -175,20 +175,6 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		return &schedule.InputError{File: name, Line: line, Session: session, Err: fmt.Errorf(format, args...)}
 	}
 	data = stripBOM(data)
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		return nil, fail(1, "", "the file is UTF-16 text; save it as UTF-8")
-	}
-	if !utf8.Valid(data) {
-		bad := 0
-		for bad < len(data) {
-			r, size := utf8.DecodeRune(data[bad:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			bad += size
-		}
-		return nil, fail(lineAt(data, int64(bad)), "", "not UTF-8 text (save the file as UTF-8)")
-	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = csvDelimiter(data)
 	r.FieldsPerRecord = -1

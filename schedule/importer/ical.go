@@ -136,9 +136,6 @@ func (ical) Parse(data []byte, opt Options) (*Feed, error) {
 // component must be closed; several calendars one after another are read
 // as one.
 func (p *icsParser) readCalendars(data []byte) ([]*icsComp, error) {
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		return nil, p.errf(1, "the file is UTF-16 text; save it as UTF-8")
-	}
 	var cals []*icsComp
 	var stack []*icsComp
 	lastLine := 0

@@ -2,19 +2,17 @@ package importer
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"html"
 	"io"
 	"net/url"
-	"reflect"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+
+	"golang.org/x/net/html"
 
 	"github.com/plan-cli/plan/schedule"
 )
@@ -77,66 +75,33 @@ func (scaleJSON) Parse(data []byte, opt Options) (*Feed, error) {
 	if err != nil {
 		return nil, &schedule.InputError{File: name, Err: err}
 	}
-	var entries []scaleJSONEntry
-	if err := json.Unmarshal(data, &entries); err != nil {
-		return nil, scaleJSONError(data, name, err)
+	r, err := newJSONReader(data, name)
+	if err != nil {
+		return nil, err
 	}
-	raw := make([]scaleEntry, len(entries))
-	for i, e := range entries {
-		raw[i] = scaleEntry{
+	var raw []scaleEntry
+	var lines []int
+	err = r.array("the SCALE feed", func() error {
+		line := r.line()
+		var e scaleJSONEntry
+		if err := r.record("a session", &e); err != nil {
+			return err
+		}
+		raw = append(raw, scaleEntry{
 			title: e.Name, abstract: e.Description, room: e.Location,
 			start: e.StartTime, end: e.EndTime, speakers: e.Speakers,
 			topic: e.Topic, link: e.Link,
-		}
+		})
+		lines = append(lines, line)
+		return nil
+	})
+	if err == nil {
+		err = r.end()
 	}
-	// Lines are only worked out when something is wrong: finding where
-	// each element starts costs a second pass over the file.
-	line := func(i int) int { return jsonElementLine(data, i) }
-	return scaleFeed(raw, loc, name, line)
-}
-
-// scaleJSONError turns a decoding error into an InputError on the line
-// where the decoder stopped.
-func scaleJSONError(data []byte, name string, err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case len(bytes.TrimSpace(data)) == 0:
-		return &schedule.InputError{File: name, Line: 1, Msg: "the file is empty"}
-	case errors.As(err, &se) && se.Offset >= int64(len(data)):
-		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON: the file ends in the middle of the data (is it cut short? download it again)"}
-	case errors.As(err, &se):
-		return &schedule.InputError{File: name, Line: lineAt(data, se.Offset), Msg: "malformed JSON", Err: errors.New(se.Error())}
-	case errors.As(err, &te):
-		msg := fmt.Sprintf("want an array of sessions, found a JSON %s", te.Value)
-		if te.Field != "" {
-			msg = fmt.Sprintf("field %q must be a string, found a JSON %s", te.Field, te.Value)
-		} else if te.Type != nil && te.Type.Kind() == reflect.Struct {
-			msg = fmt.Sprintf("want a session object, found a JSON %s", te.Value)
-		}
-		return &schedule.InputError{File: name, Line: lineAt(data, te.Offset), Msg: msg}
+	if err != nil {
+		return nil, err
 	}
-	return &schedule.InputError{File: name, Msg: "malformed JSON", Err: err}
-}
-
-// jsonElementLine is the line on which the i-th element of the top-level
-// array starts. data is known to be valid JSON when it is called.
-func jsonElementLine(data []byte, i int) int {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil {
-		return 0
-	}
-	for k := 0; k < i; k++ {
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return 0
-		}
-	}
-	off := dec.InputOffset()
-	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
-		off++
-	}
-	return lineAt(data, off)
+	return scaleFeed(raw, loc, name, func(i int) int { return lines[i] })
 }
 
 type scaleXML struct{}
@@ -233,84 +198,6 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	return scaleFeed(raw, loc, name, func(i int) int { return lines[i] })
 }
 
-// spanTags returns the opening <span …> tags of an HTML fragment, in
-// order. It and tagAttrs scan by hand: regular expressions over every
-// node's markup were a fifth of the XML import's time.
-func spanTags(s string) []string {
-	var tags []string
-	for i := 0; i+5 < len(s); i++ {
-		if s[i] != '<' || !strings.EqualFold(s[i+1:i+5], "span") {
-			continue
-		}
-		switch s[i+5] {
-		case ' ', '\t', '\n', '\r', '>', '/':
-		default:
-			continue
-		}
-		k := strings.IndexByte(s[i:], '>')
-		if k < 0 {
-			break
-		}
-		tags = append(tags, s[i:i+k+1])
-		i += k
-	}
-	return tags
-}
-
-// tagAttrs calls fn with each attribute of an HTML start tag such as
-// <span class="a" content='b' hidden>; names are lower-cased, values
-// are raw (not unescaped).
-func tagAttrs(tag string, fn func(name, value string)) {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-	i := strings.IndexAny(tag, " \t\n\r\f")
-	if i < 0 {
-		return
-	}
-	for i < len(tag) {
-		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
-			i++
-		}
-		start := i
-		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/' {
-			i++
-		}
-		name := strings.ToLower(tag[start:i])
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		if i >= len(tag) || tag[i] != '=' {
-			if name == "" {
-				return // at ">" or the end
-			}
-			fn(name, "")
-			continue
-		}
-		i++
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		var value string
-		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
-			q := tag[i]
-			end := strings.IndexByte(tag[i+1:], q)
-			if end < 0 {
-				return
-			}
-			value = tag[i+1 : i+1+end]
-			i += end + 2
-		} else {
-			start := i
-			for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' {
-				i++
-			}
-			value = tag[start:i]
-		}
-		if name != "" { // a stray `= "x"` has none
-			fn(name, value)
-		}
-	}
-}
-
 // scaleRDFaTimes finds the start and end in the Time field's markup:
 //
 //	<span class="date-display-start" … content="2025-03-06T09:00:00-08:00">9:00</span> to
@@ -321,17 +208,31 @@ func tagAttrs(tag string, fn func(name, value string)) {
 // unscheduled session; text without content attributes is an error.
 func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
 	var single string
-	for _, tag := range spanTags(timeHTML) {
+	z := html.NewTokenizer(strings.NewReader(timeHTML))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		if string(name) != "span" {
+			continue
+		}
 		var class, content string
 		var hasContent bool
-		tagAttrs(tag, func(name, value string) {
-			switch name {
+		for more {
+			var key, val []byte
+			key, val, more = z.TagAttr() // key lower-cased, value unescaped
+			switch string(key) {
 			case "class":
-				class = value
+				class = string(val)
 			case "content":
-				content, hasContent = html.UnescapeString(value), true
+				content, hasContent = string(val), true
 			}
-		})
+		}
 		if !hasContent {
 			continue
 		}

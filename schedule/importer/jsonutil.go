@@ -2,7 +2,7 @@ package importer
 
 // Reading JSON programs: a streaming reader that knows the line of every
 // record and error, lenient text fields, and key sniffing for Detect.
-// Shared by the frab-json and sessionize importers.
+// Shared by the frab-json, sessionize and scale-json importers.
 
 import (
 	"bytes"
@@ -66,15 +66,12 @@ type jsonReader struct {
 	lastLine int
 }
 
-// newJSONReader refuses empty and UTF-16 files up front: both would
-// otherwise give a puzzling syntax error.
+// newJSONReader refuses an empty file up front: it would otherwise give a
+// puzzling syntax error. (Parse has refused UTF-16 already.)
 func newJSONReader(data []byte, name string) (*jsonReader, error) {
 	data = stripBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &schedule.InputError{File: name, Msg: "the file is empty"}
-	}
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, &schedule.InputError{File: name, Line: 1, Msg: "the file is UTF-16 text; save it as UTF-8"}
 	}
 	return &jsonReader{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), lastLine: 1}, nil
 }
@@ -263,6 +260,20 @@ func (r *jsonReader) close() error {
 		return r.fail(err, start)
 	}
 	return nil
+}
+
+// record decodes the next value, which must be an object, into v; what
+// names it in the error when it is something else.
+func (r *jsonReader) record(what string, v any) error {
+	if r.peek() != '{' {
+		start := r.next()
+		tok, err := r.dec.Token()
+		if err != nil {
+			return r.fail(err, start)
+		}
+		return &schedule.InputError{File: r.name, Line: lineAt(r.data, start), Msg: fmt.Sprintf("%s is %s, want an object", what, tokenKind(tok))}
+	}
+	return r.value(v)
 }
 
 // value decodes the next value into v.
