@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Change is one way a picked session differs after a re-import.
@@ -356,11 +357,17 @@ func titleKey(s *Session) string {
 }
 
 // sourcePrefix makes a short id prefix from a source name: "FOSDEM 2026"
-// becomes "fosdem-2026".
+// becomes "fosdem-2026". It is at most 24 bytes, cut before a character
+// rather than inside one, so the id stays valid UTF-8 that can be typed.
 func sourcePrefix(name string) string {
+	const maxLen = 24
 	p := strings.Trim(nonWord().ReplaceAllString(strings.ToLower(name), "-"), "-")
-	if len(p) > 24 {
-		p = strings.TrimRight(p[:24], "-")
+	if len(p) > maxLen {
+		cut := maxLen
+		for cut > 0 && !utf8.RuneStart(p[cut]) {
+			cut--
+		}
+		p = strings.TrimRight(p[:cut], "-")
 	}
 	if p == "" {
 		p = "src"

@@ -2,8 +2,10 @@ package schedule
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func sess(id, guid, title, room string, hour int) *Session {
@@ -114,5 +116,44 @@ func TestMergeCoLocatedProgramsKeepIdsUnique(t *testing.T) {
 	}
 	if len(p.Conference.Sources) != 2 {
 		t.Errorf("sources = %+v", p.Conference.Sources)
+	}
+}
+
+// B5: sourcePrefix cut the name at byte 24, inside a two-byte "é", and
+// the ids of a co-located program then held invalid UTF-8.
+func TestSourcePrefixCutsBetweenCharacters(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, want string }{
+		{"a" + strings.Repeat("é", 30), "a" + strings.Repeat("é", 11)},
+		{strings.Repeat("é", 30), strings.Repeat("é", 12)},
+		{"ab" + strings.Repeat("あ", 10), "ab" + strings.Repeat("あ", 7)},
+		{"Conférence Développeurs Québec", "conférence-développeur"},
+		{"Kubernetes Community Day Los Angeles", "kubernetes-community-day"},
+		{"FOSDEM 2026", "fosdem-2026"},
+		{"東京 オープンソース カンファレンス", "東京-オープンソ"},
+		{"!!!", "src"},
+		{"", "src"},
+	} {
+		got := sourcePrefix(tc.name)
+		if got != tc.want || !utf8.ValidString(got) || len(got) > 24 {
+			t.Errorf("sourcePrefix(%q) = %q (%d bytes), want %q", tc.name, got, len(got), tc.want)
+		}
+	}
+
+	// And so the id of a co-located session that needs the prefix.
+	p := &Plan{}
+	p.SetTimeZone("America/Los_Angeles")
+	now := time.Now()
+	prog, _ := Merge(p, NewProgram(nil), copies(sess("1", "", "Main one", "A", 10)), Source{Name: "Main"}, now)
+	prog, _ = Merge(p, prog, copies(sess("1", "", "Co one", "C", 10)), Source{Name: "a" + strings.Repeat("é", 30)}, now)
+	var ids []string
+	for _, s := range prog.Sessions {
+		ids = append(ids, s.ID)
+		if !utf8.ValidString(s.ID) {
+			t.Errorf("id %q is not valid UTF-8", s.ID)
+		}
+	}
+	if want := "a" + strings.Repeat("é", 11) + "-1"; prog.Get(want) == nil {
+		t.Errorf("ids %q, want one of them %q", ids, want)
 	}
 }
