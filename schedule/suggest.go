@@ -196,12 +196,14 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 		}
 		t := out.Topics[i]
 		cover := "none of your picks"
-		if t.Covered == 1 {
-			cover = "1 of your picks"
-		} else if t.Covered > 1 {
+		if t.Covered > 0 {
 			cover = fmt.Sprintf("%d of your picks", t.Covered)
 		}
-		reason := fmt.Sprintf("on %q, which %d sessions in %s mention and %s; it fits your plan", t.Topic, t.Sessions, plural(t.Tracks, "track"), cover)
+		mention := "mention"
+		if t.Sessions == 1 { // a topic asked for by name may have one session
+			mention = "mentions"
+		}
+		reason := fmt.Sprintf("on %q, which %s in %s %s and %s; it fits your plan", t.Topic, Plural(t.Sessions, "session", ""), Plural(t.Tracks, "track", ""), mention, cover)
 		sessions := append([]*Session(nil), st.sessions...)
 		sortSessions(sessions)
 		for _, s := range sessions {
@@ -216,13 +218,6 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 		}
 	}
 	return out
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // eachTopic calls fn with every topic word of the session (its key and

@@ -283,3 +283,18 @@ func BenchmarkSuggestFOSDEM(b *testing.B) {
 		schedule.Suggest(program, picks, v, schedule.SuggestOptions{})
 	}
 }
+
+// A topic asked for by name may be in one session only: its reason says
+// "1 session in 1 track mentions", not "1 sessions … mention".
+func TestSuggestReasonSingular(t *testing.T) {
+	t.Parallel()
+	program := fomoProgram()
+	program[3].Abstract += " Written in Zig."
+	res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: "zig"})
+	if len(res.Sessions) != 1 || res.Sessions[0].Session.ID != "s03" {
+		t.Fatalf("sessions for --topic zig = %+v", res.Sessions)
+	}
+	if got, want := res.Sessions[0].Reason, `on "Zig", which 1 session in 1 track mentions and none of your picks; it fits your plan`; got != want {
+		t.Errorf("reason = %q, want %q", got, want)
+	}
+}
