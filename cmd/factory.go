@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -88,14 +87,12 @@ func (f *Factory) withPlan(mode store.Mode, fn func(st *store.Workspace, p *sche
 	return fn(st, p)
 }
 
-// loadProgram reads the whole program. Commands start without the
-// garbage collector (see Main); one that holds a large program turns it
-// back on at the usual pace, so its memory stays proportional to the
-// program instead of growing to the limit.
+// loadProgram reads the whole program; a large one turns the garbage
+// collector back on (see gc.go).
 func (f *Factory) loadProgram(st *store.Workspace, p *schedule.Plan) (*schedule.Program, error) {
 	prog, err := st.LoadProgram(p)
-	if err == nil && len(prog.Sessions) > 5000 && f.IO.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
+	if err == nil && len(prog.Sessions) > 5000 {
+		gcForLargeHeap(f.IO.Getenv)
 	}
 	return prog, err
 }

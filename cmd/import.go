@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -69,11 +68,7 @@ event) is added beside the first; its ids are prefixed where they clash.`,
 
 func runImport(o *importOptions) error {
 	f, args := o.f, o.Sources
-	if f.IO.Getenv("GOGC") == "" {
-		// An import builds a large live heap from a large input: collect
-		// at the usual pace so its peak stays near twice the program.
-		debug.SetGCPercent(100)
-	}
+	gcForLargeHeap(f.IO.Getenv)
 	if o.Format != "" {
 		if _, err := importer.Lookup(o.Format); err != nil {
 			return usageError{err}

@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -21,6 +21,8 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do its job: bad input, unknown id, I/O
 	exitUsage = 2 // the command line itself is wrong
+	// exitInterrupted is the shell's code for a command ended by Ctrl-C.
+	exitInterrupted = 130
 )
 
 // version is set at build time with -ldflags "-X github.com/plan-cli/plan/cmd.version=…".
@@ -31,22 +33,31 @@ func Main() int {
 	if path := os.Getenv("PLAN_CPUPROFILE"); path != "" {
 		// For performance work: PLAN_CPUPROFILE=cpu.out plan import …
 		if f, err := os.Create(path); err == nil {
-			pprof.StartCPUProfile(f)
-			defer func() { pprof.StopCPUProfile(); f.Close() }()
+			if err := pprof.StartCPUProfile(f); err == nil {
+				defer func() { pprof.StopCPUProfile(); f.Close() }()
+			}
 		}
 	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		// A command lives a few milliseconds; collecting garbage it is
-		// about to drop by exiting costs more than it saves. The memory
-		// limit still makes the collector run if a command on a huge
-		// program grows large (import sets its own pace, see there).
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(512 << 20)
-	}
-	// Ctrl-C ends a wait for another command's lock, and a download.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	return Run(ctx, System(), os.Args[1:])
+	gcForShortCommand(os.Getenv)
+	return Run(interruptible(), System(), os.Args[1:])
+}
+
+// interruptible is a context that Ctrl-C cancels, so that a wait for
+// another command's lock or a download ends with a clear message. A
+// command that does not finish within half a second of it exits with 130,
+// as after any Ctrl-C: every write is atomic, so nothing is half-written.
+func interruptible() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		<-sig
+		signal.Stop(sig)
+		cancel()
+		time.Sleep(500 * time.Millisecond)
+		os.Exit(exitInterrupted)
+	}()
+	return ctx
 }
 
 // Run executes args with the given streams and returns the exit code.
@@ -91,7 +102,7 @@ Every command works on the plan file given by --plan (or PLAN_FILE),
 plan.yaml in the current folder by default.
 
 Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
-2 the command line was wrong.`,
+2 the command line was wrong, 130 interrupted (Ctrl-C).`,
 		Example: `  plan import https://fosdem.org/2026/schedule/xml
   plan list --day sun --track Rust
   plan add 7886 8402 --priority must
