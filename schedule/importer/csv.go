@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -330,7 +329,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 					return nil, fail(line, who, "bad end: %w", err)
 				}
 			case durV != "":
-				d, err := csvDuration(durV)
+				d, err := parseLength(durV)
 				if err != nil {
 					return nil, fail(line, who, "bad duration: %v", err)
 				}
@@ -369,17 +368,12 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 // time of day. Local times are placed in loc, an error when loc is nil.
 func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 	const want = `want e.g. "2026-03-07T10:00:00-08:00", "2026-03-07 10:00", or "10:00" with a date column`
-	s := v
-	if len(s) > 10 && (s[10] == ' ' || s[10] == 't') {
-		s = s[:10] + "T" + strings.TrimSpace(s[11:])
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
-		if t, err := time.Parse(layout, strings.ToUpper(s)); err == nil {
-			if t.Year() < 1000 || t.Year() > 9999 {
-				return time.Time{}, fmt.Errorf("%q: the year is out of range", clip(v, 40))
-			}
-			return t, nil
+	s := normISO(v)
+	if t, err := parseOffsetTime(s); err == nil {
+		if t.Year() < 1000 || t.Year() > 9999 {
+			return time.Time{}, fmt.Errorf("%q: the year is out of range", clip(v, 40))
 		}
+		return t, nil
 	}
 	var date string
 	var clock string
@@ -446,37 +440,4 @@ func parseTimeOfDay(s string) (h, m, sec int, err error) {
 		return 0, 0, 0, bad
 	}
 	return h, m, sec, nil
-}
-
-// csvDuration reads minutes ("45", "45 min"), H:MM ("1:30") or a Go
-// duration ("1h30m"). It must not be negative or longer than a day.
-func csvDuration(v string) (time.Duration, error) {
-	s := strings.ToLower(strings.TrimSpace(v))
-	for _, suf := range []string{"minutes", "minute", "mins", "min"} {
-		if strings.HasSuffix(s, suf) {
-			s = strings.TrimSpace(strings.TrimSuffix(s, suf))
-			break
-		}
-	}
-	var d time.Duration
-	if n, err := strconv.Atoi(s); err == nil {
-		if n < 0 || n > 24*60 {
-			return 0, fmt.Errorf("%q minutes: want 0 to 1440", clip(v, 40))
-		}
-		d = time.Duration(n) * time.Minute
-	} else if strings.Contains(s, ":") {
-		c, err := parseClock(s)
-		if err != nil {
-			return 0, err
-		}
-		d = c
-	} else if g, err := time.ParseDuration(s); err == nil {
-		d = g
-	} else {
-		return 0, fmt.Errorf("%q is not a length: want minutes (45), H:MM (1:30) or 1h30m", clip(v, 40))
-	}
-	if d < 0 || d > 24*time.Hour {
-		return 0, fmt.Errorf("%q: want a length from 0 to 24 hours", clip(v, 40))
-	}
-	return d, nil
 }

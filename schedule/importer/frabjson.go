@@ -319,27 +319,9 @@ func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, erro
 	if loc == nil {
 		return time.Time{}, noZone(`times without an offset and no "time_zone_name": give --tz`)
 	}
-	d, err := time.ParseInLocation(time.DateOnly, dayDate, loc)
+	t, err := dayClock(dayDate, clock, maxDayClock, loc)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("bad day date %q: want YYYY-MM-DD", dayDate)
+		return time.Time{}, fmt.Errorf(`bad "start": %w`, err)
 	}
-	off, err := parseClock(clock)
-	if err != nil || off >= 48*time.Hour {
-		return time.Time{}, fmt.Errorf(`bad "start" %q: want HH:MM`, clock)
-	}
-	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
-	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, loc), nil
-}
-
-// parseOffsetTime reads an ISO 8601 time with an offset, with or without
-// seconds and with or without the colon in the offset.
-func parseOffsetTime(s string) (time.Time, error) {
-	var err error
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00"} {
-		var t time.Time
-		if t, err = time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, err
+	return t, nil
 }

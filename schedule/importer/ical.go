@@ -659,46 +659,6 @@ func parseICSDate(v string) (y, mo, d int, ok bool) {
 	return y, mo, d, true
 }
 
-func digits(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, len(s) > 0
-}
-
-func daysIn(y, mo int) int {
-	return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// wallTime is the instant a wall-clock time names in loc, read as RFC
-// 5545 says: a time in a daylight-saving gap (02:30 when clocks jump from
-// 02:00 to 03:00) uses the offset before the gap, so it lands at 03:30;
-// an ambiguous time (01:30 when clocks fall back) is the first one.
-func wallTime(y, mo, d, h, mi, s int, loc *time.Location) time.Time {
-	naive := time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC)
-	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, loc)
-	_, before := t.Add(-24 * time.Hour).Zone()
-	_, at := t.Zone()
-	_, after := t.Add(24 * time.Hour).Zone()
-	var best time.Time
-	for _, off := range [3]int{before, at, after} {
-		u := naive.Add(-time.Duration(off) * time.Second).In(loc)
-		uy, um, ud := u.Date()
-		uh, umi, us := u.Clock()
-		if uy == y && int(um) == mo && ud == d && uh == h && umi == mi && us == s && (best.IsZero() || u.Before(best)) {
-			best = u
-		}
-	}
-	if best.IsZero() { // in a gap
-		best = naive.Add(-time.Duration(before) * time.Second).In(loc)
-	}
-	return best
-}
-
 // maxICSDuration bounds DURATION; no conference session lasts a year.
 const maxICSDuration = 366 * 24 * time.Hour
 

@@ -197,13 +197,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 func eventStart(date, clock, dayDate string, loc *time.Location) (time.Time, error) {
 	date = strings.TrimSpace(date)
 	if date != "" {
-		t, err := time.Parse(time.RFC3339, date)
-		if err != nil {
-			if t2, err2 := time.Parse("2006-01-02T15:04:05Z0700", date); err2 == nil {
-				t, err = t2, nil
-			}
-		}
-		if err == nil {
+		if t, err := parseOffsetTime(date); err == nil {
 			if loc != nil {
 				t = t.In(loc)
 			}
@@ -224,16 +218,11 @@ func eventStart(date, clock, dayDate string, loc *time.Location) (time.Time, err
 	if loc == nil {
 		return time.Time{}, noZone("times without an offset and no <time_zone_name>: give --tz")
 	}
-	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(dayDate)[:min(10, len(strings.TrimSpace(dayDate)))], loc)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("bad day date %q", dayDate)
-	}
-	off, err := parseClock(clock)
+	t, err := dayClock(dayDate, clock, maxDayClock, loc)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("bad <start>: %w", err)
 	}
-	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
-	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, loc), nil
+	return t, nil
 }
 
 // readEvent reads one <event> by hand. It gives the same result as

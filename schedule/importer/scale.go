@@ -362,17 +362,11 @@ func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
 // scaleTime reads an ISO 8601 time. With an offset it keeps the instant
 // and expresses it in loc; without one it is read as loc's wall time.
 func scaleTime(s string, loc *time.Location) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05Z0700", "2006-01-02 15:04:05Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.In(loc), nil
-		}
+	t, err := parseISOTime(s, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not an ISO 8601 time such as 2025-03-06T09:00:00-08:00", s)
 	}
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not an ISO 8601 time such as 2025-03-06T09:00:00-08:00", s)
+	return t, nil
 }
 
 // scaleKind: SCALE files its special sessions under four Topic values,

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -272,29 +273,18 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 
 // needsZone reports whether a Sessionize time is local (no offset).
 func needsZone(s string) bool {
-	if s == "" {
-		return false
-	}
-	_, err := parseOffsetTime(s)
-	return err != nil
+	return s != "" && !hasOffset(s)
 }
 
 // sessionizeTime reads "2020-03-28T08:00:00" (seconds and fraction
 // optional) in loc; a time that does carry an offset keeps it.
 func sessionizeTime(s string, loc *time.Location) (time.Time, error) {
-	if t, err := parseOffsetTime(s); err == nil {
-		if loc != nil {
-			t = t.In(loc)
-		}
-		return t, nil
-	}
-	if loc == nil {
+	t, err := parseISOTime(s, loc)
+	switch {
+	case errors.Is(err, errNoOffset):
 		return time.Time{}, noZone(fmt.Sprintf("%q has no time zone: give --tz", s))
+	case err != nil:
+		return time.Time{}, fmt.Errorf("%q is not a time such as 2020-03-28T08:00:00", s)
 	}
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a time such as 2020-03-28T08:00:00", s)
+	return t, nil
 }

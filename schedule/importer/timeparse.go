@@ -1,11 +1,115 @@
 package importer
 
+// Times and lengths as the feeds write them. Every format but iCalendar
+// writes ISO 8601 date-times, with an offset or as wall-clock time in the
+// conference's zone; pentabarf and frab also a day's date and an HH:MM
+// clock. One parser reads them all; each importer adds only its words for
+// the error.
+
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// isoOffsetLayouts are the ISO 8601 date-times with an offset that feeds
+// write: seconds optional, the offset with or without its colon, "Z"
+// for UTC. A fraction of a second after the seconds is read too.
+var isoOffsetLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00", "2006-01-02T15:04Z0700"}
+
+// isoLocalLayouts are the wall-clock forms, seconds optional.
+var isoLocalLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04"}
+
+// errNoOffset is returned by parseISOTime for a wall-clock time when no
+// zone is given to place it; callers say which flag or field would.
+var errNoOffset = errors.New("the time has no UTC offset")
+
+// normISO trims s and writes the date-time separator as "T" (feeds and
+// spreadsheets also write a space or "t") and "z" as "Z".
+func normISO(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 10 && (s[10] == ' ' || s[10] == 't') {
+		s = s[:10] + "T" + strings.TrimSpace(s[11:])
+	}
+	if strings.HasSuffix(s, "z") {
+		s = s[:len(s)-1] + "Z"
+	}
+	return s
+}
+
+// parseOffsetTime reads an ISO 8601 date-time that carries an offset
+// (see isoOffsetLayouts). The time keeps the offset it was written with.
+func parseOffsetTime(s string) (time.Time, error) {
+	s = normISO(s)
+	var err error
+	for _, layout := range isoOffsetLayouts {
+		var t time.Time
+		if t, err = time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
+}
+
+// parseISOTime reads an ISO 8601 date-time. With an offset it keeps the
+// instant and, when loc is given, expresses it in loc; without one it is
+// loc's wall-clock time (see wallTime), or errNoOffset when loc is nil.
+func parseISOTime(s string, loc *time.Location) (time.Time, error) {
+	if t, err := parseOffsetTime(s); err == nil {
+		if loc != nil {
+			t = t.In(loc)
+		}
+		return t, nil
+	}
+	s = normISO(s)
+	for _, layout := range isoLocalLayouts {
+		naive, err := time.Parse(layout, s)
+		if err != nil {
+			continue
+		}
+		if loc == nil {
+			return time.Time{}, errNoOffset
+		}
+		y, mo, d := naive.Date()
+		h, mi, sec := naive.Clock()
+		return wallTime(y, int(mo), d, h, mi, sec, loc).Add(time.Duration(naive.Nanosecond())), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not an ISO 8601 date and time", s)
+}
+
+// hasOffset reports whether s is a date-time with an offset.
+func hasOffset(s string) bool {
+	_, err := parseOffsetTime(s)
+	return err == nil
+}
+
+// maxDayClock bounds a session's time of day: frab writes "25:30" for
+// half past one in the night of a conference day; two days on is a
+// mistake.
+const maxDayClock = 48 * time.Hour
+
+// dayClock is the instant of clock (a time of day as parseClock reads it,
+// below maxClock) on the date day (YYYY-MM-DD, anything after the tenth
+// character ignored) in loc: how pentabarf's <start> and frab's "start"
+// place a session on its day.
+func dayClock(day, clock string, maxClock time.Duration, loc *time.Location) (time.Time, error) {
+	day = strings.TrimSpace(day)
+	d, err := time.Parse(time.DateOnly, day[:min(10, len(day))])
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad day date %q: want YYYY-MM-DD", day)
+	}
+	off, err := parseClock(clock)
+	if err != nil || off >= maxClock {
+		return time.Time{}, fmt.Errorf("%q is not a time of the form HH:MM", strings.TrimSpace(clock))
+	}
+	// Past midnight ("25:30", as frab writes a night session) is the next day.
+	d = d.AddDate(0, 0, int(off/(24*time.Hour)))
+	off %= 24 * time.Hour
+	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
+	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, 0, loc), nil
+}
 
 // parseClock reads "HH:MM" or "HH:MM:SS" as a duration since midnight (or
 // a length, for frab's "duration").
@@ -40,4 +144,77 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown time zone %q: correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz", name)
 	}
 	return loc, nil
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
+func daysIn(y, mo int) int {
+	return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// wallTime is the instant a wall-clock time names in loc, read as RFC
+// 5545 says: a time in a daylight-saving gap (02:30 when clocks jump from
+// 02:00 to 03:00) uses the offset before the gap, so it lands at 03:30;
+// an ambiguous time (01:30 when clocks fall back) is the first one.
+func wallTime(y, mo, d, h, mi, s int, loc *time.Location) time.Time {
+	naive := time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC)
+	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, loc)
+	_, before := t.Add(-24 * time.Hour).Zone()
+	_, at := t.Zone()
+	_, after := t.Add(24 * time.Hour).Zone()
+	var best time.Time
+	for _, off := range [3]int{before, at, after} {
+		u := naive.Add(-time.Duration(off) * time.Second).In(loc)
+		uy, um, ud := u.Date()
+		uh, umi, us := u.Clock()
+		if uy == y && int(um) == mo && ud == d && uh == h && umi == mi && us == s && (best.IsZero() || u.Before(best)) {
+			best = u
+		}
+	}
+	if best.IsZero() { // in a gap
+		best = naive.Add(-time.Duration(before) * time.Second).In(loc)
+	}
+	return best
+}
+
+// parseLength reads minutes ("45", "45 min"), H:MM ("1:30") or a Go
+// duration ("1h30m"). It must not be negative or longer than a day.
+func parseLength(v string) (time.Duration, error) {
+	s := strings.ToLower(strings.TrimSpace(v))
+	for _, suf := range []string{"minutes", "minute", "mins", "min"} {
+		if strings.HasSuffix(s, suf) {
+			s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+			break
+		}
+	}
+	var d time.Duration
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 0 || n > 24*60 {
+			return 0, fmt.Errorf("%q minutes: want 0 to 1440", clip(v, 40))
+		}
+		d = time.Duration(n) * time.Minute
+	} else if strings.Contains(s, ":") {
+		c, err := parseClock(s)
+		if err != nil {
+			return 0, err
+		}
+		d = c
+	} else if g, err := time.ParseDuration(s); err == nil {
+		d = g
+	} else {
+		return 0, fmt.Errorf("%q is not a length: want minutes (45), H:MM (1:30) or 1h30m", clip(v, 40))
+	}
+	if d < 0 || d > 24*time.Hour {
+		return 0, fmt.Errorf("%q: want a length from 0 to 24 hours", clip(v, 40))
+	}
+	return d, nil
 }
