@@ -59,19 +59,19 @@ func writeNumbers(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats) {
 		b.WriteString("\n")
 	}
 	if days := len(st.PerDay); days > 0 {
-		fmt.Fprintf(b, "Time in sessions: %s over %s\n\n", hoursText(st.Hours), plural(days, "day", "days"))
+		fmt.Fprintf(b, "Time in sessions: %s over %s\n\n", hoursText(st.Hours), schedule.Plural(days, "day", ""))
 	}
 	var covered []string
 	for _, c := range []struct {
-		n           int
-		one, others string
+		n   int
+		one string
 	}{
-		{len(st.Rooms), "room", "rooms"},
-		{len(st.Tracks), "track", "tracks"},
-		{len(st.Speakers), "speaker", "speakers"},
+		{len(st.Rooms), "room"},
+		{len(st.Tracks), "track"},
+		{len(st.Speakers), "speaker"},
 	} {
 		if c.n > 0 {
-			covered = append(covered, plural(c.n, c.one, c.others))
+			covered = append(covered, schedule.Plural(c.n, c.one, ""))
 		}
 	}
 	if len(covered) > 0 {
@@ -203,13 +203,6 @@ func active(p *schedule.Plan) []*schedule.Pick {
 // hoursText writes hours as "17 h 30 min", "45 min" or "3 h".
 func hoursText(hours float64) string {
 	return schedule.FormatDuration(time.Duration(hours*60+0.5) * time.Minute)
-}
-
-func plural(n int, one, others string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, others)
 }
 
 // inline makes text safe inside a line of Markdown: whitespace runs

@@ -300,6 +300,25 @@ func TestWriteMarkdownDeterministic(t *testing.T) {
 	}
 }
 
+// One of each is singular: "over 1 day", "1 room, 1 track, 1 speaker".
+func TestWriteMarkdownSingulars(t *testing.T) {
+	p := &schedule.Plan{}
+	if err := p.SetTimeZone("Europe/Brussels"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 1, 31, 10, 0, 0, 0, p.Location())
+	p.Picks = []*schedule.Pick{
+		{Session: schedule.Session{ID: "a", Title: "Rust in the kernel", Kind: schedule.KindTalk, Room: "K.1.105", Track: "Rust",
+			Speakers: []string{"Ana"}, Start: start, End: start.Add(time.Hour)}, Status: schedule.Attended},
+	}
+	md := recap(t, p)
+	for _, want := range []string{"\nTime in sessions: 1 h over 1 day\n", "\nCovered: 1 room, 1 track, 1 speaker\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("recap lacks %q:\n%s", want, md)
+		}
+	}
+}
+
 func TestWriteMarkdownWithoutNotesOrName(t *testing.T) {
 	p := &schedule.Plan{}
 	if err := p.SetTimeZone("Europe/Brussels"); err != nil {
