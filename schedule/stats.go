@@ -116,7 +116,7 @@ func ComputeStats(p *Plan) Stats {
 	}
 	for _, k := range Kinds {
 		if n := st.Counts[k]; n > 0 {
-			st.Lines = append(st.Lines, fmt.Sprintf("%d %s", n, k.Label(n)))
+			st.Lines = append(st.Lines, Plural(n, k.Label(1), k.Label(2)))
 		}
 	}
 	st.Hours = math.Round(covered(spans).Hours()*100) / 100
