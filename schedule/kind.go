@@ -99,9 +99,8 @@ func kindList() string {
 }
 
 // GuessKind maps a free-form type, topic or category text from a feed to a
-// Kind. It returns KindOther-free results only when it recognises the text;
-// ok is false when nothing matched, so callers can fall back to title
-// prefixes or a format default.
+// Kind. ok is false when it does not recognise the text, so that callers
+// can fall back to title prefixes or a format default.
 //
 // It matches whole words, not substrings: "Data Export" is no expo booth,
 // "Sponsored Talk" no sponsor booth and "Kubernetes CronJobs" no job fair.

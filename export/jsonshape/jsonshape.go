@@ -294,7 +294,7 @@ func FromOptimize(res schedule.OptimizeResult, applied bool) Optimize {
 
 // Suggest is plan suggest --json.
 type Suggest struct {
-	Topics   []Topic             `json:"topics"`
+	Topics   []Topic            `json:"topics"`
 	Sessions []SuggestedSession `json:"sessions"`
 }
 
