@@ -112,8 +112,8 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 				roomName = attr(t, "name")
 			case "event":
 				line, _ := dec.InputPos()
-				ev, err := readEvent(dec, t)
-				if err != nil {
+				ev := &pbEvent{}
+				if err := dec.DecodeElement(ev, &t); err != nil {
 					return nil, fail("malformed XML", err)
 				}
 				s, err := ev.session(dayDate, roomName, loc)
@@ -223,88 +223,4 @@ func eventStart(date, clock, dayDate string, loc *time.Location) (time.Time, err
 		return time.Time{}, fmt.Errorf("bad <start>: %w", err)
 	}
 	return t, nil
-}
-
-// readEvent reads one <event> by hand. It gives the same result as
-// xml.Decoder.DecodeElement into pbEvent, which reflection made the
-// slowest part of importing a large program.
-func readEvent(dec *xml.Decoder, start xml.StartElement) (*pbEvent, error) {
-	ev := &pbEvent{ID: attr(start, "id"), GUID: attr(start, "guid")}
-	var text strings.Builder
-	depth := 0  // 0: directly inside <event>
-	field := "" // the child element whose text is being read
-	inPersons := false
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case depth == 1:
-				field = t.Name.Local
-				text.Reset()
-				inPersons = field == "persons"
-			case depth == 2 && inPersons && t.Name.Local == "person":
-				field = "person"
-				text.Reset()
-			}
-		case xml.CharData:
-			if field != "" && field != "persons" {
-				text.Write(t)
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return ev, nil // </event>
-			}
-			if depth == 2 && field == "person" {
-				ev.Persons = append(ev.Persons, struct {
-					Name string `xml:",chardata"`
-				}{text.String()})
-				field = "persons"
-			}
-			if depth == 1 {
-				ev.set(field, text.String())
-				field = ""
-				inPersons = false
-			}
-			depth--
-		}
-	}
-}
-
-func (ev *pbEvent) set(field, v string) {
-	switch field {
-	case "date":
-		ev.Date = v
-	case "start":
-		ev.Start = v
-	case "duration":
-		ev.Duration = v
-	case "room":
-		ev.Room = v
-	case "slug":
-		ev.Slug = v
-	case "url":
-		ev.URL = v
-	case "title":
-		ev.Title = v
-	case "subtitle":
-		ev.Subtitle = v
-	case "track":
-		ev.Track = v
-	case "type":
-		ev.Type = v
-	case "language":
-		ev.Language = v
-	case "abstract":
-		ev.Abstract = v
-	case "description":
-		ev.Desc = v
-	}
 }
