@@ -7,7 +7,7 @@
 //	                                   plus synthetic programs of these sizes
 //	go run ./bench -runs 21            more runs per command (default 11)
 //	go run ./bench -picks 30           a smaller plan (default 200 picks)
-//	go run ./bench -program 5000 > synth.xml
+//	go run ./bench -program 5000 > /tmp/synth.xml
 //	                                   only write a synthetic program
 //
 // Each command runs -runs times and the median is reported. Wall time is
@@ -90,7 +90,7 @@ func main() {
 	if out, err := build.CombinedOutput(); err != nil {
 		fail("build: %v\n%s", err, out)
 	}
-	fmt.Printf("plan on %s/%s, %d cores, median of %d runs, %d picks\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), *runs, *picks)
+	fmt.Printf("plan on %s/%s, %d cores, median of %d runs, %d picks%s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), *runs, *picks, loadAverage())
 	fmt.Println("| program | sessions | command | median ms | peak MiB |")
 	fmt.Println("|---|---:|---|---:|---:|")
 	b := &bencher{bin: bin, runs: *runs, picks: *picks}
@@ -295,6 +295,16 @@ func (b *bencher) measure(label string, before func(), args ...string) result {
 		before()
 	}
 	return summarize(label, walls, b.peak(args))
+}
+
+// loadAverage says how busy the machine was as the bench began, where
+// the system tells (Linux): other work on the cores shows in every row.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return fmt.Sprintf(", load average %s %s %s", f[0], f[1], f[2])
+	}
+	return ""
 }
 
 func must(err error) {
