@@ -18,9 +18,15 @@ import (
 // runStdin is run with stdin reading from in.
 func runStdin(t *testing.T, dir string, in io.Reader, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runStdinCtx(t, context.Background(), dir, in, args...)
+}
+
+// runStdinCtx is runStdin with a context (one carrying an importer.Fetcher).
+func runStdinCtx(t *testing.T, ctx context.Context, dir string, in io.Reader, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	ios, _, out, errOut := NewTestIO(false)
 	ios.In = in
-	code = Run(context.Background(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml")}, args...))
+	code = Run(ctx, ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml")}, args...))
 	return code, out.String(), errOut.String()
 }
 
@@ -127,9 +133,7 @@ func TestImportBadURLs(t *testing.T) {
 	before := planFiles(t, dir)
 	// Lower the cap (FOSDEM is 2.6 MiB) and the patience, to keep the
 	// test quick.
-	oldMax, oldTimeout := importer.MaxSourceSize, importer.FetchTimeout
-	importer.MaxSourceSize, importer.FetchTimeout = 1<<20, 500*time.Millisecond
-	t.Cleanup(func() { importer.MaxSourceSize, importer.FetchTimeout = oldMax, oldTimeout })
+	ctx := importer.WithFetcher(context.Background(), importer.Fetcher{MaxSize: 1 << 20, Timeout: 500 * time.Millisecond})
 	for _, c := range []struct {
 		src  string
 		in   io.Reader
@@ -144,7 +148,7 @@ func TestImportBadURLs(t *testing.T) {
 		{srv.URL + "/stalls.xml", nil, srv.URL + "/stalls.xml: download did not finish within 500ms"},
 		{"http://[::1", nil, "http://[::1: bad URL"},
 	} {
-		code, out, errOut := runStdin(t, dir, c.in, "import", c.src)
+		code, out, errOut := runStdinCtx(t, ctx, dir, c.in, "import", c.src)
 		if code != exitError || out != "" || !strings.HasPrefix(errOut, "plan: "+c.want) {
 			t.Errorf("import %s: exit %d, stdout %q, stderr %q\nwant exit %d and stderr starting %q", c.src, code, out, errOut, exitError, "plan: "+c.want)
 		}

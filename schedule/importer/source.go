@@ -16,52 +16,91 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
-// MaxSourceSize caps what one program source may hold. The largest real
-// programs are a few MiB and a synthetic 100,000-session one is ~130 MiB;
-// an endless stream (/dev/zero, a URL that never ends) stops here. A
-// variable only so that tests can lower it.
-var MaxSourceSize int64 = 512 << 20
+// Fetcher reads program sources: files, stdin and http(s) URLs. The zero
+// value uses the defaults below; tests set smaller limits on their own
+// Fetcher instead of changing anything shared.
+type Fetcher struct {
+	// Client makes the requests; nil means a client with Timeout.
+	Client *http.Client
+	// MaxSize caps what one source may hold (DefaultMaxSize when 0).
+	MaxSize int64
+	// Timeout bounds a whole download (DefaultTimeout when 0).
+	Timeout time.Duration
+}
 
-// FetchTimeout bounds a whole download.
-var FetchTimeout = 2 * time.Minute
+// DefaultMaxSize: the largest real programs are a few MiB and a synthetic
+// 100,000-session one is ~130 MiB; an endless stream (/dev/zero, a URL
+// that never ends) stops here.
+const DefaultMaxSize int64 = 512 << 20
+
+// DefaultTimeout bounds a whole download.
+const DefaultTimeout = 2 * time.Minute
+
+func (f Fetcher) maxSize() int64 {
+	if f.MaxSize > 0 {
+		return f.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func (f Fetcher) timeout() time.Duration {
+	if f.Timeout > 0 {
+		return f.Timeout
+	}
+	return DefaultTimeout
+}
+
+type fetcherKey struct{}
+
+// WithFetcher returns a context whose Read uses f: the way to set limits
+// for code that only hands Read a context (a command run in a test).
+func WithFetcher(ctx context.Context, f Fetcher) context.Context {
+	return context.WithValue(ctx, fetcherKey{}, f)
+}
+
+// Read loads a program source with the Fetcher ctx carries (see
+// WithFetcher), else with the defaults.
+func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
+	f, _ := ctx.Value(fetcherKey{}).(Fetcher)
+	return f.Read(ctx, src, stdin)
+}
 
 // Read loads a program source: a file path, "-" for stdin, or an http(s)
 // URL. It returns the bytes and the name to use in messages.
-func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
+func (f Fetcher) Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
 	switch {
 	case src == "-":
-		return readCapped(stdin, "stdin")
+		return f.readCapped(stdin, "stdin", 0)
 	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
-		return fetch(ctx, src)
+		return f.fetch(ctx, src)
 	}
-	f, err := os.Open(src)
+	file, err := os.Open(src)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no such file (check the path; a URL starts with https://)", src)
 		}
 		return nil, err
 	}
-	defer f.Close()
+	defer file.Close()
 	var hint int64
-	if fi, err := f.Stat(); err == nil {
+	if fi, err := file.Stat(); err == nil {
 		if fi.IsDir() {
 			return nil, fmt.Errorf("%s: a folder, not a program file: give the path of the program file in it", src)
 		}
 		if fi.Mode().IsRegular() {
-			if fi.Size() > MaxSourceSize {
-				return nil, &schedule.InputError{File: src, Msg: fmt.Sprintf("larger than %d MiB: not a conference program", MaxSourceSize>>20)}
+			if fi.Size() > f.maxSize() {
+				return nil, &schedule.InputError{File: src, Msg: fmt.Sprintf("larger than %d MiB: not a conference program", f.maxSize()>>20)}
 			}
 			hint = fi.Size()
 		}
 	}
-	return readCappedHint(f, src, hint)
+	return f.readCapped(file, src, hint)
 }
 
-func readCapped(r io.Reader, name string) ([]byte, error) { return readCappedHint(r, name, 0) }
-
-// readCappedHint reads at most MaxSourceSize bytes; sizeHint (the file's
-// size, when known) lets it allocate once.
-func readCappedHint(r io.Reader, name string, sizeHint int64) ([]byte, error) {
+// readCapped reads at most f.MaxSize bytes; sizeHint (the file's size,
+// when known) lets it allocate once.
+func (f Fetcher) readCapped(r io.Reader, name string, sizeHint int64) ([]byte, error) {
+	maxSize := f.maxSize()
 	var buf bytes.Buffer
 	buf.Grow(int(sizeHint) + 512)
 	// Look at the start first, so binary garbage or /dev/zero fails at
@@ -77,12 +116,12 @@ func readCappedHint(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 	}
 	buf.Write(first)
 	if n == len(first) && n == 4096 {
-		m, err := io.Copy(&buf, io.LimitReader(r, MaxSourceSize-int64(n)+1))
+		m, err := io.Copy(&buf, io.LimitReader(r, maxSize-int64(n)+1))
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
-		if int64(n)+m > MaxSourceSize {
-			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", MaxSourceSize>>20)}
+		if int64(n)+m > maxSize {
+			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
 		}
 	}
 	return buf.Bytes(), nil
@@ -108,8 +147,9 @@ func sniffText(b []byte, name string) error {
 	return checkUTF8(check, name)
 }
 
-func fetch(ctx context.Context, url string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, FetchTimeout)
+func (f Fetcher) fetch(ctx context.Context, url string) ([]byte, error) {
+	timeout := f.timeout()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
@@ -117,11 +157,14 @@ func fetch(ctx context.Context, url string) ([]byte, error) {
 	}
 	req.Header.Set("User-Agent", "plan (conference schedule planner)")
 	req.Header.Set("Accept", "application/json, application/xml, text/xml, text/calendar, text/csv, */*;q=0.5")
-	client := &http.Client{Timeout: FetchTimeout}
+	client := f.Client
+	if client == nil {
+		client = &http.Client{Timeout: timeout}
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%s: no answer within %s", url, FetchTimeout)
+			return nil, fmt.Errorf("%s: no answer within %s", url, timeout)
 		}
 		return nil, fmt.Errorf("%s: %w", url, err)
 	}
@@ -136,12 +179,12 @@ func fetch(ctx context.Context, url string) ([]byte, error) {
 			if bytes.Contains(bytes.ToLower(data), []byte("<html")) {
 				return nil, fmt.Errorf("%s: the server sent a web page (text/html), not a program; use the address of the schedule's XML, JSON, ICS or CSV export", url)
 			}
-			return readCapped(io.MultiReader(bytes.NewReader(data), resp.Body), url)
+			return f.readCapped(io.MultiReader(bytes.NewReader(data), resp.Body), url, 0)
 		}
 	}
-	data, err := readCapped(resp.Body, url)
+	data, err := f.readCapped(resp.Body, url, 0)
 	if err != nil && errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Errorf("%s: download did not finish within %s", url, FetchTimeout)
+		return nil, fmt.Errorf("%s: download did not finish within %s", url, timeout)
 	}
 	return data, err
 }
