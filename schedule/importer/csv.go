@@ -60,9 +60,6 @@ import (
 type csvFormat struct{}
 
 func (csvFormat) Name() string { return "csv" }
-func (csvFormat) Description() string {
-	return "CSV or tab-separated table with a header row (title, start, end, room, …)"
-}
 
 // csvColumns maps each column to its accepted header names, normalised.
 var csvColumns = []struct {

@@ -16,9 +16,6 @@ import (
 type frabJSON struct{}
 
 func (frabJSON) Name() string { return "frab-json" }
-func (frabJSON) Description() string {
-	return "frab/C3VOC/pretalx schedule.json (CCC events, pretalx conferences)"
-}
 
 func (frabJSON) Detect(data []byte) bool {
 	h := head(stripBOM(data), 64<<10)

@@ -48,8 +48,6 @@ func (e noZone) Unwrap() error { return ErrNoZone }
 type Importer interface {
 	// Name is the word used with --format.
 	Name() string
-	// Description is a one-line explanation for help texts.
-	Description() string
 	// Detect reports whether data looks like this format. It only sniffs
 	// and must be cheap.
 	Detect(data []byte) bool

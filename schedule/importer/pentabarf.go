@@ -16,9 +16,6 @@ import (
 type pentabarf struct{}
 
 func (pentabarf) Name() string { return "pentabarf" }
-func (pentabarf) Description() string {
-	return "pentabarf/frab/pretalx schedule.xml (FOSDEM, CCC, pretalx, wafer)"
-}
 
 func (pentabarf) Detect(data []byte) bool {
 	h := head(data, 4096)

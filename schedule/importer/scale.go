@@ -38,9 +38,6 @@ const (
 type scaleJSON struct{}
 
 func (scaleJSON) Name() string { return "scale-json" }
-func (scaleJSON) Description() string {
-	return "SCALE signage feed, JSON (socallinuxexpo.org …/signs)"
-}
 
 // Detect wants a JSON array whose first object has the feed's Name and
 // StartTime keys. The first object's Description can be long, so it looks
@@ -107,9 +104,6 @@ func (scaleJSON) Parse(data []byte, opt Options) (*Feed, error) {
 type scaleXML struct{}
 
 func (scaleXML) Name() string { return "scale-xml" }
-func (scaleXML) Description() string {
-	return "SCALE signage feed, Drupal Views XML (SCALE 22x and before)"
-}
 
 func (scaleXML) Detect(data []byte) bool {
 	h := head(data, 4096)

@@ -17,9 +17,6 @@ import (
 type sessionize struct{}
 
 func (sessionize) Name() string { return "sessionize" }
-func (sessionize) Description() string {
-	return `Sessionize API "All" JSON (needs --tz: its times have no zone)`
-}
 
 func (sessionize) Detect(data []byte) bool {
 	h := head(stripBOM(data), 64<<10)

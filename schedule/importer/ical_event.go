@@ -1,0 +1,370 @@
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/plan-cli/plan/schedule"
+)
+
+// ical reads iCalendar files (RFC 5545): pretalx's schedule.ics, Indico,
+// Sched, and plan's own `export --ics`. It has its own small parser:
+// lines end in CRLF, LF (or CR alone), are unfolded before anything else
+// (so a fold that cuts a UTF-8 character in two is fine), and TEXT values
+// are unescaped (\\ \, \; \n \N).
+//
+// Each VEVENT becomes a session:
+//
+//	UID          GUID, and the ID (see icsID)
+//	SUMMARY      Title. pretalx writes "Title - Speaker A, Speaker B"
+//	             (always, see splitPretalxSummary), so when PRODID names
+//	             pretalx the SUMMARY is split into Title and Speakers
+//	DTSTART      Start; DTEND or DURATION gives End (neither: End = Start,
+//	             or the next day for an all-day event)
+//	LOCATION     Room
+//	URL          URL
+//	CATEGORIES   Kind and Track: the first category that is a kind name
+//	             ("bof", "Talk"; plan's export writes one) sets the Kind
+//	             and the Type; the first other category is the Track; the
+//	             rest are Tags. With no kind category, the kind comes from
+//	             the title prefix or the track, else it is a talk
+//	DESCRIPTION  Abstract, as plain text
+//	STATUS       CANCELLED marks the session cancelled
+//
+// Times: a TZID is resolved with the Go tz database, never with the file's
+// VTIMEZONE (those are often wrong: pretalx's PyCon AU 2023 calendar gives
+// Adelaide +10:00 where it is +09:30). TZIDs with a globally unique prefix
+// ("/mozilla.org/20050126_1/Europe/Berlin") and the common Windows names
+// ("W. Europe Standard Time") are mapped to tz names; anything else is an
+// error naming the line. UTC times ("…Z") are taken as they are. Floating
+// times (no zone) and all-day events (VALUE=DATE, kept from 00:00 to 00:00
+// of the exclusive end date) are placed in Options.Location, else in the
+// calendar's X-WR-TIMEZONE or first VTIMEZONE's TZID when that is a tz
+// name, else they are an error asking for --tz. A time that falls in a
+// daylight-saving gap is read with the offset before the gap, and an
+// ambiguous one as its first occurrence, as RFC 5545 says.
+//
+// The calendar's X-WR-CALNAME (or NAME) is the conference name, and its
+// X-WR-TIMEZONE (or first VTIMEZONE TZID) the feed's time zone, used to
+// show every time. Recurrence rules are not expanded: a recurring event is
+// imported once, at its DTSTART; an overridden instance (RECURRENCE-ID) is
+// a session of its own.
+type ical struct{}
+
+func (ical) Name() string { return "ical" }
+
+func (ical) Detect(data []byte) bool {
+	h := head(data, 64)
+	const begin = "BEGIN:VCALENDAR"
+	return len(h) >= len(begin) && bytes.EqualFold(h[:len(begin)], []byte(begin))
+}
+
+// icsParser holds what one Parse call needs.
+type icsParser struct {
+	name  string
+	opt   Options
+	zones map[string]*time.Location // resolved TZIDs
+}
+
+func (p *icsParser) errf(line int, format string, args ...any) error {
+	return &schedule.InputError{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (ical) Parse(data []byte, opt Options) (*Feed, error) {
+	p := &icsParser{name: opt.Name, opt: opt, zones: map[string]*time.Location{}}
+	cals, err := p.readCalendars(stripBOM(data))
+	if err != nil {
+		return nil, err
+	}
+	return p.feed(cals)
+}
+
+// feed turns the calendars into sessions.
+func (p *icsParser) feed(cals []*icsComp) (*Feed, error) {
+	feed := &Feed{}
+	seen := map[string]int{}  // id -> line of its VEVENT
+	uids := map[string]bool{} // UIDs seen
+	for _, cal := range cals {
+		if cal.name != "VCALENDAR" {
+			continue
+		}
+		calZone := p.calendarZone(cal, feed)
+		pretalx := false
+		if prod := cal.prop("PRODID"); prod != nil {
+			pretalx = strings.Contains(strings.ToLower(prod.value), "pretalx")
+		}
+		for _, c := range cal.subs {
+			if c.name != "VEVENT" {
+				continue
+			}
+			s, err := p.session(c, calZone, pretalx)
+			if err != nil {
+				return nil, err
+			}
+			if prev, dup := seen[s.ID]; dup {
+				if s.GUID == "" || uids[s.GUID] {
+					return nil, &schedule.InputError{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("two events share this UID, or have no UID and the same title and start (lines %d and %d)", prev, c.line)}
+				}
+				s.ID = hashID("ics-", s.GUID)
+				if prev, dup := seen[s.ID]; dup {
+					return nil, &schedule.InputError{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("two events share this id (lines %d and %d)", prev, c.line)}
+				}
+			}
+			seen[s.ID] = c.line
+			uids[s.GUID] = true
+			feed.Sessions = append(feed.Sessions, s)
+		}
+	}
+	return feed, nil
+}
+
+// calendarZone reads the calendar's name and zone into feed, and returns
+// the zone that places floating times and in which times are shown:
+// Options.Location when given, else X-WR-TIMEZONE, else the first
+// VTIMEZONE whose TZID is a tz name. A stated zone this tool does not
+// know is an error only if a floating time needs it (see readTime).
+func (p *icsParser) calendarZone(cal *icsComp, feed *Feed) *time.Location {
+	if feed.Conference == "" {
+		for _, name := range []string{"X-WR-CALNAME", "NAME"} {
+			if pr := cal.prop(name); pr != nil {
+				if v := oneLine(unescapeText(pr.value)); v != "" {
+					feed.Conference = v
+					break
+				}
+			}
+		}
+	}
+	var zone *time.Location
+	if pr := cal.prop("X-WR-TIMEZONE"); pr != nil {
+		if loc, err := p.resolveTZID(unescapeText(strings.TrimSpace(pr.value))); err == nil {
+			zone = loc
+		}
+	}
+	if zone == nil {
+		for _, c := range cal.subs {
+			if c.name != "VTIMEZONE" {
+				continue
+			}
+			if pr := c.prop("TZID"); pr != nil {
+				if loc, err := p.resolveTZID(strings.TrimSpace(pr.value)); err == nil {
+					zone = loc
+				}
+			}
+			break
+		}
+	}
+	if zone != nil && feed.TimeZone == "" {
+		feed.TimeZone = zone.String()
+	}
+	if p.opt.Location != nil {
+		return p.opt.Location
+	}
+	return zone
+}
+
+// session reads one VEVENT. loc places floating times and shows all
+// times; it may be nil when the calendar names no zone.
+func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*schedule.Session, error) {
+	text := func(name string) string {
+		if pr := c.prop(name); pr != nil {
+			return unescapeText(pr.value)
+		}
+		return ""
+	}
+	s := &schedule.Session{}
+	uid := oneLine(text("UID"))
+	summary := text("SUMMARY")
+	if pretalx {
+		summary, s.Speakers = splitPretalxSummary(summary)
+	}
+	s.Title = oneLine(summary)
+	who := uid
+	if who == "" {
+		who = s.Title
+	}
+	fail := func(line int, format string, args ...any) error {
+		return &schedule.InputError{File: p.name, Line: line, Session: who, Err: fmt.Errorf(format, args...)}
+	}
+	if s.Title == "" {
+		return nil, fail(c.line, "VEVENT has no SUMMARY (title)")
+	}
+
+	start := c.prop("DTSTART")
+	if start == nil {
+		return nil, fail(c.line, "VEVENT has no DTSTART")
+	}
+	st, err := p.readTime(start, loc)
+	if err != nil {
+		return nil, fail(start.line, "%w", err)
+	}
+	s.Start = st.t
+	switch end, dur := c.prop("DTEND"), c.prop("DURATION"); {
+	case end != nil:
+		et, err := p.readTime(end, loc)
+		if err != nil {
+			return nil, fail(end.line, "%w", err)
+		}
+		s.End = et.t
+		if s.End.Before(s.Start) {
+			return nil, fail(end.line, "DTEND (%s) is before DTSTART (%s)", s.End.Format(time.RFC3339), s.Start.Format(time.RFC3339))
+		}
+	case dur != nil:
+		days, exact, err := parseICSDuration(strings.TrimSpace(dur.value))
+		if err != nil {
+			return nil, fail(dur.line, "%v", err)
+		}
+		s.End = st.t.AddDate(0, 0, days).Add(exact)
+	case st.date:
+		s.End = st.t.AddDate(0, 0, 1)
+	default:
+		s.End = s.Start
+	}
+	if s.End.Year() > 9999 {
+		return nil, fail(c.line, "the event ends after the year 9999")
+	}
+	if loc != nil {
+		s.Start, s.End = s.Start.In(loc), s.End.In(loc)
+	} else {
+		s.End = s.End.In(s.Start.Location()) // one zone per session
+	}
+
+	if rid := c.prop("RECURRENCE-ID"); rid != nil && uid != "" {
+		uid += "/" + strings.TrimSpace(rid.value)
+	}
+	s.GUID = uid
+	if uid != "" {
+		s.ID = icsID(uid)
+	} else {
+		s.ID = hashID("ics-", s.Title+"|"+s.Start.UTC().Format(time.RFC3339))
+	}
+	s.Room = oneLine(text("LOCATION"))
+	if pr := c.prop("URL"); pr != nil {
+		s.URL = oneLine(pr.value) // a URI, not TEXT: no unescaping
+	}
+	s.Abstract = cleanText(text("DESCRIPTION"))
+	s.Cancelled = strings.EqualFold(strings.TrimSpace(text("STATUS")), "CANCELLED")
+
+	var kind schedule.Kind
+	for _, pr := range c.props {
+		if pr.name != "CATEGORIES" {
+			continue
+		}
+		for _, cat := range splitTextList(pr.value) {
+			cat = oneLine(cat)
+			switch {
+			case cat == "":
+			case kind == "" && schedule.Kind(strings.ToLower(cat)).Valid():
+				kind = schedule.Kind(strings.ToLower(cat))
+				s.Type = cat
+			case s.Track == "":
+				s.Track = cat
+			default:
+				s.Tags = append(s.Tags, cat)
+			}
+		}
+	}
+	if kind != "" {
+		s.Kind = kind
+	} else {
+		s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+	}
+	return s, nil
+}
+
+// splitPretalxSummary undoes pretalx's SUMMARY, which is always
+// f"{title} - {speaker names joined by ', '}" (TalkSlot.build_ical). The
+// speakers follow the last " - "; a title may hold " - " itself, a
+// speaker's display name practically never does. With no speakers pretalx
+// writes "Title - ".
+func splitPretalxSummary(s string) (string, []string) {
+	t := strings.TrimRight(s, " \t")
+	if strings.HasSuffix(t, " -") {
+		return strings.TrimSuffix(t, " -"), nil
+	}
+	i := strings.LastIndex(s, " - ")
+	if i <= 0 {
+		return s, nil
+	}
+	return s[:i], splitNames(s[i+3:], oneLine)
+}
+
+// icsID makes a short, stable session id from a UID, so that people can
+// type it (`plan add EJWEMK`):
+//   - pretalx's "pretalx-<event>-<CODE>[-n]@<host>" gives its submission
+//     code, CODE[-n], the code in the talk's URL;
+//   - else the part before the last '@' ("talk-42" of
+//     "talk-42@example.org"), if that is at most 40 letters, digits and
+//     . _ + -;
+//   - else the whole UID, if it is that short and simple (with @ allowed);
+//   - else "ics-" and 10 hex digits of the UID's SHA-256.
+//
+// Should two events of one file get the same id this way (same local
+// part, different domains), the later one gets the hashed form. The full
+// UID is always kept as the GUID, which re-imports match first.
+func icsID(uid string) string {
+	if code := pretalxCode(uid); code != "" {
+		return code
+	}
+	if at := strings.LastIndexByte(uid, '@'); at > 0 && simpleID(uid[:at]) && !strings.Contains(uid[:at], "@") {
+		return uid[:at]
+	}
+	if simpleID(uid) {
+		return uid
+	}
+	return hashID("ics-", uid)
+}
+
+func simpleID(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._@+-", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// pretalxCode is the submission code in a pretalx UID, "" when uid is not
+// one.
+func pretalxCode(uid string) string {
+	at := strings.LastIndexByte(uid, '@')
+	if at < 0 || !strings.HasPrefix(uid, "pretalx-") {
+		return ""
+	}
+	parts := strings.Split(uid[len("pretalx-"):at], "-")
+	isCode := func(s string) bool {
+		if len(s) < 4 || len(s) > 16 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9') {
+				return false
+			}
+		}
+		return true
+	}
+	n := len(parts)
+	if n >= 3 {
+		if _, ok := digits(parts[n-1]); ok && len(parts[n-1]) <= 3 && isCode(parts[n-2]) {
+			return parts[n-2] + "-" + parts[n-1]
+		}
+	}
+	if n >= 2 && isCode(parts[n-1]) {
+		return parts[n-1]
+	}
+	return ""
+}
+
+// hashID is prefix and 10 hex digits of the SHA-256 of key: short, stable,
+// and with 40 bits, safe from accidental clashes in any one program.
+func hashID(prefix, key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return prefix + hex.EncodeToString(sum[:5])
+}
