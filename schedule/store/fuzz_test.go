@@ -7,31 +7,62 @@ import (
 	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
+	"gopkg.in/yaml.v3"
 )
 
 // FuzzDecodePlan: whatever the plan file holds, reading it returns a plan
-// or an error, never a panic, and a plan we accept we can write and read
-// back.
+// or an error, never a panic; and a plan we accept we can write, fresh or
+// over the document it was read from (with a pick changed, one removed
+// and one added), and read back as the same plan.
 func FuzzDecodePlan(f *testing.F) {
-	f.Add([]byte(samplePlan))
-	f.Add([]byte(aliasBomb))
-	f.Add([]byte("version: 1\npicks:\n  - id: x\n    title: y\n    start: 2026-03-08T02:30:00-08:00\n    end: 2026-03-08T03:30:00-07:00\n"))
-	f.Add([]byte("version: 1\nkinds: {type:meeting: bof}\nvenue: {default_walk: 5}\n"))
+	f.Add([]byte("version: 1\npicks:\n  # c\n  - id: a # t\n    title: y\n    start: 2026-03-08T02:30:00-08:00\n    end: 2026-03-08T03:30:00-07:00\n"))
+	f.Add([]byte("version: 1\nconference: {name: x, time_zone: UTC}\npicks: [{id: b, note: &n x}, {id: a, title: *n}]\n"))
+	f.Add([]byte("version: 1\nkinds: {type:meeting: bof}\nvenue: {default_walk: 5, walks: [{from: a, to: b, minutes: 3}]}\nfacts:\n- {label: l, value: v}\n"))
+	f.Add([]byte("version: 1\na: &a [x, x]\nb: [*a, *a]\n"))
+	f.Add([]byte("version: 1\npicks:\n- id: x\n  note: >\n    a\n    b\n  title: |+\n    t\n\n  room: 'r''s'\n"))
 	f.Add([]byte("version: 0\n"))
 	f.Add([]byte("\xff\xfe"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := DecodePlan(data, "plan.yaml")
+		p, doc, err := decodePlan(data, "plan.yaml")
 		if err != nil {
 			return
 		}
-		out, err := EncodePlan(p)
-		if err != nil {
-			t.Fatalf("cannot encode an accepted plan: %v", err)
+		checkWrites(t, doc, p)
+		if len(p.Picks) > 0 {
+			p.Picks[0].Note += " and more"
+			p.Picks = p.Picks[:len(p.Picks)-1]
 		}
-		if _, err := DecodePlan(out, "plan.yaml"); err != nil {
-			t.Fatalf("cannot re-read our own output: %v\n%s", err, out)
-		}
+		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "new pick", Title: "t", Kind: schedule.KindTalk}, Priority: schedule.Want, Status: schedule.Planned})
+		p.SetFact("fuzz", "yes")
+		checkWrites(t, doc, p)
 	})
+}
+
+// checkWrites writes p fresh and over doc, and reads both back: they must
+// read, and as the same plan.
+func checkWrites(t *testing.T, doc *yaml.Node, p *schedule.Plan) {
+	t.Helper()
+	fresh, err := EncodePlan(p)
+	if err != nil {
+		t.Fatalf("cannot encode an accepted plan: %v", err)
+	}
+	over, _, err := encodePlan(doc, p)
+	if err != nil {
+		t.Fatalf("cannot encode an accepted plan over its document: %v", err)
+	}
+	pf, err := DecodePlan(fresh, "plan.yaml")
+	if err != nil {
+		t.Fatalf("cannot re-read our own output: %v\n%s", err, fresh)
+	}
+	po, err := DecodePlan(over, "plan.yaml")
+	if err != nil {
+		t.Fatalf("cannot re-read our own output over the old document: %v\n%s", err, over)
+	}
+	a, _ := EncodePlan(pf)
+	b, _ := EncodePlan(po)
+	if !bytes.Equal(a, b) || !bytes.Equal(a, fresh) {
+		t.Fatalf("the plan written over its document reads back differently:\n%s\n--- fresh\n%s\n--- read back\n%s", over, fresh, b)
+	}
 }
 
 // FuzzReadProgram: a damaged program file gives an error, not a panic.
@@ -45,28 +76,42 @@ func FuzzReadProgram(f *testing.F) {
 }
 
 // FuzzPlanText: any text in a pick's fields reads back the same after
-// the plan is written and read again.
+// the plan is written and read again, fresh and over an older document
+// of the plan (comments, other values).
 func FuzzPlanText(f *testing.F) {
 	for _, s := range []string{"plain", "yes", "a: b", "#x", "'q'", "line\nbreak", " lead", "trail ", "(paren)", "ünï ’", "\u0085", "x\u2028y", "\xff"} {
 		f.Add(s)
 	}
+	old := []byte("# head\nversion: 1\nconference: {name: old} # c\npicks:\n  - id: xold # c\n    title: old\n    room: 'old'\n    note: |\n      old\n    speakers: [old]\nfacts:\n  - {label: old, value: old} # c\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			s = strings.ToValidUTF8(s, "\uFFFD")
 		}
-		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}}}
-		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: "x" + s, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
-		data, err := EncodePlan(p)
+		_, doc, err := decodePlan(old, "plan.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, err := DecodePlan(data, "plan.yaml")
-		if err != nil {
-			t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
-		}
-		got := q.Picks[0]
-		if got.Title != s || got.Room != s || got.Note != s || got.ID != "x"+s || got.Speakers[0] != s || q.Facts[0].Value != s || q.Conference.Name != s {
-			t.Fatalf("%q changed in a round trip:\n%s", s, data)
+		for _, id := range []string{"x" + s, "xold"} {
+			p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}, {Label: "old", Value: s}}}
+			p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
+			fresh, err := EncodePlan(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			over, _, err := encodePlan(doc, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, data := range [][]byte{fresh, over} {
+				q, err := DecodePlan(data, "plan.yaml")
+				if err != nil {
+					t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
+				}
+				got := q.Picks[0]
+				if got.Title != s || got.Room != s || got.Note != s || got.ID != id || got.Speakers[0] != s || q.Facts[0].Value != s || q.Facts[1].Value != s || q.Conference.Name != s {
+					t.Fatalf("%q changed in a round trip:\n%s", s, data)
+				}
+			}
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/plan-cli/plan/schedule"
 	"gopkg.in/yaml.v3"
@@ -424,6 +425,7 @@ func encodePlan(old *yaml.Node, p *schedule.Plan) ([]byte, *yaml.Node, error) {
 	if old != nil && old.Kind == yaml.DocumentNode && len(old.Content) == 1 && old.Content[0].Kind == yaml.MappingNode {
 		doc = reconcile(old, doc)
 	}
+	safeStyles(doc)
 	var b bytes.Buffer
 	b.Grow(512 + 400*len(p.Picks))
 	enc := yaml.NewEncoder(&b)
@@ -440,10 +442,7 @@ func encodePlan(old *yaml.Node, p *schedule.Plan) ([]byte, *yaml.Node, error) {
 // planNode encodes p into a fresh document with the layout of a new plan
 // file.
 func planNode(p *schedule.Plan) (*yaml.Node, error) {
-	var top yaml.Node
-	if err := top.Encode(planToFile(p)); err != nil {
-		return nil, fmt.Errorf("cannot encode the plan: %w", err)
-	}
+	top := *toNode(reflect.ValueOf(planToFile(p)), false)
 	if len(top.Content) > 0 {
 		top.Content[0].HeadComment = planHeader
 	}
@@ -484,4 +483,178 @@ func sortMapping(m *yaml.Node) {
 	for _, p := range pairs {
 		m.Content = append(m.Content, p.k, p.v)
 	}
+}
+
+// toNode encodes v as yaml.v3 would (the same yaml tags: key names,
+// omitempty, flow), straight into nodes. yaml.v3's own Node.Encode
+// writes text and parses it back, which costs twice and loses the strings
+// its emitter writes wrongly ("\n" alone becomes "").
+func toNode(v reflect.Value, flow bool) *yaml.Node {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+		}
+		v = v.Elem()
+	}
+	var style yaml.Style
+	if flow {
+		style = yaml.FlowStyle
+	}
+	if t, ok := v.Interface().(time.Time); ok {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339Nano)}
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s := strings.ToValidUTF8(v.String(), "\uFFFD")
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: stringStyle(s, 0)}
+		if n.Style == 0 && oldBool(s) {
+			n.Style = yaml.DoubleQuotedStyle // yes, no, on, off: booleans to YAML 1.1
+		}
+		return n
+	case reflect.Bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v.Bool())}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v.Int(), 10)}
+	case reflect.Slice:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: style, Content: make([]*yaml.Node, 0, v.Len())}
+		for i := 0; i < v.Len(); i++ {
+			n.Content = append(n.Content, toNode(v.Index(i), flow))
+		}
+		return n
+	case reflect.Map:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			n.Content = append(n.Content, toNode(k, flow), toNode(v.MapIndex(k), flow))
+		}
+		return n
+	case reflect.Struct:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style}
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			tag := sf.Tag.Get("yaml")
+			if !sf.IsExported() || tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if name == "" {
+				name = strings.ToLower(sf.Name)
+			}
+			fv := v.Field(i)
+			if hasOpt(opts, "omitempty") && isZero(fv) {
+				continue
+			}
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, toNode(fv, flow || hasOpt(opts, "flow")))
+		}
+		return n
+	}
+	panic(fmt.Sprintf("store: cannot encode a %s in the plan file", v.Type()))
+}
+
+func hasOpt(opts, opt string) bool {
+	for o := range strings.SplitSeq(opts, ",") {
+		if o == opt {
+			return true
+		}
+	}
+	return false
+}
+
+// isZero is yaml.v3's omitempty test: IsZero() when the type has it, no
+// items, or every field empty.
+func isZero(v reflect.Value) bool {
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && !isZero(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero()
+}
+
+// stringStyle is how to write string s (now in style cur): multi-line
+// text as a literal block (note: |) when yaml.v3 reads that block back as
+// the same string, and double-quoted with escapes when anything in s
+// could be read differently: a tab, control and line-break characters
+// ("\r", NEL, U+2028), the blocks yaml.v3 writes but cannot read back
+// ("\n" alone, a leading space, trailing blank lines). Anything else
+// keeps cur, and plain text is left to the emitter, which quotes what it
+// must.
+func stringStyle(s string, cur yaml.Style) yaml.Style {
+	const styles = yaml.LiteralStyle | yaml.FoldedStyle | yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
+	special := false
+	for _, r := range s {
+		if r == '\n' || !unicode.IsPrint(r) {
+			special = true
+			break
+		}
+	}
+	switch {
+	case special && strings.Contains(s, "\n") && literalSafe(s):
+		if cur&(yaml.LiteralStyle|yaml.DoubleQuotedStyle) != 0 || cur&yaml.FoldedStyle != 0 && !strings.Contains(s, "\n ") {
+			return cur
+		}
+		// A folded block (note: >) with a more-indented line comes
+		// back with an extra line break: write it literally instead.
+		return cur&^styles | yaml.LiteralStyle
+	case special:
+		return cur&^styles | yaml.DoubleQuotedStyle
+	}
+	return cur
+}
+
+func oldBool(s string) bool {
+	switch strings.ToLower(s) {
+	case "y", "yes", "n", "no", "on", "off":
+		return true
+	}
+	return false
+}
+
+// safeStyles gives every string scalar of n a style it reads back from
+// (see stringStyle); a kept node of the old document may hold one that
+// yaml.v3 writes but cannot read back.
+func safeStyles(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		if n.ShortTag() == "!!str" {
+			n.Style = stringStyle(n.Value, n.Style)
+		}
+		return
+	}
+	for _, c := range n.Content {
+		safeStyles(c)
+	}
+}
+
+// literalSafe reports whether s, holding a line break, survives a literal
+// block: printable lines that neither start nor end with a space, the
+// first not empty, and at most one line break at the end.
+func literalSafe(s string) bool {
+	if s == "" || s[0] == ' ' || s[0] == '\n' || strings.HasSuffix(s, "\n\n") {
+		return false
+	}
+	prev := ' '
+	for _, r := range s {
+		if r == '\n' {
+			if prev == ' ' {
+				return false
+			}
+		} else if !unicode.IsPrint(r) {
+			return false
+		}
+		prev = r
+	}
+	return prev != ' '
 }

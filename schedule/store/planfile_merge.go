@@ -132,8 +132,15 @@ func mergeMapping(old, nw *yaml.Node, path string) *yaml.Node {
 		key.Anchor = ""
 		key.HeadComment = joinComment(pending, key.HeadComment)
 		pending = ""
+		v := mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value))
+		if key.LineComment != "" && (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0) {
+			// "key: # c" before a block that is now one line: the
+			// comment goes after the value, where yaml.v3 can write it.
+			v.LineComment = joinComment(key.LineComment, v.LineComment)
+			key.LineComment = ""
+		}
 		kept[k.Value] = len(out.Content)
-		out.Content = append(out.Content, &key, mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value)))
+		out.Content = append(out.Content, &key, v)
 	}
 	// New keys go after the key they follow in the new encoding.
 	for j := 0; j+1 < len(nw.Content); j += 2 {
