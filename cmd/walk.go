@@ -129,8 +129,11 @@ func runWalk(o *walkOptions) error {
 		fmt.Fprintf(f.IO.Out, "Walking between %s and %s takes %d min.\n", from, to, walk)
 	}
 	if tight > 0 {
-		fmt.Fprintf(f.IO.Out, "%s between your picks %s now too short to walk: see 'plan clashes'.\n",
-			schedule.Plural(tight, "transition", ""), map[bool]string{true: "is", false: "are"}[tight == 1])
+		verb := "are"
+		if tight == 1 {
+			verb = "is"
+		}
+		fmt.Fprintf(f.IO.Out, "%s between your picks %s too short to walk: see 'plan clashes'.\n", schedule.Plural(tight, "transition", ""), verb)
 	}
 	return nil
 }
