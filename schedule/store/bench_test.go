@@ -20,7 +20,7 @@ func benchPlan(n int) *schedule.Plan {
 		Facts: []schedule.Fact{{Label: "Price of Parking", Value: "too much"}}}
 	day := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
 	for i := range n {
-		start := day.Add(time.Duration(i%40) * 15 * time.Minute).AddDate(0, 0, i/100)
+		start := day.Add(time.Duration(i%40)*15*time.Minute).AddDate(0, 0, i/100)
 		pk := &schedule.Pick{Session: schedule.Session{ID: fmt.Sprint(7000 + i), Title: fmt.Sprintf("Talk number %d: what we learned (and what we did not)", i),
 			Kind: schedule.KindTalk, Type: "devroom", Start: start, End: start.Add(25 * time.Minute), Room: fmt.Sprintf("UB%d.%03d", i%5, i),
 			Track: "Rust", Speakers: []string{"Ana Example", fmt.Sprintf("Speaker %d", i)}, URL: fmt.Sprintf("https://fosdem.org/2026/schedule/event/X%d-talk/", i),
