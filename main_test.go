@@ -35,7 +35,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
-		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"replace": cmdReplace},
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"replace": cmdReplace, "glob": cmdGlob},
 	})
 }
 
@@ -77,4 +77,24 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		text = strings.Replace(text, old, repl, 1)
 	}
 	ts.Check(os.WriteFile(file, []byte(text), 0o644))
+}
+
+// glob PATTERN succeeds when a file in the work folder matches PATTERN
+// (filepath.Match syntax, relative to $WORK); ! glob PATTERN when none
+// does. testscript's exists takes names literally, so "! exists
+// .plan.yaml.tmp-*" could never fail.
+func cmdGlob(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: glob PATTERN")
+	}
+	matches, err := filepath.Glob(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("glob %s: %v", args[0], err)
+	}
+	switch {
+	case neg && len(matches) > 0:
+		ts.Fatalf("glob %s: want no match, found %s", args[0], strings.Join(matches, ", "))
+	case !neg && len(matches) == 0:
+		ts.Fatalf("glob %s: no match", args[0])
+	}
 }
