@@ -46,7 +46,7 @@ func TestParseMoment(t *testing.T) {
 		{"2 12:45pm", before, "2026-02-01T12:45:00+01:00"},
 		{"sun 12pm", before, "2026-02-01T12:00:00+01:00"},
 		{"sun 12am", before, "2026-02-01T00:00:00+01:00"},
-		{"13:35", fosdem, "2026-01-31T13:35:00+01:00"},   // today is a conference day
+		{"13:35", fosdem, "2026-01-31T13:35:00+01:00"},    // today is a conference day
 		{"12:45 PM", oneDay, "2026-01-31T12:45:00+01:00"}, // the conference's only day
 		{"now", fosdem, "2026-01-31T10:15:00+01:00"},
 		// Across the US change to daylight time on Sunday 9 March 2025.
