@@ -60,7 +60,7 @@ func BenchmarkEncodePlan(b *testing.B) {
 	}
 	for b.Loop() {
 		p.Picks[3].Note = "changed"
-		if _, _, err := encodePlan(doc, p); err != nil {
+		if _, _, err := encodePlan(doc, data, p); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -27,26 +27,26 @@ func FuzzDecodePlan(f *testing.F) {
 		if err != nil {
 			return
 		}
-		checkWrites(t, doc, p)
+		checkWrites(t, doc, data, p)
 		if len(p.Picks) > 0 {
 			p.Picks[0].Note += " and more"
 			p.Picks = p.Picks[:len(p.Picks)-1]
 		}
 		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "new pick", Title: "t", Kind: schedule.KindTalk}, Priority: schedule.Want, Status: schedule.Planned})
 		p.SetFact("fuzz", "yes")
-		checkWrites(t, doc, p)
+		checkWrites(t, doc, data, p)
 	})
 }
 
 // checkWrites writes p fresh and over doc, and reads both back: they must
 // read, and as the same plan.
-func checkWrites(t *testing.T, doc *yaml.Node, p *schedule.Plan) {
+func checkWrites(t *testing.T, doc *yaml.Node, src []byte, p *schedule.Plan) {
 	t.Helper()
 	fresh, err := EncodePlan(p)
 	if err != nil {
 		t.Fatalf("cannot encode an accepted plan: %v", err)
 	}
-	over, _, err := encodePlan(doc, p)
+	over, _, err := encodePlan(doc, src, p)
 	if err != nil {
 		t.Fatalf("cannot encode an accepted plan over its document: %v", err)
 	}
@@ -57,6 +57,21 @@ func checkWrites(t *testing.T, doc *yaml.Node, p *schedule.Plan) {
 	po, err := DecodePlan(over, "plan.yaml")
 	if err != nil {
 		t.Fatalf("cannot re-read our own output over the old document: %v\n%s", err, over)
+	}
+	_, freshDoc, _ := encodePlan(nil, nil, p)
+	_, overDoc, _ := encodePlan(doc, nil, p)
+	for _, doc := range []*yaml.Node{freshDoc, overDoc} {
+		var pieces, whole bytes.Buffer
+		if err := writeDoc(&pieces, doc, nil); err != nil {
+			t.Fatal(err)
+		}
+		data := pieces.Bytes()
+		if err := writeYAML(&whole, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(whole.Bytes(), data) {
+			t.Fatalf("written in pieces, not as a whole:\n%s\n--- whole\n%s", data, whole.Bytes())
+		}
 	}
 	a, _ := EncodePlan(pf)
 	b, _ := EncodePlan(po)
@@ -98,7 +113,7 @@ func FuzzPlanText(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			over, _, err := encodePlan(doc, p)
+			over, _, err := encodePlan(doc, old, p)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -167,7 +167,7 @@ func decodePlan(data []byte, name string) (*schedule.Plan, *yaml.Node, error) {
 	// unknown key is reported by its key.
 	keyErr := checkKeys(doc, name)
 	if keyErr == nil {
-		if memo := map[*yaml.Node]int{}; expandedSize(doc, memo) > len(memo)+1000 {
+		if memo := map[*yaml.Node]int{}; hasAlias(doc) && expandedSize(doc, memo) > len(memo)+1000 {
 			return nil, nil, yamlError(name, errors.New("yaml: document contains excessive aliasing"))
 		}
 	}
@@ -208,7 +208,25 @@ var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 
 // versionLine finds a top-level "version: N" line.
 func versionLine(data []byte) (int, bool) {
-	m := versionRE().FindSubmatch(data)
+	// The regular expression on the line only: on the whole file it
+	// would cost more than the rest of a small command.
+	var m [][]byte
+	for off := 0; m == nil && off < len(data); {
+		i := bytes.Index(data[off:], []byte("version:"))
+		if i < 0 {
+			return 0, false
+		}
+		i += off
+		off = i + 1
+		if i > 0 && data[i-1] != '\n' {
+			continue
+		}
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			end = len(data) - i
+		}
+		m = versionRE().FindSubmatch(data[i : i+end])
+	}
 	if m == nil {
 		return 0, false
 	}
@@ -380,6 +398,19 @@ func findLine(data []byte, s string) int {
 	return lineNumber(data, i)
 }
 
+// hasAlias reports whether the tree under n holds an alias (*name).
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // expandedSize counts the nodes of n with every alias expanded, so that an
 // alias bomb is refused before it is decoded into values.
 func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
@@ -408,35 +439,246 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
 // then the keys in planFile's order, speakers, walks and facts one line
 // each.
 func EncodePlan(p *schedule.Plan) ([]byte, error) {
-	data, _, err := encodePlan(nil, p)
+	data, _, err := encodePlan(nil, nil, p)
 	return data, err
 }
 
-// encodePlan renders p. With old (the document the plan was read from) it
+// encodePlan renders p. With old, the document the plan was read from, it
 // reconciles the new values into old, so that the comments, key order and
-// layout a person gave the file stay; it returns the document written.
-func encodePlan(old *yaml.Node, p *schedule.Plan) ([]byte, *yaml.Node, error) {
+// layout a person gave the file stay; with src too, the text old was
+// parsed from, a pick that did not change is copied from src as it was
+// (see writeDoc). It returns the document written.
+func encodePlan(old *yaml.Node, src []byte, p *schedule.Plan) ([]byte, *yaml.Node, error) {
 	p.Version = schedule.FormatVersion
 	p.SortPicks()
 	doc, err := planNode(p)
 	if err != nil {
 		return nil, nil, err
 	}
+	var picks map[*yaml.Node]*yaml.Node
 	if old != nil && old.Kind == yaml.DocumentNode && len(old.Content) == 1 && old.Content[0].Kind == yaml.MappingNode {
-		doc = reconcile(old, doc)
+		doc, picks = reconcile(old, doc)
+	} else {
+		src = nil
 	}
 	safeStyles(doc)
 	var b bytes.Buffer
 	b.Grow(512 + 400*len(p.Picks))
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
+	var sp *splicer
+	if src != nil {
+		sp = &splicer{src: src, old: mappingValue(old, "picks"), picks: picks, next: nextKeyLine(old, "picks")}
 	}
-	if err := enc.Close(); err != nil {
+	if err := writeDoc(&b, doc, sp); err != nil {
 		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
 	}
 	return b.Bytes(), doc, nil
+}
+
+func writeYAML(b *bytes.Buffer, n *yaml.Node) error {
+	enc := yaml.NewEncoder(b)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// writeDoc writes doc as yaml.v3 does, but the picks one at a time, each
+// as a list of one at the top level, indented: byte for byte what the
+// whole document gives (FuzzDecodePlan checks it), and cheaper, since
+// yaml.v3's emitter keeps every event of a document in one growing slice.
+// With sp, a pick that is as it was read is copied from the old text
+// instead, which spares most of the cost of writing a plan (a 'plan add'
+// writes one pick) and keeps its layout to the byte. A document with
+// comments where the pieces join is written whole.
+func writeDoc(b *bytes.Buffer, doc *yaml.Node, sp *splicer) error {
+	top := doc.Content[0]
+	at := -1
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "picks" {
+			at = i
+		}
+	}
+	if at < 0 || doc.HeadComment != "" || doc.FootComment != "" || top.Style != 0 || top.FootComment != "" || top.LineComment != "" {
+		return writeYAML(b, doc)
+	}
+	key, seq := top.Content[at], top.Content[at+1]
+	if seq.Kind != yaml.SequenceNode || seq.Style != 0 || len(seq.Content) == 0 || key.FootComment != "" || key.LineComment != "" ||
+		seq.HeadComment != "" || seq.LineComment != "" || seq.FootComment != "" || seq.Anchor != "" || seq.Tag != "!!seq" && seq.Tag != "" {
+		return writeYAML(b, doc)
+	}
+	// The head: everything up to the first pick, cut after "picks:".
+	var piece bytes.Buffer
+	headSeq := *seq
+	headSeq.Content = seq.Content[:1]
+	headTop := *top
+	headTop.Content = append(append([]*yaml.Node{}, top.Content[:at+1]...), &headSeq)
+	if err := writeYAML(&piece, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&headTop}}); err != nil {
+		return err
+	}
+	head := piece.Bytes()
+	cut := bytes.Index(head, []byte("\npicks:\n"))
+	if bytes.HasPrefix(head, []byte("picks:\n")) {
+		cut = -1
+	} else if cut < 0 {
+		return writeYAML(b, doc)
+	}
+	b.Write(head[:cut+len("\npicks:\n")])
+	// The picks.
+	spans := sp.spans()
+	for _, c := range seq.Content {
+		if spans != nil {
+			if o := sp.picks[c]; o != nil && spans[o] != nil && sameTree(c, o) {
+				b.Write(spans[o])
+				continue
+			}
+		}
+		piece.Reset()
+		one := yaml.Node{Kind: yaml.SequenceNode, Tag: seq.Tag, Content: []*yaml.Node{c}}
+		if err := writeYAML(&piece, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&one}}); err != nil {
+			return err
+		}
+		for line := range bytes.Lines(piece.Bytes()) {
+			if len(line) > 1 {
+				b.WriteString("  ")
+			}
+			b.Write(line)
+		}
+	}
+	// The keys after picks.
+	if at+2 < len(top.Content) {
+		tailTop := *top
+		tailTop.Content = top.Content[at+2:]
+		return writeYAML(b, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&tailTop}})
+	}
+	return nil
+}
+
+// A splicer finds the text of each pick in the plan file as it was read.
+type splicer struct {
+	src   []byte
+	old   *yaml.Node                // the picks as read
+	picks map[*yaml.Node]*yaml.Node // a pick to write → the pick read
+	next  int                       // the first line after the picks, 0 for the end
+}
+
+// spans gives the text of each pick read that can be copied as it is:
+// from its head comment to the next pick's, written as plan writes a
+// pick ("  - " at the start of its line), without anchors or aliases.
+func (sp *splicer) spans() map[*yaml.Node][]byte {
+	if sp == nil || sp.old == nil || sp.old.Kind != yaml.SequenceNode || sp.old.Style != 0 {
+		return nil
+	}
+	var starts []int // offset of each line
+	for i := 0; i < len(sp.src); {
+		starts = append(starts, i)
+		j := bytes.IndexByte(sp.src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	line := func(n int) []byte { // line n (1-based), without its break
+		if n < 1 || n > len(starts) {
+			return nil
+		}
+		end := len(sp.src)
+		if n < len(starts) {
+			end = starts[n] - 1
+		}
+		return bytes.TrimSuffix(sp.src[starts[n-1]:end], []byte("\r"))
+	}
+	// first is the first line of item c with its head comment, 0 when
+	// its text cannot be told apart.
+	first := func(c *yaml.Node) int {
+		if c.Kind != yaml.MappingNode || c.Column != 5 || len(c.Content) == 0 || c.Content[0].HeadComment != "" ||
+			!bytes.HasPrefix(line(c.Line), []byte("  - ")) || hasAnchors(c) {
+			return 0
+		}
+		n := c.Line
+		if c.HeadComment != "" {
+			cs := strings.Split(c.HeadComment, "\n")
+			for i := len(cs) - 1; i >= 0; i-- {
+				n--
+				if strings.TrimSpace(string(line(n))) != cs[i] {
+					return 0
+				}
+			}
+		}
+		return n
+	}
+	out := map[*yaml.Node][]byte{}
+	items := sp.old.Content
+	for i, c := range items {
+		from := first(c)
+		to := sp.next
+		if i+1 < len(items) {
+			to = first(items[i+1])
+			if to == 0 {
+				continue
+			}
+		}
+		if from == 0 || to != 0 && to <= from {
+			continue
+		}
+		end := len(sp.src)
+		if to != 0 {
+			if to > len(starts) {
+				continue
+			}
+			end = starts[to-1]
+		}
+		text := sp.src[starts[from-1]:end]
+		if !bytes.HasSuffix(text, []byte("\n")) {
+			text = append(text[:len(text):len(text)], '\n')
+		}
+		out[c] = text
+	}
+	return out
+}
+
+// nextKeyLine is the first line of the top-level key after key in doc,
+// with its head comment, or 0 when key is the last.
+func nextKeyLine(doc *yaml.Node, key string) int {
+	top := doc.Content[0]
+	for i := 0; i+3 < len(top.Content); i += 2 {
+		if top.Content[i].Value == key {
+			k := top.Content[i+2]
+			n := k.Line
+			if k.HeadComment != "" {
+				n -= strings.Count(k.HeadComment, "\n") + 1
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// hasAnchors reports whether n holds an anchor or an alias.
+func hasAnchors(n *yaml.Node) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAnchors(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTree reports whether a and b would be written the same.
+func sameTree(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Value != b.Value || a.Style != b.Style || a.Tag != b.Tag || a.Anchor != b.Anchor ||
+		a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // planNode encodes p into a fresh document with the layout of a new plan
@@ -500,7 +742,8 @@ func toNode(v reflect.Value, flow bool) *yaml.Node {
 	if flow {
 		style = yaml.FlowStyle
 	}
-	if t, ok := v.Interface().(time.Time); ok {
+	if v.Type() == timeType {
+		t := v.Interface().(time.Time)
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339Nano)}
 	}
 	switch v.Kind() {
@@ -530,27 +773,51 @@ func toNode(v reflect.Value, flow bool) *yaml.Node {
 		}
 		return n
 	case reflect.Struct:
-		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style}
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			tag := sf.Tag.Get("yaml")
-			if !sf.IsExported() || tag == "-" {
+		fields := structFields(v.Type())
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style, Content: make([]*yaml.Node, 0, 2*len(fields))}
+		for _, f := range fields {
+			fv := v.Field(f.index)
+			if f.omitempty && isZero(fv) {
 				continue
 			}
-			name, opts, _ := strings.Cut(tag, ",")
-			if name == "" {
-				name = strings.ToLower(sf.Name)
-			}
-			fv := v.Field(i)
-			if hasOpt(opts, "omitempty") && isZero(fv) {
-				continue
-			}
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, toNode(fv, flow || hasOpt(opts, "flow")))
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.name}, toNode(fv, flow || f.flow))
 		}
 		return n
 	}
 	panic(fmt.Sprintf("store: cannot encode a %s in the plan file", v.Type()))
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+type structField struct {
+	index           int
+	name            string
+	omitempty, flow bool
+}
+
+var structFieldCache sync.Map // reflect.Type → []structField
+
+// structFields lists the fields of struct type t that yaml.v3 would
+// write, with their tags.
+func structFields(t reflect.Type) []structField {
+	if fs, ok := structFieldCache.Load(t); ok {
+		return fs.([]structField)
+	}
+	var fs []structField
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		if !sf.IsExported() || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = strings.ToLower(sf.Name)
+		}
+		fs = append(fs, structField{i, name, hasOpt(opts, "omitempty"), hasOpt(opts, "flow")})
+	}
+	structFieldCache.Store(t, fs)
+	return fs
 }
 
 func hasOpt(opts, opt string) bool {
@@ -565,8 +832,8 @@ func hasOpt(opts, opt string) bool {
 // isZero is yaml.v3's omitempty test: IsZero() when the type has it, no
 // items, or every field empty.
 func isZero(v reflect.Value) bool {
-	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
-		return z.IsZero()
+	if v.Type() == timeType {
+		return v.Interface().(time.Time).IsZero()
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Map:

@@ -34,14 +34,16 @@ var seqIdentity = map[string][]string{
 	"facts":              {"label"},
 }
 
-// reconcile returns the document of the new plan nw laid out as old.
-func reconcile(old, nw *yaml.Node) *yaml.Node {
+// reconcile returns the document of the new plan nw laid out as old, and
+// which old pick each pick of it was merged with.
+func reconcile(old, nw *yaml.Node) (*yaml.Node, map[*yaml.Node]*yaml.Node) {
+	picks := map[*yaml.Node]*yaml.Node{}
 	out := *old
-	out.Content = []*yaml.Node{mergeNode(old.Content[0], nw.Content[0], "")}
-	return &out
+	out.Content = []*yaml.Node{mergeNode(old.Content[0], nw.Content[0], "", picks)}
+	return &out, picks
 }
 
-func mergeNode(old, nw *yaml.Node, path string) *yaml.Node {
+func mergeNode(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
 	if old.Kind == yaml.AliasNode || old.Kind != nw.Kind {
 		return withComments(nw, old)
 	}
@@ -54,9 +56,9 @@ func mergeNode(old, nw *yaml.Node, path string) *yaml.Node {
 		}
 		return withComments(nw, old)
 	case yaml.MappingNode:
-		return mergeMapping(old, nw, path)
+		return mergeMapping(old, nw, path, picks)
 	case yaml.SequenceNode:
-		return mergeSequence(old, nw, path)
+		return mergeSequence(old, nw, path, picks)
 	}
 	return nw
 }
@@ -106,7 +108,7 @@ func joinComment(a, b string) string {
 	return a + "\n" + b
 }
 
-func mergeMapping(old, nw *yaml.Node, path string) *yaml.Node {
+func mergeMapping(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
 	out := container(old, nw)
 	newAt := make(map[string]int, len(nw.Content)/2)
 	for j := 0; j+1 < len(nw.Content); j += 2 {
@@ -132,7 +134,7 @@ func mergeMapping(old, nw *yaml.Node, path string) *yaml.Node {
 		key.Anchor = ""
 		key.HeadComment = joinComment(pending, key.HeadComment)
 		pending = ""
-		v := mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value))
+		v := mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value), picks)
 		if key.LineComment != "" && (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0) {
 			// "key: # c" before a block that is now one line: the
 			// comment goes after the value, where yaml.v3 can write it.
@@ -193,7 +195,7 @@ func identity(n *yaml.Node, keys []string) string {
 	return b.String()
 }
 
-func mergeSequence(old, nw *yaml.Node, path string) *yaml.Node {
+func mergeSequence(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
 	out := container(old, nw)
 	match := make([]int, len(nw.Content)) // new item → old item, or -1
 	used := make([]bool, len(old.Content))
@@ -252,9 +254,12 @@ func mergeSequence(old, nw *yaml.Node, path string) *yaml.Node {
 			out.Content = append(out.Content, c)
 			continue
 		}
-		n := mergeNode(old.Content[i], c, path+"[]")
+		n := mergeNode(old.Content[i], c, path+"[]", picks)
 		if f := foot[i]; f != "" {
 			n.FootComment = joinComment(n.FootComment, f)
+		}
+		if path == "picks" {
+			picks[n] = old.Content[i]
 		}
 		out.Content = append(out.Content, n)
 	}

@@ -28,6 +28,7 @@ type Workspace struct {
 	lock        *flock.Flock
 	progData    []byte
 	doc         *yaml.Node // the plan file as last read or written, for SavePlan
+	src         []byte     // the text doc was read from; nil once written
 }
 
 // Mode says what a command will do with the plan.
@@ -127,7 +128,7 @@ func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.doc = doc
+	s.doc, s.src = doc, data
 	return p, nil
 }
 
@@ -135,7 +136,7 @@ func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 // over the document it was read from, so that the comments, key order
 // and layout a person gave the file stay (see reconcile).
 func (s *Workspace) SavePlan(p *schedule.Plan) error {
-	data, doc, err := encodePlan(s.doc, p)
+	data, doc, err := encodePlan(s.doc, s.src, p)
 	if err != nil {
 		return err
 	}
@@ -144,7 +145,7 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 		return err
 	})
 	if err == nil {
-		s.doc = doc
+		s.doc, s.src = doc, nil
 	}
 	return err
 }
