@@ -20,6 +20,7 @@ func FuzzDecodePlan(f *testing.F) {
 	f.Add([]byte("version: 1\nkinds: {type:meeting: bof}\nvenue: {default_walk: 5, walks: [{from: a, to: b, minutes: 3}]}\nfacts:\n- {label: l, value: v}\n"))
 	f.Add([]byte("version: 1\na: &a [x, x]\nb: [*a, *a]\n"))
 	f.Add([]byte("version: 1\npicks:\n- id: x\n  note: >\n    a\n    b\n  title: |+\n    t\n\n  room: 'r''s'\n"))
+	f.Add([]byte("version: 1\npicks:\n  # h\n  - id: a\n    title: A\n    priority: want\n    status: planned\n    kind: talk # l\n\n  - id: b\n    title: B\n    priority: must\n    status: planned\n    kind: talk\n# f\nfacts: []\n"))
 	f.Add([]byte("version: 0\n"))
 	f.Add([]byte("\xff\xfe"))
 	f.Fuzz(func(t *testing.T, data []byte) {

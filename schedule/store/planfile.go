@@ -466,7 +466,7 @@ func encodePlan(old *yaml.Node, src []byte, p *schedule.Plan) ([]byte, *yaml.Nod
 	b.Grow(512 + 400*len(p.Picks))
 	var sp *splicer
 	if src != nil {
-		sp = &splicer{src: src, old: mappingValue(old, "picks"), picks: picks, next: nextKeyLine(old, "picks")}
+		sp = &splicer{src: src, old: mappingValue(old, "picks"), picks: picks, next: nextKey(old, "picks")}
 	}
 	if err := writeDoc(&b, doc, sp); err != nil {
 		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
@@ -559,7 +559,7 @@ type splicer struct {
 	src   []byte
 	old   *yaml.Node                // the picks as read
 	picks map[*yaml.Node]*yaml.Node // a pick to write → the pick read
-	next  int                       // the first line after the picks, 0 for the end
+	next  *yaml.Node                // the key after the picks as read, nil if none
 }
 
 // spans gives the text of each pick read that can be copied as it is:
@@ -588,6 +588,21 @@ func (sp *splicer) spans() map[*yaml.Node][]byte {
 		}
 		return bytes.TrimSuffix(sp.src[starts[n-1]:end], []byte("\r"))
 	}
+	// above is the first line of the comment above the node on line n,
+	// 0 when the lines there are not that comment.
+	above := func(n int, comment string) int {
+		if comment == "" {
+			return n
+		}
+		cs := strings.Split(comment, "\n")
+		for i := len(cs) - 1; i >= 0; i-- {
+			n--
+			if strings.TrimSpace(string(line(n))) != cs[i] {
+				return 0
+			}
+		}
+		return n
+	}
 	// first is the first line of item c with its head comment, 0 when
 	// its text cannot be told apart.
 	first := func(c *yaml.Node) int {
@@ -595,63 +610,44 @@ func (sp *splicer) spans() map[*yaml.Node][]byte {
 			!bytes.HasPrefix(line(c.Line), []byte("  - ")) || hasAnchors(c) {
 			return 0
 		}
-		n := c.Line
-		if c.HeadComment != "" {
-			cs := strings.Split(c.HeadComment, "\n")
-			for i := len(cs) - 1; i >= 0; i-- {
-				n--
-				if strings.TrimSpace(string(line(n))) != cs[i] {
-					return 0
-				}
-			}
-		}
-		return n
+		return above(c.Line, c.HeadComment)
+	}
+	// The last pick ends where the next key's comment begins; when no key
+	// follows, where it ends is not known (a "..." or another document
+	// may follow), so it is written anew.
+	last := 0
+	if sp.next != nil && sp.next.Column == 1 {
+		last = above(sp.next.Line, sp.next.HeadComment)
 	}
 	out := map[*yaml.Node][]byte{}
 	items := sp.old.Content
 	for i, c := range items {
-		from := first(c)
-		to := sp.next
+		from, to := first(c), last
 		if i+1 < len(items) {
 			to = first(items[i+1])
-			if to == 0 {
-				continue
-			}
 		}
-		if from == 0 || to != 0 && to <= from {
+		if from == 0 || to <= from || to > len(starts) {
 			continue
 		}
-		end := len(sp.src)
-		if to != 0 {
-			if to > len(starts) {
-				continue
-			}
-			end = starts[to-1]
-		}
-		text := sp.src[starts[from-1]:end]
+		text := sp.src[starts[from-1]:starts[to-1]]
 		if !bytes.HasSuffix(text, []byte("\n")) {
-			text = append(text[:len(text):len(text)], '\n')
+			continue
 		}
 		out[c] = text
 	}
 	return out
 }
 
-// nextKeyLine is the first line of the top-level key after key in doc,
-// with its head comment, or 0 when key is the last.
-func nextKeyLine(doc *yaml.Node, key string) int {
+// nextKey is the top-level key after key in doc, nil when key is the
+// last.
+func nextKey(doc *yaml.Node, key string) *yaml.Node {
 	top := doc.Content[0]
 	for i := 0; i+3 < len(top.Content); i += 2 {
 		if top.Content[i].Value == key {
-			k := top.Content[i+2]
-			n := k.Line
-			if k.HeadComment != "" {
-				n -= strings.Count(k.HeadComment, "\n") + 1
-			}
-			return n
+			return top.Content[i+2]
 		}
 	}
-	return 0
+	return nil
 }
 
 // hasAnchors reports whether n holds an anchor or an alias.

@@ -268,3 +268,15 @@ func TestUnchangedPickKeepsItsText(t *testing.T) {
 		t.Errorf("the unchanged pick's text changed:\n%s", got)
 	}
 }
+
+// What follows the last pick when no key does (the end of the document,
+// another document) stays out of the pick's text.
+func TestLastPickBeforeDocumentEnd(t *testing.T) {
+	text := "version: 1\nconference:\n  name: X\n  time_zone: Europe/Brussels\npicks:\n  - id: a\n    title: A\n    priority: want\n    status: planned\n    kind: talk\n...\n---\nother: document\n"
+	path := writePlan(t, text)
+	got := change(t, path, func(p *schedule.Plan) { p.SetFact("k", "v") })
+	p, err := DecodePlan([]byte(got), "plan.yaml")
+	if err != nil || len(p.Facts) != 1 || p.Pick("a") == nil {
+		t.Errorf("%v\n%s", err, got)
+	}
+}
