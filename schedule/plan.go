@@ -25,6 +25,11 @@ type Plan struct {
 	Venue Venue           `yaml:"venue,omitempty"`
 	Picks []*Pick         `yaml:"picks"`
 	Facts []Fact          `yaml:"facts,omitempty"`
+	// History lists the changes imports and refreshes made to picks,
+	// oldest first, bounded (see MaxHistory).
+	History []HistoryEntry `yaml:"history,omitempty"`
+	// Sync is where 'plan sync' keeps the picks' calendar (no credentials).
+	Sync Sync `yaml:"sync,omitempty"`
 
 	loc *time.Location
 }
@@ -45,6 +50,10 @@ type Source struct {
 	Imported time.Time `yaml:"imported"`         // when
 	Sessions int       `yaml:"sessions"`         // how many it held
 	Prefix   string    `yaml:"prefix,omitempty"` // prepended to ids that would clash with another source
+	// ETag and LastModified are the validators of the last download of a
+	// URL source, for conditional requests on refresh.
+	ETag         string `yaml:"etag,omitempty"`
+	LastModified string `yaml:"last_modified,omitempty"`
 }
 
 // Venue holds walking times between rooms.
@@ -158,6 +167,29 @@ type Pick struct {
 	Gone bool `yaml:"gone,omitempty"`
 	// Unplanned marks a session attended without having been picked first.
 	Unplanned bool `yaml:"unplanned,omitempty"`
+}
+
+// MaxHistory bounds Plan.History; the oldest entries are dropped first.
+const MaxHistory = 500
+
+// HistoryEntry is one change an import or refresh made to a pick.
+type HistoryEntry struct {
+	At     time.Time // when the import ran
+	Source string    // the program's name
+	ID     string    // the pick
+	Title  string    // its title after the change
+	Change string    // what changed: a Change ("moved", "room changed", …)
+	From   string    // the value before (a time range, a room, a title), may be ""
+	To     string    // the value after, may be ""
+}
+
+// Sync is the calendar 'plan sync' keeps in step with the picks.
+type Sync struct {
+	CalDAV string // the calendar collection's URL, without credentials
+	// Dropped says what becomes of the event of a pick that was dropped
+	// or whose session left the program: "delete" (the default) or
+	// "cancel" (kept, STATUS:CANCELLED).
+	Dropped string
 }
 
 // Fact is one of the recap's factoids, "Price of Parking: too much".

@@ -28,6 +28,25 @@ type planFile struct {
 	Venue      schedule.Venue           `yaml:"venue,omitempty"`
 	Picks      []*pickYAML              `yaml:"picks"`
 	Facts      []schedule.Fact          `yaml:"facts,omitempty"`
+	History    []historyYAML            `yaml:"history,omitempty"`
+	Sync       syncYAML                 `yaml:"sync,omitempty"`
+}
+
+// historyYAML is one entry of the history of changes to picks.
+type historyYAML struct {
+	At     time.Time `yaml:"at"`
+	Source string    `yaml:"source,omitempty"`
+	ID     string    `yaml:"id"`
+	Title  string    `yaml:"title,omitempty"`
+	Change string    `yaml:"change"`
+	From   string    `yaml:"from,omitempty"`
+	To     string    `yaml:"to,omitempty"`
+}
+
+// syncYAML is where plan sync pushes the picks.
+type syncYAML struct {
+	CalDAV  string `yaml:"caldav,omitempty"`
+	Dropped string `yaml:"dropped,omitempty"`
 }
 
 type conferenceYAML struct {
@@ -37,12 +56,14 @@ type conferenceYAML struct {
 }
 
 type sourceYAML struct {
-	Name     string    `yaml:"name"`
-	Location string    `yaml:"location"`
-	Format   string    `yaml:"format"`
-	Imported time.Time `yaml:"imported,omitempty"`
-	Sessions int       `yaml:"sessions"`
-	Prefix   string    `yaml:"prefix,omitempty"`
+	Name         string    `yaml:"name"`
+	Location     string    `yaml:"location"`
+	Format       string    `yaml:"format"`
+	Imported     time.Time `yaml:"imported,omitempty"`
+	Sessions     int       `yaml:"sessions"`
+	Prefix       string    `yaml:"prefix,omitempty"`
+	ETag         string    `yaml:"etag,omitempty"`
+	LastModified string    `yaml:"last_modified,omitempty"`
 }
 
 // pickYAML is how a pick reads in the plan file: what the user decided
@@ -96,9 +117,14 @@ func pickToYAML(pk *schedule.Pick) *pickYAML {
 func (f *planFile) plan() *schedule.Plan {
 	c := schedule.Conference{Name: f.Conference.Name, TimeZone: f.Conference.TimeZone}
 	for _, s := range f.Conference.Sources {
-		c.Sources = append(c.Sources, schedule.Source{Name: s.Name, Location: s.Location, Format: s.Format, Imported: s.Imported, Sessions: s.Sessions, Prefix: s.Prefix})
+		c.Sources = append(c.Sources, schedule.Source{Name: s.Name, Location: s.Location, Format: s.Format, Imported: s.Imported, Sessions: s.Sessions, Prefix: s.Prefix,
+			ETag: s.ETag, LastModified: s.LastModified})
 	}
-	p := &schedule.Plan{Version: f.Version, Conference: c, Kinds: f.Kinds, Venue: f.Venue, Facts: f.Facts}
+	p := &schedule.Plan{Version: f.Version, Conference: c, Kinds: f.Kinds, Venue: f.Venue, Facts: f.Facts,
+		Sync: schedule.Sync{CalDAV: f.Sync.CalDAV, Dropped: f.Sync.Dropped}}
+	for _, h := range f.History {
+		p.History = append(p.History, schedule.HistoryEntry{At: h.At, Source: h.Source, ID: h.ID, Title: h.Title, Change: h.Change, From: h.From, To: h.To})
+	}
 	for _, y := range f.Picks {
 		p.Picks = append(p.Picks, y.pick())
 	}
@@ -113,8 +139,13 @@ func planToFile(p *schedule.Plan) *planFile {
 		if !s.Imported.IsZero() {
 			imported = s.Imported.UTC().Truncate(time.Second)
 		}
-		f.Conference.Sources = append(f.Conference.Sources, sourceYAML{Name: s.Name, Location: s.Location, Format: s.Format, Imported: imported, Sessions: s.Sessions, Prefix: s.Prefix})
+		f.Conference.Sources = append(f.Conference.Sources, sourceYAML{Name: s.Name, Location: s.Location, Format: s.Format, Imported: imported, Sessions: s.Sessions, Prefix: s.Prefix,
+			ETag: s.ETag, LastModified: s.LastModified})
 	}
+	for _, h := range p.History {
+		f.History = append(f.History, historyYAML{At: h.At.UTC().Truncate(time.Second), Source: h.Source, ID: h.ID, Title: h.Title, Change: h.Change, From: h.From, To: h.To})
+	}
+	f.Sync = syncYAML{CalDAV: p.Sync.CalDAV, Dropped: p.Sync.Dropped}
 	f.Picks = make([]*pickYAML, 0, len(p.Picks))
 	for _, pk := range p.Picks {
 		f.Picks = append(f.Picks, pickToYAML(pk))

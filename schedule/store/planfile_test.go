@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -278,5 +279,28 @@ func TestLastPickBeforeDocumentEnd(t *testing.T) {
 	p, err := DecodePlan([]byte(got), "plan.yaml")
 	if err != nil || len(p.Facts) != 1 || p.Pick("a") == nil {
 		t.Errorf("%v\n%s", err, got)
+	}
+}
+
+// The history of changes, the sync settings and the sources' validators
+// read back as written, and a second save changes nothing.
+func TestHistorySyncAndValidatorsRoundTrip(t *testing.T) {
+	at := time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC)
+	p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: "FOSDEM 2026", TimeZone: "Europe/Brussels",
+		Sources: []schedule.Source{{Name: "FOSDEM 2026", Location: "https://fosdem.org/2026/schedule/xml", Format: "pentabarf", Imported: at, Sessions: 883,
+			ETag: `"abc-123"`, LastModified: "Sat, 31 Jan 2026 08:00:00 GMT"}}},
+		History: []schedule.HistoryEntry{{At: at, Source: "FOSDEM 2026", ID: "7886", Title: "FOSS in times of war", Change: "moved", From: "Sat 31 Jan 2026 10:00–10:50", To: "Sat 31 Jan 2026 11:00–11:50"},
+			{At: at.Add(time.Hour), Source: "FOSDEM 2026", ID: "7022", Title: "Wayland: fun? yes", Change: "gone"}},
+		Sync: schedule.Sync{CalDAV: "https://cal.example.org/dav/ana/fosdem/", Dropped: "cancel"}}
+	data, err := EncodePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodePlan(data, "plan.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !reflect.DeepEqual(back.History, p.History) || back.Sync != p.Sync || back.Conference.Sources[0].ETag != `"abc-123"` || back.Conference.Sources[0].LastModified != p.Conference.Sources[0].LastModified {
+		t.Errorf("read back:\n%+v\n%+v\n%+v\nfrom\n%s", back.History, back.Sync, back.Conference.Sources, data)
 	}
 }
