@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"reflect"
 	"testing"
 )
@@ -8,7 +9,7 @@ import (
 // Flags and arguments reach each command's options as given, without
 // running the command (the GitHub CLI's runF split).
 func TestCommandsParseIntoOptions(t *testing.T) {
-	f := newFactory(nil, nil)
+	f := newFactory(context.TODO(), nil)
 	t.Run("add personal entry", func(t *testing.T) {
 		var got *addOptions
 		c := newAddCmd(f, func(o *addOptions) error { got = o; return nil })

@@ -23,6 +23,11 @@ const (
 	Reinstated   Change = "back in the program"
 	Unscheduled  Change = "unscheduled"
 	NewlyPlanned Change = "scheduled"
+	// PossiblyReplaced is a pick whose session the import did not find,
+	// while another session now holds its time and room: the pick is kept
+	// (not flagged gone, not cancelled in calendars) and the report names
+	// the candidate.
+	PossiblyReplaced Change = "possibly replaced"
 )
 
 // PickChange reports what an import did to one of the user's picks.
@@ -30,6 +35,9 @@ type PickChange struct {
 	Pick    *Pick
 	Old     Session // the pick as it was before the import
 	Changes []Change
+	// Candidate is, for PossiblyReplaced, the session that now holds the
+	// pick's time and room.
+	Candidate *Session
 }
 
 // ImportResult summarises an import.
@@ -95,6 +103,11 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		}
 	}
 	m := newMatcher(candidates)
+	for _, in := range incoming {
+		*in = in.In(loc)
+		in.Source = src.Name
+	}
+	matches := m.matchAll(incoming)
 	matchedOld := 0
 	inOld := make(map[*Session]bool, len(old))
 	for _, s := range old {
@@ -104,9 +117,7 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 	merged = append(merged, others...)
 	var unmatched []*Session
 	for _, in := range incoming {
-		*in = in.In(loc)
-		in.Source = src.Name
-		o := m.match(in)
+		o := matches[in]
 		if o == nil {
 			unmatched = append(unmatched, in)
 			continue
@@ -174,7 +185,17 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		ours := strings.EqualFold(pk.Source, src.Name) || (pk.Source == "" && m.had(pk.ID))
 		s := newProg.Get(pk.ID)
 		if s == nil {
-			if ours && !pk.Gone {
+			if !ours {
+				continue
+			}
+			if c := holder(unmatched, &pk.Session); c != nil {
+				// Something else now holds the pick's time and room, but
+				// not certainly the same session: keep the pick as it is
+				// and say so, rather than cancel it in the user's calendar.
+				res.Picks = append(res.Picks, PickChange{Pick: pk, Old: pk.Session, Changes: []Change{PossiblyReplaced}, Candidate: c})
+				continue
+			}
+			if !pk.Gone {
 				before := pk.Session
 				pk.Gone = true
 				pk.Rev++ // calendars accept the cancellation only with a higher SEQUENCE
@@ -238,6 +259,7 @@ type matcher struct {
 	old                    []*Session
 	byGUID, byID           map[string][]*Session
 	byURL, bySlug, byTitle map[string][]*Session // built on first use
+	bySlot, bySpeakers     map[string][]*Session
 	taken                  map[*Session]bool
 	ids                    map[string]bool
 }
@@ -256,17 +278,19 @@ func newMatcher(old []*Session) *matcher {
 	return m
 }
 
-// fallbacks builds the link, slug and title indexes, which most re-imports
-// (everything matched by guid or id) never need.
+// fallbacks builds the link, slug, title and slot indexes.
 func (m *matcher) fallbacks() {
 	if m.byTitle != nil {
 		return
 	}
 	m.byURL, m.bySlug, m.byTitle = map[string][]*Session{}, map[string][]*Session{}, map[string][]*Session{}
+	m.bySlot, m.bySpeakers = map[string][]*Session{}, map[string][]*Session{}
 	for _, s := range m.old {
 		add(m.byURL, normURL(s.URL), s)
 		add(m.bySlug, s.Slug, s)
 		add(m.byTitle, titleKey(s), s)
+		add(m.bySlot, slotKey(s), s)
+		add(m.bySpeakers, speakersKey(s), s)
 	}
 }
 
@@ -278,46 +302,150 @@ func add(m map[string][]*Session, k string, s *Session) {
 
 func (m *matcher) had(id string) bool { return m.ids[id] }
 
-func (m *matcher) match(in *Session) *Session {
+// matchAll pairs each incoming session with the session of the previous
+// version it is, in passes from the surest evidence to the weakest, each
+// over all sessions still unpaired, so that a weak match of one session
+// never takes what a strong match of another would have found: the same
+// guid; the same title, speakers, time and room; the same id (guids not
+// disagreeing, and the title, speakers or slot still the same); the same
+// link; the same slug; the same title and speakers (the nearest in time
+// when several share them, as repeated "Panel Q&A"s do); the same time and
+// room with the same speakers or a title barely changed (a retitle, or a
+// placeholder such as "Keynote" getting its real title); and a title
+// barely changed by the same speakers.
+func (m *matcher) matchAll(incoming []*Session) map[*Session]*Session {
+	out := make(map[*Session]*Session, len(incoming))
 	if len(m.ids) == 0 {
-		return nil // a first import: nothing to match against
+		return out // a first import: nothing to match against
 	}
-	try := func(idx map[string][]*Session, k string) *Session {
-		if k == "" {
-			return nil
-		}
-		for _, s := range idx[k] {
-			if !m.taken[s] {
-				m.taken[s] = true
+	m.fallbacks()
+	free := func(cands []*Session, ok func(*Session) bool) *Session {
+		for _, s := range cands {
+			if !m.taken[s] && ok(s) {
 				return s
 			}
 		}
 		return nil
 	}
-	if in.GUID != "" {
-		if s := try(m.byGUID, in.GUID); s != nil {
-			return s
+	always := func(*Session) bool { return true }
+	passes := []func(in *Session) *Session{
+		func(in *Session) *Session { return free(m.byGUID[in.GUID], always) },
+		func(in *Session) *Session {
+			return free(m.byTitle[titleKey(in)], func(s *Session) bool { return sameSlot(s, in) })
+		},
+		func(in *Session) *Session {
+			return free(m.byID[in.ID], func(s *Session) bool {
+				return (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) && sameTalk(s, in)
+			})
+		},
+		func(in *Session) *Session { return free(m.byURL[normURL(in.URL)], always) },
+		func(in *Session) *Session { return free(m.bySlug[in.Slug], always) },
+		func(in *Session) *Session { return nearest(in, m.byTitle[titleKey(in)], m.taken) },
+		func(in *Session) *Session {
+			return free(m.bySlot[slotKey(in)], func(s *Session) bool {
+				return sameSpeakers(s, in) || len(s.Speakers) == 0 || similarTitle(s.Title, in.Title)
+			})
+		},
+		func(in *Session) *Session {
+			return free(m.bySpeakers[speakersKey(in)], func(s *Session) bool { return similarTitle(s.Title, in.Title) })
+		},
+	}
+	for _, pass := range passes {
+		for _, in := range incoming {
+			if out[in] != nil {
+				continue
+			}
+			if s := pass(in); s != nil {
+				m.taken[s] = true
+				out[in] = s
+			}
 		}
 	}
-	for _, f := range []func() *Session{
-		func() *Session {
-			// Feeds reuse ids for new talks, so an id alone is not enough:
-			// the guids must not disagree, and the title, the speakers or
-			// the slot must still be the same.
-			for _, s := range m.byID[in.ID] {
-				if !m.taken[s] && (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) && sameTalk(s, in) {
-					m.taken[s] = true
-					return s
-				}
-			}
-			return nil
-		},
-		func() *Session { m.fallbacks(); return try(m.byURL, normURL(in.URL)) },
-		func() *Session { return try(m.bySlug, in.Slug) },
-		func() *Session { return try(m.byTitle, titleKey(in)) },
-	} {
-		if s := f(); s != nil {
-			return s
+	return out
+}
+
+// nearest is the untaken candidate whose start is closest to in's.
+func nearest(in *Session, cands []*Session, taken map[*Session]bool) *Session {
+	var best *Session
+	var bestD time.Duration
+	for _, s := range cands {
+		if taken[s] {
+			continue
+		}
+		d := s.Start.Sub(in.Start)
+		if d < 0 {
+			d = -d
+		}
+		if best == nil || d < bestD {
+			best, bestD = s, d
+		}
+	}
+	return best
+}
+
+// sameSlot reports whether two sessions start and end together in the
+// same room.
+func sameSlot(a, b *Session) bool {
+	return a.Scheduled() && b.Scheduled() && a.Start.Equal(b.Start) && a.End.Equal(b.End) && strings.EqualFold(a.Room, b.Room)
+}
+
+// slotKey indexes a session by its time and room ("" when either is
+// missing: an unscheduled or roomless session has no slot to match by).
+func slotKey(s *Session) string {
+	if !s.Scheduled() || s.Room == "" {
+		return ""
+	}
+	return s.Start.UTC().Format(time.RFC3339) + "|" + s.End.UTC().Format(time.RFC3339) + "|" + strings.ToLower(s.Room)
+}
+
+// sameSpeakers reports whether two sessions have the same speakers, and
+// at least one.
+func sameSpeakers(a, b *Session) bool {
+	k := speakersKey(a)
+	return k != "" && k == speakersKey(b)
+}
+
+// speakersKey is the session's speakers, in any order and case.
+func speakersKey(s *Session) string {
+	_, sp, _ := strings.Cut(titleKey(s), "|")
+	return sp
+}
+
+// similarTitle reports whether two titles differ only a little: most of
+// their words are shared ("…the OTel Operator" and "…the OpenTelemetry
+// Operator").
+func similarTitle(a, b string) bool {
+	wa, wb := titleWords(a), titleWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	union := len(wa) + len(wb) - shared
+	return shared >= 2 && float64(shared) >= 0.7*float64(union)
+}
+
+func titleWords(t string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		words[w] = true
+	}
+	return words
+}
+
+// holder is the session among cands that holds s's time and room.
+func holder(cands []*Session, s *Session) *Session {
+	k := slotKey(s)
+	if k == "" {
+		return nil
+	}
+	for _, c := range cands {
+		if slotKey(c) == k {
+			return c
 		}
 	}
 	return nil

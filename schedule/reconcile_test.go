@@ -157,3 +157,92 @@ func TestSourcePrefixCutsBetweenCharacters(t *testing.T) {
 		t.Errorf("ids %q, want one of them %q", ids, want)
 	}
 }
+
+// Feeds without ids (SCALE) number sessions with the same title in time
+// order, so dropping the first of three "Panel Q&A"s renumbers the others;
+// the pick of the 16:00 one must keep its id and stay unflagged, and the
+// 13:30 one is the one removed.
+func TestMergeSameTitlesMatchByTime(t *testing.T) {
+	p := &Plan{}
+	p.SetTimeZone("America/Los_Angeles")
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	src := Source{Name: "SCALE"}
+	panel := func(id string, hour, min int) *Session {
+		s := sess(id, "", "Panel Q&A", "Ballroom A", hour)
+		s.Start = s.Start.Add(time.Duration(min) * time.Minute)
+		s.End = s.Start.Add(30 * time.Minute)
+		return s
+	}
+	v1 := copies(panel("panel-q", 13, 30), panel("panel-q-2", 14, 45), panel("panel-q-3", 16, 0))
+	prog, _ := Merge(p, NewProgram(nil), v1, src, now)
+	p.Picks = append(p.Picks, &Pick{Session: *prog.Get("panel-q-3"), Priority: Want, Status: Planned, Note: "the 16:00 one"})
+
+	v2 := copies(panel("panel-q", 14, 45), panel("panel-q-2", 16, 0)) // the 13:30 one dropped, the rest renumbered
+	prog, res := Merge(p, prog, v2, src, now)
+	if res.Removed != 1 || res.Unchanged != 2 || res.Added != 0 || len(res.Picks) != 0 {
+		t.Fatalf("result: %+v", res)
+	}
+	pk := p.Pick("panel-q-3")
+	if pk == nil || pk.Gone || pk.Start.Hour() != 16 || pk.Rev != 0 {
+		t.Fatalf("pick = %+v", pk)
+	}
+	if s := prog.Get("panel-q-3"); s == nil || s.Start.Hour() != 16 {
+		t.Errorf("the 16:00 session lost its id: %+v", prog.Sessions)
+	}
+	if prog.Get("panel-q") != nil {
+		t.Errorf("the dropped 13:30 session's id is in use: %+v", prog.Get("panel-q"))
+	}
+}
+
+// A retitled session (same time, room and speakers), a placeholder
+// getting its real title and speakers, and a small retitle of a moved
+// session keep their picks; another session in a pick's slot is only a
+// possible replacement, which keeps the pick unflagged.
+func TestMergeRetitlesAndReplacements(t *testing.T) {
+	p := &Plan{}
+	p.SetTimeZone("America/Los_Angeles")
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	src := Source{Name: "SCALE"}
+	otel := sess("otel", "", "When Things Go Sideways: Troubleshooting the OTel Operator", "Room 104", 10)
+	keynote := sess("keynote", "", "Keynote", "Ballroom DE", 9)
+	keynote.Speakers = nil
+	moved := sess("nix", "", "Nix in production at scale", "Room 101", 13)
+	kernel := sess("kernel", "", "Kernel tracing 101", "Room 107", 11)
+	prog, _ := Merge(p, NewProgram(nil), copies(otel, keynote, moved, kernel), src, now)
+	for _, id := range []string{"otel", "keynote", "nix", "kernel"} {
+		p.Picks = append(p.Picks, &Pick{Session: *prog.Get(id), Priority: Want, Status: Planned})
+	}
+
+	otel2 := sess("otel-2", "", "When Things Go Sideways: Troubleshooting the OpenTelemetry Operator", "Room 104", 10)
+	keynote2 := sess("keynote-open-source", "", "Keynote: Open Source at 30", "Ballroom DE", 9)
+	keynote2.Speakers = []string{"Fay Green"}
+	moved2 := sess("nix-2", "", "Nix in production, at scale!", "Room 201", 15)
+	other := sess("lightning", "", "Lightning talks", "Room 107", 11)
+	other.Speakers = []string{"Gus Hill", "Ida Ito"}
+	_, res := Merge(p, prog, copies(otel2, keynote2, moved2, other), src, now)
+
+	got := map[string][]Change{}
+	for _, pc := range res.Picks {
+		got[pc.Pick.ID] = pc.Changes
+		if pc.Pick.Gone {
+			t.Errorf("%s flagged gone", pc.Pick.ID)
+		}
+	}
+	want := map[string][]Change{
+		"otel":    {Retitled},
+		"keynote": {Retitled},
+		"nix":     {Moved, RoomChanged, Retitled},
+		"kernel":  {PossiblyReplaced},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("changes = %v\nwant      %v", got, want)
+	}
+	for _, pc := range res.Picks {
+		if pc.Pick.ID == "kernel" && (pc.Candidate == nil || pc.Candidate.Title != "Lightning talks") {
+			t.Errorf("candidate = %+v", pc.Candidate)
+		}
+	}
+	if pk := p.Pick("kernel"); pk.Title != "Kernel tracing 101" || pk.Rev != 0 {
+		t.Errorf("the possibly replaced pick changed: %+v", pk)
+	}
+}

@@ -202,7 +202,10 @@ type ImportReport struct {
 type PickChange struct {
 	Session
 	Changes []string `json:"changes"`
-	Was     struct {
+	// Candidate is, for "possibly replaced", the session that now holds
+	// the pick's time and room.
+	Candidate *Session `json:"candidate,omitempty"`
+	Was       struct {
 		Title string  `json:"title"`
 		Start *string `json:"start"`
 		End   *string `json:"end"`
@@ -222,6 +225,10 @@ func FromImport(res schedule.ImportResult) ImportReport {
 		j := PickChange{Session: FromPick(pc.Pick, false), Changes: []string{}}
 		for _, c := range pc.Changes {
 			j.Changes = append(j.Changes, string(c))
+		}
+		if pc.Candidate != nil {
+			c := FromSession(pc.Candidate, nil, false)
+			j.Candidate = &c
 		}
 		j.Was.Title = pc.Old.Title
 		j.Was.Room = pc.Old.Room
