@@ -168,6 +168,7 @@ func runImport(o *importOptions) error {
 		}
 		var res schedule.ImportResult
 		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
+		p.RecordHistory(res)
 		results = append(results, res)
 		reports = append(reports, jsonshape.FromImport(res))
 	}

@@ -139,6 +139,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newSuggestCmd(f, nil),
 		newNowCmd(f, nil),
 		newGapsCmd(f, nil),
+		newChangesCmd(f, nil),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {
