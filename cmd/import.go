@@ -99,8 +99,8 @@ func runImport(o *importOptions) error {
 	// slow download never holds up other commands, and a bad source leaves
 	// the plan as it was.
 	type parsed struct {
-		src  string
-		feed *importer.Feed
+		src, name string
+		feed      *importer.Feed
 	}
 	var feeds []parsed
 	for _, src := range args {
@@ -122,7 +122,7 @@ func runImport(o *importOptions) error {
 		if err != nil {
 			return err
 		}
-		feeds = append(feeds, parsed{src, feed})
+		feeds = append(feeds, parsed{src, name, feed})
 	}
 
 	st, err := f.open(store.Write)
@@ -145,10 +145,13 @@ func runImport(o *importOptions) error {
 	if created {
 		p = &schedule.Plan{Version: schedule.FormatVersion}
 	}
-	if err := p.Adopt(first.Conference, o.TZ, first.TimeZone, first.Sessions); errors.Is(err, schedule.ErrNoZoneName) {
-		return usagef("%s: %v: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", feeds[0].src, err)
-	} else if err != nil {
+	fixed, err := p.Adopt(first.Conference, o.TZ, first.TimeZone, first.Sessions)
+	if err != nil {
 		return err
+	}
+	if fixed {
+		// The plan shows the feed's own offset; say how to name the zone.
+		feeds[0].feed.Warnings = append(feeds[0].feed.Warnings, noZoneWarning(feeds[0].name, p.Conference.TimeZone, first.Sessions))
 	}
 
 	var reports []jsonshape.ImportReport
@@ -170,7 +173,11 @@ func runImport(o *importOptions) error {
 		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
 		p.RecordHistory(res)
 		results = append(results, res)
-		reports = append(reports, jsonshape.FromImport(res))
+		rep := jsonshape.FromImport(res)
+		for _, w := range pf.feed.Warnings {
+			rep.Warnings = append(rep.Warnings, jsonshape.Warning{File: w.File, Line: w.Line, Session: w.Session, Message: w.Msg})
+		}
+		reports = append(reports, rep)
 	}
 	if err := st.SaveProgram(prog); err != nil {
 		return err
@@ -187,10 +194,36 @@ func runImport(o *importOptions) error {
 	if created {
 		fmt.Fprintf(f.IO.ErrOut, "Created %s (time zone %s).\n", st.Path, orDash(p.Conference.TimeZone))
 	}
-	for _, res := range results {
+	for i, res := range results {
 		f.printImport(st, res)
+		for _, w := range feeds[i].feed.Warnings {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+		}
 	}
 	return nil
+}
+
+// noZoneWarning tells that a program names no zone, that the plan shows
+// the offset its times carry (zone), and how to name the venue's zone:
+// the zones that have that offset on the program's dates.
+func noZoneWarning(name, zone string, sessions []*schedule.Session) importer.Warning {
+	w := importer.Warning{File: name}
+	if zone == "UTC" {
+		w.Msg = "the program names no time zone and gives every time in UTC, so the plan shows UTC clocks, not the venue's: " +
+			"give the venue's zone with --tz ZONE (for example --tz Europe/London), or set it later with plan config time_zone ZONE"
+		return w
+	}
+	w.Msg = fmt.Sprintf("the program names no time zone; its times carry the UTC offset %s, so the plan shows them at %s", zone, zone)
+	if zones := importer.SuggestZones(sessions, 3); len(zones) > 0 {
+		also := ""
+		if len(zones) > 1 {
+			also = " (or " + strings.Join(zones[1:], ", ") + ")"
+		}
+		w.Msg += fmt.Sprintf("; on these dates %s%s has that offset: to show the venue's clock across a DST change, name its zone with --tz %s, or later with plan config time_zone %s", zones[0], also, zones[0], zones[0])
+	} else {
+		w.Msg += "; name the venue's zone with --tz ZONE, or later with plan config time_zone ZONE"
+	}
+	return w
 }
 
 func hasSource(p *schedule.Plan, name string) bool {

@@ -307,20 +307,24 @@ func (p *Plan) TightTransitions() int {
 }
 
 // ErrNoZoneName says a program's times carry UTC offsets but no zone
-// name, and the plan has no zone of its own: the venue's clock across a
-// daylight-saving change is unknown.
+// name. Adopt no longer returns it (such a plan shows the feed's offset);
+// it is kept for callers that test for it.
 var ErrNoZoneName = errors.New("the times carry UTC offsets but no time zone name, so the plan cannot show the venue's clock across a DST change")
 
 // Adopt gives a plan without a name or zone those of the program it
 // imports: name, then zone (the user's --tz, else the program's zone
-// name), else the zone of the program's first scheduled session when that
-// is a real zone. A plan that has them keeps its own.
-func (p *Plan) Adopt(name, tz, programZone string, sessions []*Session) error {
+// name), else the zone of the program's first scheduled session: a real
+// zone as it is, and an offset without a zone name (31C3's +01:00, an
+// iCalendar feed all in UTC) as that fixed offset, so every clock shown
+// is the feed's own. It reports whether the zone is such a fixed offset,
+// which the caller should tell the user how to name. A plan that has a
+// zone keeps its own.
+func (p *Plan) Adopt(name, tz, programZone string, sessions []*Session) (fixed bool, err error) {
 	if p.Conference.Name == "" {
 		p.Conference.Name = name
 	}
 	if p.Conference.TimeZone != "" {
-		return nil
+		return false, nil
 	}
 	zone := tz
 	if zone == "" {
@@ -335,14 +339,19 @@ func (p *Plan) Adopt(name, tz, programZone string, sessions []*Session) error {
 	}
 	if zone == "" && first != nil {
 		zone = first.Start.Location().String()
+		if zone == "" || zone == "Local" || zone == "UTC" {
+			// No zone name: the offset the feed wrote.
+			_, off := first.Start.Zone()
+			zone, fixed = OffsetName(off), true
+			if off == 0 {
+				zone = "UTC"
+			}
+		}
 	}
 	if zone != "" && zone != "Local" {
 		if err := p.SetTimeZone(zone); err != nil {
-			return err
+			return false, err
 		}
 	}
-	if p.Conference.TimeZone == "" && first != nil {
-		return ErrNoZoneName
-	}
-	return nil
+	return fixed, nil
 }

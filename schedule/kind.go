@@ -136,15 +136,51 @@ func GuessKind(text string) (Kind, bool) {
 		return KindCareer, true
 	case has("panel", "discussion"):
 		return KindPanel, true
-	case has("booth", "expo", "exhibit", "exhibitor", "exhibition", "sponsor"):
+	case has("booth", "expo", "exhibit", "exhibitor", "exhibition") || (has("sponsor") && !has("sponsored", "sponsor talk", "sponsor session")):
+		// "Sponsored" (SCALE's Topic for paid sessions) and "Sponsor
+		// Talk" say who paid, not that it is a booth.
 		return KindBooth, true
+	case isBreak(w):
+		return KindOther, true
 	case w.socialEvent() || (has("party") && !has("third party")) ||
-		has("concert", "dj set", "reception", "dinner", "lunch", "breakfast", "coffee break", "meetup", "game show", "film", "theatre", "ceremony"):
+		has("concert", "dj set", "reception", "dinner", "meetup", "game show", "film", "theatre", "ceremony"):
 		return KindSocial, true
 	case has("talk", "lecture", "presentation", "session", "devroom", "maintrack", "main track", "educational", "podcast"):
 		return KindTalk, true
 	}
 	return "", false
+}
+
+// breakWords name meals and breaks: time in the program that is neither
+// a talk nor a social event (a conference dinner or reception is social).
+var breakWords = []string{"break", "lunch", "breakfast", "brunch", "coffee", "tea", "snack", "snacks", "meal", "food", "registration", "check in", "doors open", "hallway track", "pause", "mittagspause", "kaffeepause", "mittagessen"}
+
+// isBreak reports whether the words are only a meal or a break, with a
+// few connecting words: "Lunch", "Coffee break", "Registration /
+// Breakfast", "Morning tea"; not "Lunch and Learn: Go generics" or "Tea
+// for Two: a talk on ...".
+func isBreak(w words) bool {
+	if len(w.w) == 0 || len(w.w) > 5 {
+		return false
+	}
+	filler := map[string]bool{"and": true, "morning": true, "afternoon": true, "evening": true, "mid": true, "short": true, "long": true, "the": true, "day": true, "1": true, "2": true, "3": true, "of": true, "served": true, "provided": true, "am": true, "pm": true, "with": true, "a": true, "open": true, "in": true, "check": true, "doors": true, "hallway": true, "track": true}
+	found := false
+	for i, word := range w.w {
+		isBreakWord := false
+		for _, b := range breakWords {
+			if !strings.Contains(b, " ") && pluralOf(word, b) && !w.joined[i] {
+				isBreakWord = true
+			}
+		}
+		switch {
+		case isBreakWord:
+			found = true
+		case filler[word]:
+		default:
+			return false
+		}
+	}
+	return found && !w.has("lunch and learn") && !w.has("learn")
 }
 
 // words is a text split into lower-case words for GuessKind. joined[i]
@@ -251,25 +287,64 @@ func (ws words) socialEvent() bool {
 	return false
 }
 
-// TitleKind recognises kinds announced by a title prefix such as "BoF:" or
-// "Workshop -".
+// TitleKind recognises the kind a title announces itself, which beats a
+// subject track: a prefix ("BoF: …", "Workshop - …", "Keynote | …"), a
+// kind word ending the title or the part before its colon or dash
+// ("Kubernetes For Sysadmins Workshop", "SunSecCon Workshop: …",
+// "SunSecCon Keynote: …", "31C3 Keynote"), and a title that is only a
+// meal or a break ("Lunch", "Coffee break", "Registration / Breakfast"),
+// which is other, not a talk.
 func TitleKind(title string) (Kind, bool) {
 	t := strings.ToLower(strings.TrimSpace(title))
-	for _, p := range []struct {
-		prefix string
-		kind   Kind
-	}{
-		{"bof", KindBoF}, {"birds of a feather", KindBoF},
-		{"workshop", KindWorkshop}, {"tutorial", KindWorkshop},
-		{"keynote", KindKeynote}, {"panel", KindPanel},
-		{"lightning talk", KindLightning}, {"lightning talks", KindLightning},
-	} {
-		if strings.HasPrefix(t, p.prefix) {
-			rest := strings.TrimLeft(t[len(p.prefix):], " ")
+	for _, p := range titleKinds {
+		if strings.HasPrefix(t, p.word) {
+			rest := strings.TrimLeft(t[len(p.word):], " ")
 			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "(") {
 				return p.kind, true
 			}
 		}
 	}
+	// The head: the part before the first ": " or " - " (or all of it).
+	head := t
+	for _, sep := range []string{": ", " - ", " – ", " | "} {
+		if i := strings.Index(head, sep); i > 0 {
+			head = head[:i]
+		}
+	}
+	hw := splitWords(head)
+	if n := len(hw.w); n > 0 && n <= 6 {
+		last := hw.w[n-1]
+		for _, p := range titleKinds {
+			if !strings.Contains(p.word, " ") && pluralOf(last, p.word) && !(n > 1 && hw.joined[n-2]) {
+				// "Lightning" alone ends no title as a kind word
+				// ("Chasing Lightning"); "Lightning Talks" does.
+				if p.kind == KindLightning {
+					continue
+				}
+				// "Career Workshop" is Career Day's; the caller's
+				// track decides, so say nothing.
+				if p.kind == KindWorkshop && hw.has("career") {
+					return "", false
+				}
+				return p.kind, true
+			}
+		}
+		if n >= 2 && hw.w[n-2] == "lightning" && pluralOf(last, "talk") {
+			return KindLightning, true
+		}
+	}
+	if isBreak(splitWords(t)) {
+		return KindOther, true
+	}
 	return "", false
+}
+
+var titleKinds = []struct {
+	word string
+	kind Kind
+}{
+	{"bof", KindBoF}, {"birds of a feather", KindBoF},
+	{"workshop", KindWorkshop}, {"tutorial", KindWorkshop},
+	{"keynote", KindKeynote}, {"panel", KindPanel},
+	{"lightning talk", KindLightning}, {"lightning talks", KindLightning},
 }

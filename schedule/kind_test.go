@@ -125,8 +125,8 @@ func TestGuessKindWholeWords(t *testing.T) {
 		{"After-Party", KindSocial},
 		{"Parties", KindSocial},
 		{"DJ Set", KindSocial},
-		{"Coffee Breaks", KindSocial},
-		{"Lunches", KindSocial},
+		{"Coffee Breaks", KindOther},
+		{"Lunches", KindOther},
 		{"Live Concert", KindSocial},
 		{"Game show", KindSocial},
 		{"Ceremony", KindSocial},
@@ -146,6 +146,54 @@ func TestGuessKindWholeWords(t *testing.T) {
 		got, ok := GuessKind(tc.text)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("GuessKind(%q) = %q, %v; want %q", tc.text, got, ok, tc.want)
+		}
+	}
+}
+
+// A title's own word beats a subject track, and meals and breaks are not
+// talks (issue 12, class 11).
+func TestTitleKindWords(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		kind  Kind
+		ok    bool
+	}{
+		{"Workshop - Intro to Nix", KindWorkshop, true},
+		{"Kubernetes For Sysadmins Workshop", KindWorkshop, true},
+		{"SunSecCon Workshop: Cooking Cyber Recipes with CyberChef", KindWorkshop, true},
+		{"SunSecCon Keynote: From IC to Manager", KindKeynote, true},
+		{"31C3 Keynote", KindKeynote, true},
+		{"PlanetNix Lightning Talks", KindLightning, true},
+		{"Breakfast", KindOther, true},
+		{"Lunch", KindOther, true},
+		{"Coffee break", KindOther, true},
+		{"Registration / Breakfast", KindOther, true},
+		{"Morning tea", KindOther, true},
+		{"Lunch and Learn: Go generics", "", false},
+		{"Tea for Two: a talk on pairing", "", false},
+		{"Chasing Lightning", "", false},
+		{"Career Workshop: Interviews and Negotiations", "", false},
+		{"Embedded Programming Workshop Day 1", "", false},
+	} {
+		k, ok := TitleKind(c.title)
+		if k != c.kind || ok != c.ok {
+			t.Errorf("TitleKind(%q) = %q, %v; want %q, %v", c.title, k, ok, c.kind, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		kind Kind
+		ok   bool
+	}{
+		{"Sponsored", "", false},
+		{"Sponsor Talk", KindTalk, true},
+		{"Sponsors", KindBooth, true},
+		{"Lunch", KindOther, true},
+		{"Conference Dinner", KindSocial, true},
+	} {
+		k, ok := GuessKind(c.text)
+		if k != c.kind || ok != c.ok {
+			t.Errorf("GuessKind(%q) = %q, %v; want %q, %v", c.text, k, ok, c.kind, c.ok)
 		}
 	}
 }

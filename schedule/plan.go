@@ -198,13 +198,15 @@ type Fact struct {
 	Value string `json:"value" yaml:"value"`
 }
 
-// Location is the conference's zone (UTC when the plan names none).
+// Location is the conference's zone (UTC when the plan names none): a tz
+// database zone, or a fixed UTC offset ("+01:00") for a program that
+// gives offsets but names no zone (see ParseZone).
 func (p *Plan) Location() *time.Location {
 	if p.loc != nil {
 		return p.loc
 	}
 	if p.Conference.TimeZone != "" {
-		if loc, err := time.LoadLocation(p.Conference.TimeZone); err == nil {
+		if loc, err := ParseZone(p.Conference.TimeZone); err == nil {
 			p.loc = loc
 			return loc
 		}
@@ -212,15 +214,81 @@ func (p *Plan) Location() *time.Location {
 	return time.UTC
 }
 
-// SetTimeZone validates and sets the conference zone.
+// SetTimeZone validates and sets the conference zone: a tz database name
+// or a fixed offset such as "+01:00".
 func (p *Plan) SetTimeZone(name string) error {
-	loc, err := time.LoadLocation(name)
-	if err != nil || name == "" {
-		return fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels or America/Los_Angeles)", name)
+	loc, err := ParseZone(name)
+	if err != nil {
+		return err
 	}
-	p.Conference.TimeZone = name
+	p.Conference.TimeZone = loc.String()
 	p.loc = loc
 	return nil
+}
+
+// ParseZone reads a plan's time zone: a tz database name
+// ("Europe/Brussels"; not "Local", which means another zone on every
+// machine), or a fixed UTC offset "+HH:MM"/"-HH:MM" (also "UTC+01:00"),
+// which is what a program that gives offsets and no zone name tells. A
+// fixed offset shows the feed's own clock but cannot follow a
+// daylight-saving change, so naming the zone is better.
+func ParseZone(name string) (*time.Location, error) {
+	n := strings.TrimSpace(name)
+	if off, ok := parseOffset(n); ok {
+		if off == 0 {
+			return time.UTC, nil
+		}
+		return time.FixedZone(OffsetName(off), off), nil
+	}
+	loc, err := time.LoadLocation(n)
+	if err != nil || n == "" || n == "Local" {
+		return nil, fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels or America/Los_Angeles, or an offset such as +01:00)", name)
+	}
+	return loc, nil
+}
+
+// OffsetName writes an offset in seconds east of UTC as "+01:00".
+func OffsetName(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
+}
+
+// parseOffset reads "+01:00", "-0330", "+05", "UTC+01:00" or "GMT-08:00".
+func parseOffset(s string) (int, bool) {
+	for _, p := range []string{"UTC", "GMT"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			s = s[len(p):]
+		}
+	}
+	if len(s) < 3 || (s[0] != '+' && s[0] != '-') {
+		return 0, false
+	}
+	digits := strings.Replace(s[1:], ":", "", 1)
+	if len(digits) != 2 && len(digits) != 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	h, m := n, 0
+	if len(digits) == 4 {
+		h, m = n/100, n%100
+	}
+	if h > 14 || m > 59 || h == 14 && m > 0 {
+		return 0, false
+	}
+	off := h*3600 + m*60
+	if s[0] == '-' {
+		off = -off
+	}
+	return off, true
 }
 
 // Pick returns the pick with id, or nil.

@@ -3,7 +3,6 @@ package schedule
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Validate checks what a plan file's decoder cannot (zone, kinds,
@@ -13,7 +12,7 @@ import (
 func (p *Plan) Validate(name string, line func(key string) int) error {
 	p.Version = FormatVersion
 	if p.Conference.TimeZone != "" {
-		loc, err := time.LoadLocation(p.Conference.TimeZone)
+		loc, err := ParseZone(p.Conference.TimeZone)
 		if err != nil {
 			return &InputError{File: name, Line: line("time_zone:"), Msg: fmt.Sprintf("unknown time zone %q (use a tz database name such as Europe/Brussels)", p.Conference.TimeZone)}
 		}

@@ -195,6 +195,18 @@ type ImportReport struct {
 	Unchanged int          `json:"unchanged"`
 	Picks     []PickChange `json:"picks"`
 	Clashes   []Clash      `json:"clashes"`
+	// Warnings say what the import did with input it could not take as
+	// it was (a session left out, a title cut, ids made unique, a zone
+	// the program does not name); [] when none.
+	Warnings []Warning `json:"warnings"`
+}
+
+// Warning is one thing an import did with bad input, and where.
+type Warning struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Session string `json:"session,omitempty"`
+	Message string `json:"message"`
 }
 
 // PickChange is a pick the import changed: the pick as it is now, what
@@ -219,7 +231,7 @@ func FromImport(res schedule.ImportResult) ImportReport {
 		Source: res.Source.Location, Name: res.Source.Name, Format: res.Source.Format,
 		Sessions: res.Source.Sessions, New: res.New, Added: res.Added, Updated: res.Updated,
 		Removed: res.Removed, Unchanged: res.Unchanged, Picks: []PickChange{},
-		Clashes: Clashes(res.Clashes),
+		Clashes: Clashes(res.Clashes), Warnings: []Warning{},
 	}
 	for _, pc := range res.Picks {
 		j := PickChange{Session: FromPick(pc.Pick, false), Changes: []string{}}

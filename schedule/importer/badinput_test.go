@@ -26,8 +26,8 @@ func TestSignedDurationIsAnError(t *testing.T) {
         <date>2026-01-31T10:00:00+01:00</date>
         <start>10:00</start>
         <duration>-00:50</duration>`)
-	_, err := Parse(bad, "", Options{Name: "fosdem.xml"})
-	inputError(t, err, "fosdem.xml", 6315, "7886", `bad <duration>: "-00:50" is not`)
+	feed, err := Parse(bad, "", Options{Name: "fosdem.xml"})
+	inputError(t, problem(feed, err), "fosdem.xml", 6315, "7886", `bad <duration>: "-00:50" is not`)
 
 	camp := program(t, "camp2019-frab-schedule.json")
 	bad = edit(t, camp, `"duration": "00:30",
@@ -35,8 +35,8 @@ func TestSignedDurationIsAnError(t *testing.T) {
                 "slug": "Camp2019-10386-opening_ceremony"`, `"duration": "+00:30",
                 "room": "Curie",
                 "slug": "Camp2019-10386-opening_ceremony"`)
-	_, err = Parse(bad, "", Options{Name: "camp.json"})
-	inputError(t, err, "camp.json", 22, "10386", `bad "duration": "+00:30" is not`)
+	feed, err = Parse(bad, "", Options{Name: "camp.json"})
+	inputError(t, problem(feed, err), "camp.json", 22, "10386", `bad "duration": "+00:30" is not`)
 }
 
 // A Latin-1 byte deep in a JSON program is an error on its line, not a

@@ -204,8 +204,13 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Spreadsheets carry columns plan has no use for (voctosched's "File
+	// URL", "Language"), a weekday beside the date, a second text column:
+	// the known ones are used, the rest listed in one warning.
 	col := map[string]int{} // column name -> index
 	var unnamed []int
+	var ignored []string
+	var moreText []int // further abstract columns ("Description" beside "Abstract")
 	for i, h := range header {
 		n := normHeader(h)
 		if n == "" {
@@ -214,10 +219,21 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		c, ok := csvAlias[n]
 		if !ok {
-			return nil, fail(1, "", "unknown column %q: rename it to one of %s (aliases such as name, location or speaker work too), or delete the column", clip(oneLine(h), 40), csvKnownColumns())
+			ignored = append(ignored, fmt.Sprintf("%q", clip(oneLine(h), 40)))
+			continue
 		}
 		if j, dup := col[c]; dup {
-			return nil, fail(1, "", "columns %q and %q both give the %s", oneLine(header[j]), oneLine(h), c)
+			switch {
+			case c == "abstract":
+				moreText = append(moreText, i)
+				continue
+			case c == "date" && n == "date" && normHeader(header[j]) != "date":
+				// "Day" (a weekday or day number) came first: the date wins.
+				ignored = append(ignored, fmt.Sprintf("%q", clip(oneLine(header[j]), 40)))
+			default:
+				ignored = append(ignored, fmt.Sprintf("%q (a second %s column)", clip(oneLine(h), 40), c))
+				continue
+			}
 		}
 		col[c] = i
 	}
@@ -235,7 +251,8 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 
 	feed := &Feed{}
 	loc := opt.Location
-	seen := map[string]int{} // id -> line
+	skip := func(err error) error { return feed.skip(err) }
+	usedEmpty := map[int]bool{} // unnamed columns that hold values
 	for {
 		rec, line, err := read()
 		if err == io.EOF {
@@ -269,7 +286,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		for _, i := range unnamed {
 			if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
-				return nil, fail(line, "", "a value (%q) in column %d, which has no header", clip(oneLine(rec[i]), 40), i+1)
+				usedEmpty[i] = true
 			}
 		}
 		s := &schedule.Session{
@@ -278,15 +295,12 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			Room:     oneLine(get("room")),
 			Track:    oneLine(get("track")),
 			Type:     oneLine(get("kind")),
-			Abstract: cleanText(get("abstract")),
+			Abstract: cleanText(csvText(get("abstract"), rec, moreText)),
 			URL:      oneLine(get("url")),
 		}
 		who := s.ID
 		if who == "" {
 			who = s.Title
-		}
-		if s.Title == "" {
-			return nil, fail(line, who, "the title is empty")
 		}
 		if sp := get("speakers"); sp != "" {
 			sep := ","
@@ -308,11 +322,17 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		startV, endV, durV, dateV := get("start"), get("end"), get("duration"), get("date")
 		if startV != "" || endV != "" || durV != "" || dateV != "" {
 			if startV == "" {
-				return nil, fail(line, who, "no start time")
+				if err := skip(fail(line, who, "no start time")); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			start, err := csvTime(startV, dateV, loc)
 			if err != nil {
-				return nil, fail(line, who, "bad start: %w", err)
+				if err := skip(fail(line, who, "bad start: %w", err)); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			var end time.Time
 			switch {
@@ -323,22 +343,37 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 				}
 				end, err = csvTime(endV, day, start.Location())
 				if err != nil {
-					return nil, fail(line, who, "bad end: %w", err)
+					if err := skip(fail(line, who, "bad end: %w", err)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 			case durV != "":
 				d, err := parseLength(durV)
 				if err != nil {
-					return nil, fail(line, who, "bad duration: %v", err)
+					if err := skip(fail(line, who, "bad duration: %v", err)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 				end = start.Add(d)
 			default:
-				return nil, fail(line, who, "a start but no end or duration")
+				if err := skip(fail(line, who, "a start but no end or duration")); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			if end.Before(start) {
-				return nil, fail(line, who, "it ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
+				if err := skip(fail(line, who, "it ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			if end.Year() > 9999 {
-				return nil, fail(line, who, "it ends after the year 9999")
+				if err := skip(fail(line, who, "it ends after the year 9999")); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			if loc != nil {
 				start, end = start.In(loc), end.In(loc)
@@ -352,13 +387,32 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 			}
 			s.ID = hashID("csv-", key)
 		}
-		if prev, dup := seen[s.ID]; dup {
-			return nil, fail(line, s.ID, "line %d has the same id (or, without ids, the same title and start): give each row its own id", prev)
-		}
-		seen[s.ID] = line
-		feed.Sessions = append(feed.Sessions, s)
+		feed.add(s, line)
 	}
-	return feed, nil
+	for i := range usedEmpty {
+		ignored = append(ignored, fmt.Sprintf("column %d (no header)", i+1))
+	}
+	if len(ignored) > 0 {
+		feed.Warnings = append(feed.Warnings, Warning{File: name, Line: 1, Msg: fmt.Sprintf("%s ignored: plan has no use for %s (it reads %s)", plural(len(ignored), "column", "columns")+" "+strings.Join(ignored, ", "), plural(len(ignored), "it", "them"), csvKnownColumns())})
+	}
+	return feed.done()
+}
+
+// csvText joins the abstract with the further text columns that differ
+// from it.
+func csvText(abstract string, rec []string, more []int) string {
+	for _, i := range more {
+		if i >= len(rec) {
+			continue
+		}
+		if v := strings.TrimSpace(rec[i]); v != "" && v != abstract {
+			if abstract != "" {
+				abstract += "\n\n"
+			}
+			abstract += v
+		}
+	}
+	return abstract
 }
 
 // csvTime reads an RFC 3339 time, a local date and time, or (with day) a

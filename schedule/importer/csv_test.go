@@ -119,8 +119,8 @@ func TestCSVBroken(t *testing.T) {
 		{"missing start column", "title,end\nA,2026-03-07 11:00\n", la, 1, "no start column"},
 		{"missing end column", "title,start\nA,2026-03-07 11:00\n", la, 1, "no end or duration column"},
 		{"unknown column", "title,start,end,colour\nA,2026-03-07 10:00,2026-03-07 11:00,red\n", la, 1,
-			`unknown column "colour": rename it to one of title, start, end, duration, room, id, date, kind, track, speakers, abstract, url (aliases such as name, location or speaker work too), or delete the column`},
-		{"duplicate column", "title,name,start,end\n", la, 1, `columns "title" and "name" both give the title`},
+			`column "colour" ignored: plan has no use for it (it reads title, start, end, duration, room, id, date, kind, track, speakers, abstract, url)`},
+		{"duplicate column", "title,name,start,end\nA,B,2026-03-07 10:00,2026-03-07 11:00\n", la, 1, `column "name" (a second title column) ignored`},
 		{"bad time", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nB,2026-03-07 25:00,2026-03-07 26:00\n", la, 3, "bad start"},
 		{"US date", "title,start,end\nA,03/07/2026 10:00,03/07/2026 11:00\n", la, 2, "bad start"},
 		{"bad duration", "title,start,duration\nA,2026-03-07 10:00,soon\n", la, 2, "bad duration"},
@@ -128,13 +128,13 @@ func TestCSVBroken(t *testing.T) {
 		{"local time without --tz", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\n", nil, 2, "--tz"},
 		{"ends before it starts", "title,start,end\nA,2026-03-07 10:00,09:00\n", la, 2, "before it starts"},
 		{"start without end", "title,start,end\nA,2026-03-07 10:00,\n", la, 2, "no end or duration"},
-		{"empty title", "title,start,end\n,2026-03-07 10:00,2026-03-07 11:00\n", la, 2, "title is empty"},
-		{"duplicate id", "id,title,start,end\n7,A,2026-03-07 10:00,2026-03-07 11:00\n7,B,2026-03-07 10:00,2026-03-07 11:00\n", la, 3, "line 2 has the same id"},
-		{"same title and start", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nA,2026-03-07 10:00,2026-03-07 11:00\n", la, 3, "same title and start"},
+		{"empty title", "title,start,end\n,2026-03-07 10:00,2026-03-07 11:00\n", la, 2, `no title: imported as "(untitled)"`},
+		{"duplicate id", "id,title,start,end\n7,A,2026-03-07 10:00,2026-03-07 11:00\n7,B,2026-03-07 10:00,2026-03-07 11:00\n", la, 0, `1 id is used by more than one session`},
+		{"same title and start", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nA,2026-03-07 10:00,2026-03-07 11:00\n", la, 0, "1 session is an exact copy of another"},
 		{"line after a multi-line value", "title,abstract,start,end\nA,\"x\ny\nz\",2026-03-07 10:00,2026-03-07 11:00\nB,,2026-03-07 99:00,2026-03-07 11:00\n", la, 5, "bad start"},
 		{"bare quote", "title,start,end\nA \"quoted\" b,2026-03-07 10:00,2026-03-07 11:00\n", la, 2, "malformed CSV"},
 		{"extra values", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00,surplus\n", la, 2, "4 values but the header names 3"},
-		{"value under an empty header", "title,start,end,\nA,2026-03-07 10:00,2026-03-07 11:00,surplus\n", la, 2, "no header"},
+		{"value under an empty header", "title,start,end,\nA,2026-03-07 10:00,2026-03-07 11:00,surplus\n", la, 1, "column 4 (no header) ignored"},
 		{"not UTF-8", "title,start,end\nA,2026-03-07 10:00,2026-03-07 11:00\nCaf\xe9,2026-03-07 10:00,2026-03-07 11:00\n", la, 3, "not UTF-8"},
 		{"year 0", "title,start,end\nA,0000-01-01T00:00:00Z,0000-01-01T01:00:00Z\n", la, 2, "year is out of range"},
 		{"empty", "", la, 0, "empty file"},
@@ -142,7 +142,8 @@ func TestCSVBroken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.data), "csv", Options{Name: "program.csv", Location: tt.loc})
+			feed, err := Parse([]byte(tt.data), "csv", Options{Name: "program.csv", Location: tt.loc})
+			err = problem(feed, err)
 			var ie *schedule.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %v (%T), want *schedule.InputError", err, err)

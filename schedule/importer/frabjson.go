@@ -130,7 +130,7 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 	if loc == nil && r.feed.TimeZone != "" {
 		l, err := loadZone(r.feed.TimeZone)
 		if err != nil {
-			return nil, &schedule.InputError{File: opt.Name, Line: r.tzLine, Msg: "time_zone_name", Err: err}
+			return nil, &schedule.InputError{File: opt.Name, Line: r.tzLine, Msg: "time_zone_name", Err: badZone{err}}
 		}
 		loc = l
 	}
@@ -143,11 +143,14 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 			if id == "" {
 				id = htmlLine(string(p.ev.Title))
 			}
-			return nil, &schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}
+			if err := feed.skip(&schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		feed.Sessions = append(feed.Sessions, s)
+		feed.add(s, p.line)
 	}
-	return feed, nil
+	return feed.done()
 }
 
 func (r *frabReader) conference() error {
@@ -215,22 +218,22 @@ func (r *frabReader) day() error {
 
 func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*schedule.Session, error) {
 	s := &schedule.Session{
-		ID:       ev.ID.String(),
-		GUID:     ev.GUID.String(),
+		ID:       oneLine(string(ev.ID)),
+		GUID:     oneLine(string(ev.GUID)),
 		Title:    htmlLine(string(ev.Title)),
 		Subtitle: htmlLine(string(ev.Subtitle)),
 		Type:     htmlLine(string(ev.Type)),
 		Room:     htmlLine(string(ev.Room)),
 		Track:    htmlLine(string(ev.Track)),
-		URL:      ev.URL.String(),
-		Slug:     ev.Slug.String(),
-		Language: ev.Language.String(),
+		URL:      oneLine(string(ev.URL)),
+		Slug:     oneLine(string(ev.Slug)),
+		Language: oneLine(string(ev.Language)),
 	}
 	if s.ID == "" {
 		s.ID = s.GUID
 	}
 	if s.ID == "" {
-		s.ID = ev.Code.String()
+		s.ID = oneLine(string(ev.Code))
 	}
 	if s.Room == "" {
 		s.Room = htmlLine(roomKey)

@@ -86,8 +86,9 @@ func (ical) Parse(data []byte, opt Options) (*Feed, error) {
 // feed turns the calendars into sessions.
 func (p *icsParser) feed(cals []*icsComp) (*Feed, error) {
 	feed := &Feed{}
-	seen := map[string]int{}  // id -> line of its VEVENT
-	uids := map[string]bool{} // UIDs seen
+	seen := map[string]*schedule.Session{} // id -> the session that has it
+	var reused []string                    // "UID (lines a and b)", one per reused UID
+	reusedUID := map[string]bool{}
 	for _, cal := range cals {
 		if cal.name != "VCALENDAR" {
 			continue
@@ -103,23 +104,54 @@ func (p *icsParser) feed(cals []*icsComp) (*Feed, error) {
 			}
 			s, err := p.session(c, calZone, pretalx)
 			if err != nil {
-				return nil, err
+				if err := feed.skip(err); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			if prev, dup := seen[s.ID]; dup {
-				if s.GUID == "" || uids[s.GUID] {
-					return nil, &schedule.InputError{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("two events share this UID, or have no UID and the same title and start (lines %d and %d)", prev, c.line)}
+				if prev.GUID == s.GUID && prev.Title == s.Title && prev.Room == s.Room && prev.Start.Equal(s.Start) && prev.End.Equal(s.End) {
+					feed.Warnings = append(feed.Warnings, Warning{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("the same event as line %d (same UID, time, title and room): imported once", feed.lines[prev])})
+					continue
 				}
-				s.ID = hashID("ics-", s.GUID)
-				if prev, dup := seen[s.ID]; dup {
-					return nil, &schedule.InputError{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("two events share this id (lines %d and %d)", prev, c.line)}
+				if prev.GUID != s.GUID && seen[hashID("ics-", s.GUID)] == nil {
+					// Two UIDs that make the same short id ("1@a",
+					// "1@b"): the later one takes its UID's hash.
+					s.ID = hashID("ics-", s.GUID)
+					seen[s.ID] = s
+					feed.add(s, c.line)
+					continue
 				}
+				// Another event under a UID already used (one
+				// conference used 5 UIDs for 88 events): kept apart,
+				// with an id and guid from what tells it apart.
+				key := s.GUID + "|" + s.Start.UTC().Format(time.RFC3339) + "|" + s.Title + "|" + s.Room
+				id := hashID("ics-", key)
+				for n := 2; seen[id] != nil; n++ {
+					id = fmt.Sprintf("%s-%d", hashID("ics-", key), n)
+				}
+				if !reusedUID[s.GUID] {
+					reusedUID[s.GUID] = true
+					reused = append(reused, fmt.Sprintf("%q (lines %d and %d)", clip(s.GUID, 60), feed.lines[prev], c.line))
+				}
+				if s.GUID != "" {
+					s.GUID += "/" + s.Start.UTC().Format("20060102T150405Z")
+				}
+				s.ID = id
 			}
-			seen[s.ID] = c.line
-			uids[s.GUID] = true
-			feed.Sessions = append(feed.Sessions, s)
+			seen[s.ID] = s
+			feed.add(s, c.line)
 		}
 	}
-	return feed, nil
+	if len(reused) > 0 {
+		more := ""
+		if len(reused) > 3 {
+			more = fmt.Sprintf(" and %d more", len(reused)-3)
+			reused = reused[:3]
+		}
+		feed.Warnings = append(feed.Warnings, Warning{File: p.name, Msg: fmt.Sprintf("%d %s more than one event with a different time, title or room: %s%s; each event is kept, the later ones with ids of their own", len(reused), plural(len(reused), "UID names", "UIDs name"), strings.Join(reused, ", "), more)})
+	}
+	return feed.done()
 }
 
 // calendarZone reads the calendar's name and zone into feed, and returns
@@ -129,7 +161,7 @@ func (p *icsParser) feed(cals []*icsComp) (*Feed, error) {
 // know is an error only if a floating time needs it (see readTime).
 func (p *icsParser) calendarZone(cal *icsComp, feed *Feed) *time.Location {
 	if feed.Conference == "" {
-		for _, name := range []string{"X-WR-CALNAME", "NAME"} {
+		for _, name := range []string{"X-WR-CALNAME", "NAME", "X-WR-CALDESC"} {
 			if pr := cal.prop(name); pr != nil {
 				if v := oneLine(unescapeText(pr.value)); v != "" {
 					feed.Conference = v
@@ -189,9 +221,7 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 	fail := func(line int, format string, args ...any) error {
 		return &schedule.InputError{File: p.name, Line: line, Session: who, Err: fmt.Errorf(format, args...)}
 	}
-	if s.Title == "" {
-		return nil, fail(c.line, "VEVENT has no SUMMARY (title)")
-	}
+	// An empty SUMMARY gets validate's placeholder, with a warning.
 
 	start := c.prop("DTSTART")
 	if start == nil {
@@ -236,7 +266,9 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 		uid += "/" + strings.TrimSpace(rid.value)
 	}
 	s.GUID = uid
-	if uid != "" {
+	if uid == "" && s.Title == "" {
+		s.ID = hashID("ics-", fmt.Sprintf("line %d|", c.line)+s.Start.UTC().Format(time.RFC3339))
+	} else if uid != "" {
 		s.ID = icsID(uid)
 	} else {
 		s.ID = hashID("ics-", s.Title+"|"+s.Start.UTC().Format(time.RFC3339))
@@ -246,6 +278,9 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 		s.URL = oneLine(pr.value) // a URI, not TEXT: no unescaping
 	}
 	s.Abstract = cleanText(text("DESCRIPTION"))
+	if len(s.Speakers) == 0 {
+		s.Speakers = icsSpeakers(c, s.Abstract)
+	}
 	s.Cancelled = strings.EqualFold(strings.TrimSpace(text("STATUS")), "CANCELLED")
 
 	var kind schedule.Kind
@@ -277,19 +312,105 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 
 // splitPretalxSummary undoes pretalx's SUMMARY, which is always
 // f"{title} - {speaker names joined by ', '}" (TalkSlot.build_ical). The
-// speakers follow the last " - "; a title may hold " - " itself, a
-// speaker's display name practically never does. With no speakers pretalx
-// writes "Title - ".
+// speakers follow the last " - " that is not inside brackets: a title may
+// hold " - " itself, and so may a speaker's affiliation ("Ann Lee [ACME
+// - Research]", "Bo (Uni - Dept)"), but the names practically never do.
+// With no speakers pretalx writes "Title - ".
 func splitPretalxSummary(s string) (string, []string) {
 	t := strings.TrimRight(s, " \t")
 	if strings.HasSuffix(t, " -") {
 		return strings.TrimSuffix(t, " -"), nil
 	}
-	i := strings.LastIndex(s, " - ")
+	i := lastUnbracketed(s, " - ")
 	if i <= 0 {
 		return s, nil
 	}
-	return s[:i], splitNames(s[i+3:], oneLine)
+	return s[:i], splitUnbracketed(s[i+3:])
+}
+
+// lastUnbracketed is the index of the last sep in s outside (), [] and
+// {}, -1 when there is none. Brackets are counted from the end, so an
+// unclosed one in the title does not hide the separator.
+func lastUnbracketed(s, sep string) int {
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitUnbracketed splits a name list at the commas outside brackets.
+func splitUnbracketed(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			switch s[i] {
+			case '(', '[', '{':
+				depth++
+				continue
+			case ')', ']', '}':
+				depth = max(depth-1, 0)
+				continue
+			case ',':
+				if depth > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		if n := oneLine(s[start:i]); n != "" {
+			out = append(out, n)
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// icsSpeakers finds the speakers of an event that does not name them in
+// its SUMMARY: the CN of its ATTENDEE (and ORGANIZER, when there are no
+// attendees) properties, else a "Speaker: …" or "Speakers: …" line of its
+// DESCRIPTION (names separated by commas, ";" or " and ").
+func icsSpeakers(c *icsComp, abstract string) []string {
+	var out []string
+	for _, role := range []string{"ATTENDEE", "ORGANIZER"} {
+		for _, pr := range c.props {
+			if pr.name != role {
+				continue
+			}
+			if n := oneLine(pr.param("CN")); n != "" {
+				out = append(out, n)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, line := range strings.Split(abstract, "\n") {
+		label, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(label)) {
+		case "speaker", "speakers", "presenter", "presenters", "speaker(s)", "referent", "referenten", "sprecher":
+		default:
+			continue
+		}
+		rest = strings.NewReplacer(";", ",", " and ", ",", " & ", ",").Replace(rest)
+		return splitUnbracketed(rest)
+	}
+	return nil
 }
 
 // icsID makes a short, stable session id from a UID, so that people can

@@ -356,7 +356,7 @@ func TestICalBroken(t *testing.T) {
 		{"truncated", cut, "", lines, "truncated (no END:VCALENDAR)"},
 		{"no END:VCALENDAR", strings.TrimSuffix(strings.TrimRight(pycon, "\r\n"), "END:VCALENDAR"), "", strings.Count(pycon, "\n") - 1, "no END:VCALENDAR"},
 		{"no DTSTART", ev("DTEND:20260101T100000Z\n"), "", 3, "no DTSTART"},
-		{"no SUMMARY", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", "", 2, "no SUMMARY"},
+		{"no SUMMARY", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", "", 2, `no title: imported as "(untitled)"`},
 		{"31 February", ev("DTSTART:20260231T100000Z\n"), "", 6, `bad DTSTART "20260231T100000Z"`},
 		{"hour 25", ev("DTSTART;TZID=Europe/Berlin:20260201T250000\n"), "", 6, "not HHMMSS"},
 		{"ISO date", ev("DTSTART:2026-02-01T10:00:00Z\n"), "", 6, "want a date-time such as 20260307T100000"},
@@ -379,13 +379,14 @@ func TestICalBroken(t *testing.T) {
 		{"unterminated quote", ev("DTSTART;TZID=\"Europe/Berlin:20260201T100000\n"), "", 6, "unterminated quote"},
 		{"continuation first", " BEGIN:VCALENDAR\n", "ical", 1, "continuation"},
 		{"text after the end", ev("DTSTART:20260201T100000Z\n") + "SUMMARY:stray\n", "", 9, "SUMMARY after END:VCALENDAR"},
-		{"duplicate UID", "BEGIN:VCALENDAR\n" + strings.Repeat("BEGIN:VEVENT\nUID:same\nSUMMARY:T\nDTSTART:20260201T100000Z\nEND:VEVENT\n", 2) + "END:VCALENDAR\n", "", 7, "share this UID"},
+		{"duplicate UID", "BEGIN:VCALENDAR\n" + strings.Repeat("BEGIN:VEVENT\nUID:same\nSUMMARY:T\nDTSTART:20260201T100000Z\nEND:VEVENT\n", 2) + "END:VCALENDAR\n", "", 7, "the same event as line 2 (same UID, time, title and room): imported once"},
 		{"no events", "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n", "", 0, "no sessions"},
 		{"deep nesting", strings.Repeat("BEGIN:VCALENDAR\n", 1) + strings.Repeat("BEGIN:X\n", 40), "", 17, "nested more than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.data), tt.format, Options{Name: "broken.ics"})
+			feed, err := Parse([]byte(tt.data), tt.format, Options{Name: "broken.ics"})
+			err = problem(feed, err)
 			var ie *schedule.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %v (%T), want *schedule.InputError", err, err)

@@ -169,7 +169,7 @@ func (p *icsParser) resolveTZID(tzid string) (*time.Location, error) {
 	}
 	loc := lookupTZID(tzid)
 	if loc == nil {
-		return nil, fmt.Errorf("unknown time zone TZID=%q (neither a tz database name such as Europe/Berlin nor a Windows zone name this tool knows): give the conference's zone with --tz", clip(tzid, 80))
+		return nil, badZone{fmt.Errorf("unknown time zone TZID=%q (neither a tz database name such as Europe/Berlin nor a Windows zone name this tool knows): give the conference's zone with --tz", clip(tzid, 80))}
 	}
 	p.zones[tzid] = loc
 	return loc, nil

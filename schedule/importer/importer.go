@@ -21,7 +21,103 @@ type Feed struct {
 	Conference string // the program's own name when it states one
 	TimeZone   string // IANA zone when the program states one
 	Sessions   []*schedule.Session
+	// Warnings say what the import did with input it could not take as
+	// it was: a session skipped, a title cut, ids made unique, columns
+	// ignored. Nothing is changed without one.
+	Warnings []Warning
+
+	lines   map[*schedule.Session]int // the line each session starts on, where known
+	skipped []error                   // the sessions left out, as errors
 }
+
+// Warning is one thing an import did with bad input, where it was.
+type Warning struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Session string `json:"session,omitempty"`
+	Msg     string `json:"message"`
+}
+
+func (w Warning) String() string {
+	where := w.File
+	if where == "" {
+		where = "input"
+	}
+	if w.Line > 0 {
+		where += fmt.Sprintf(":%d", w.Line)
+	}
+	if w.Session != "" {
+		where += fmt.Sprintf(": session %q", clip(w.Session, 80))
+	}
+	return where + ": " + w.Msg
+}
+
+// add appends a session read on line (0 when unknown).
+func (f *Feed) add(s *schedule.Session, line int) {
+	f.Sessions = append(f.Sessions, s)
+	if line > 0 {
+		if f.lines == nil {
+			f.lines = map[*schedule.Session]int{}
+		}
+		f.lines[s] = line
+	}
+}
+
+// warn records a warning about session s (nil for the whole program).
+func (f *Feed) warn(name string, s *schedule.Session, format string, args ...any) {
+	w := Warning{File: name, Msg: fmt.Sprintf(format, args...)}
+	if s != nil {
+		w.Line = f.lines[s]
+		w.Session = s.ID
+		if w.Session == "" {
+			w.Session = s.Title
+		}
+	}
+	f.Warnings = append(f.Warnings, w)
+}
+
+// skip leaves out a session that cannot be read, with a warning naming
+// where and why, so one bad event does not sink the program. Errors about
+// zones are not the session's fault: they fail the import (the caller may
+// retry with --tz), and so does a program all of whose sessions are bad.
+func (f *Feed) skip(err error) error {
+	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) {
+		return err
+	}
+	f.skipped = append(f.skipped, err)
+	w := Warning{Msg: err.Error() + ": skipped"}
+	var ie *schedule.InputError
+	if errors.As(err, &ie) {
+		w = Warning{File: ie.File, Line: ie.Line, Session: ie.Session, Msg: ie.Msg}
+		if ie.Err != nil {
+			if w.Msg != "" {
+				w.Msg += ": "
+			}
+			w.Msg += ie.Err.Error()
+		}
+		w.Msg += "; the session is left out"
+	}
+	f.Warnings = append(f.Warnings, w)
+	return nil
+}
+
+// done is what an importer returns: the feed, or, when not one session
+// could be read, the first reason (that is no program).
+func (f *Feed) done() (*Feed, error) {
+	if len(f.Sessions) == 0 && len(f.skipped) > 0 {
+		return nil, f.skipped[0]
+	}
+	return f, nil
+}
+
+// errBadZone is wrapped by errors about a zone name no tz database
+// knows: the whole program's times depend on it, so it is never skipped.
+var errBadZone = errors.New("unknown time zone")
+
+// badZone wraps an error about an unknown zone name.
+type badZone struct{ error }
+
+func (e badZone) Unwrap() []error { return []error{e.error, errBadZone} }
 
 // Options carry what the file alone may not say.
 type Options struct {
@@ -129,41 +225,173 @@ func Parse(data []byte, format string, opt Options) (*Feed, error) {
 		return nil, err
 	}
 	sort.SliceStable(feed.Sessions, func(i, j int) bool { return schedule.Less(feed.Sessions[i], feed.Sessions[j]) })
+	feed.lines = nil
 	return feed, nil
 }
 
+// untitled is the title of a session whose program gives none: visible,
+// so the attendee sees that the program lacks it.
+const untitled = "(untitled)"
+
+// validate checks the program and mends what it can, with a warning for
+// each: every session gets an id and a title, ids are made unique, no
+// field is longer than maxLineField, and a session that ends before it
+// starts (or has only one of start and end) is left out.
 func validate(feed *Feed, name string) error {
 	if len(feed.Sessions) == 0 {
 		return &schedule.InputError{File: name, Msg: "the program has no sessions"}
 	}
-	seen := make(map[string]*schedule.Session, len(feed.Sessions))
+	kept := feed.Sessions[:0]
+	var untitledAt []*schedule.Session
 	for _, s := range feed.Sessions {
 		s.Title = strings.TrimSpace(s.Title)
 		// Every format marks cancellations in the title sometimes.
 		if t, c := cancelledTitle(s.Title); c {
 			s.Title, s.Cancelled = t, true
 		}
-		if s.ID == "" {
-			return &schedule.InputError{File: name, Session: s.Title, Msg: "session has no id"}
-		}
 		if s.Title == "" {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: "session has no title"}
+			s.Title = untitled
+			untitledAt = append(untitledAt, s)
 		}
-		if prev, dup := seen[s.ID]; dup {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("two sessions share this id (%q and %q): ids must be unique; give one of them another id in the file (and tell the organisers)", prev.Title, s.Title)}
+		if s.ID == "" {
+			key := s.Title + "|" + s.Room
+			if s.Scheduled() {
+				key += "|" + s.Start.UTC().Format(time.RFC3339)
+			}
+			s.ID = hashID("s-", key)
+			feed.warn(name, s, "the session has no id: given %s (derived from its title, room and start)", s.ID)
 		}
-		seen[s.ID] = s
+		cutFields(feed, name, s)
 		if s.Start.IsZero() != s.End.IsZero() {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: "session has a start but no end (or an end but no start)"}
+			feed.warn(name, s, "the session has a start but no end (or an end but no start); the session is left out")
+			continue
 		}
 		if s.Scheduled() && s.End.Before(s.Start) {
-			return &schedule.InputError{File: name, Session: s.ID, Msg: fmt.Sprintf("session ends (%s) before it starts (%s)", s.End.Format(time.RFC3339), s.Start.Format(time.RFC3339))}
+			feed.warn(name, s, "the session ends (%s) before it starts (%s); the session is left out", s.End.Format(time.RFC3339), s.Start.Format(time.RFC3339))
+			continue
 		}
 		if s.Kind == "" {
 			s.Kind = schedule.KindOther
 		}
+		kept = append(kept, s)
 	}
+	feed.Sessions = kept
+	switch n := len(untitledAt); {
+	case n == 1:
+		feed.warn(name, untitledAt[0], "the session has no title: imported as %q", untitled)
+	case n > 1:
+		var where []string
+		for _, s := range untitledAt {
+			if l := feed.lines[s]; l > 0 && len(where) < 10 {
+				where = append(where, fmt.Sprint(l))
+			}
+		}
+		at := ""
+		if len(where) > 0 {
+			at = " (lines " + strings.Join(where, ", ") + ")"
+		}
+		feed.warn(name, nil, "%d sessions have no title%s: imported as %q", n, at, untitled)
+	}
+	if len(feed.Sessions) == 0 {
+		return &schedule.InputError{File: name, Msg: "no session of the program could be read (see the warnings)"}
+	}
+	uniqueIDs(feed, name)
 	return nil
+}
+
+// cutFields warns about every one-line field of s that was cut at
+// maxLineField.
+func cutFields(feed *Feed, name string, s *schedule.Session) {
+	fields := []struct {
+		what string
+		v    string
+	}{{"title", s.Title}, {"subtitle", s.Subtitle}, {"room", s.Room}, {"track", s.Track}, {"type", s.Type}, {"id", s.ID}, {"guid", s.GUID}, {"url", s.URL}, {"slug", s.Slug}, {"language", s.Language}}
+	for _, f := range fields {
+		if wasCut(f.v) {
+			feed.warn(name, s, "the %s is longer than %d KiB: cut there", f.what, maxLineField>>10)
+		}
+	}
+	for _, sp := range s.Speakers {
+		if wasCut(sp) {
+			feed.warn(name, s, "a speaker's name is longer than %d KiB: cut there", maxLineField>>10)
+		}
+	}
+}
+
+// uniqueIDs keeps apart sessions that share an id, as merged schedules
+// (c3voc's "everything" schedule of several sub-conferences) do: the
+// first keeps the id, each later one gets the id and a hash of what tells
+// it apart (its guid, else its start, room and title), the same on every
+// import of the same file. Exact copies (same id, guid, start, room and
+// title) are one session. One warning gives the count.
+func uniqueIDs(feed *Feed, name string) {
+	seen := make(map[string]*schedule.Session, len(feed.Sessions))
+	for _, s := range feed.Sessions {
+		seen[s.ID] = nil
+	}
+	byID := make(map[string]*schedule.Session, len(feed.Sessions))
+	var reused []string
+	example := "" // the new id of the first later session
+	reusedSet := map[string]bool{}
+	dropped := 0
+	kept := feed.Sessions[:0]
+	for _, s := range feed.Sessions {
+		prev, dup := byID[s.ID]
+		if !dup {
+			byID[s.ID] = s
+			kept = append(kept, s)
+			continue
+		}
+		if prev.GUID == s.GUID && prev.Start.Equal(s.Start) && prev.End.Equal(s.End) && prev.Room == s.Room && prev.Title == s.Title {
+			dropped++
+			continue
+		}
+		if s.GUID != "" && s.GUID == prev.GUID {
+			// The same session run twice (a workshop in the morning and
+			// in the afternoon): each run is one an attendee can pick.
+			s.GUID += "/" + s.Start.UTC().Format("20060102T150405Z")
+		}
+		if !reusedSet[s.ID] {
+			reusedSet[s.ID] = true
+			reused = append(reused, s.ID)
+		}
+		key := s.GUID
+		if key == "" || key == prev.GUID {
+			key += "|" + s.Start.UTC().Format(time.RFC3339) + "|" + s.Room + "|" + s.Title
+		}
+		base := s.ID
+		id := base + "-" + hashID("", key)[:6]
+		for n := 2; ; n++ {
+			if _, taken := byID[id]; !taken {
+				if _, inFeed := seen[id]; !inFeed {
+					break
+				}
+			}
+			id = fmt.Sprintf("%s-%s-%d", base, hashID("", key)[:6], n)
+		}
+		if example == "" {
+			example = id
+		}
+		s.ID = id
+		byID[id] = s
+		kept = append(kept, s)
+	}
+	feed.Sessions = kept
+	if len(reused) > 0 {
+		ex := reused[0]
+		feed.warn(name, nil, "%d %s used by more than one session (a merged schedule?): every session is kept, the later ones with the id and a suffix, such as %q for a second %q; the suffixes stay the same on every import of this program",
+			len(reused), plural(len(reused), "id is", "ids are"), example, ex)
+	}
+	if dropped > 0 {
+		feed.warn(name, nil, "%d %s of another (same id, guid, time, room and title): imported once", dropped, plural(dropped, "session is an exact copy", "sessions are exact copies"))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // kindOf decides a session's kind from what the feed says, most specific

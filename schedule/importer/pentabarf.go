@@ -99,7 +99,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 				if opt.Location == nil && feed.TimeZone != "" {
 					l, err := loadZone(feed.TimeZone)
 					if err != nil {
-						return nil, fail("", err)
+						return nil, fail("", badZone{err})
 					}
 					loc = l
 				}
@@ -119,9 +119,12 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 					if id == "" {
 						id = htmlLine(ev.Title)
 					}
-					return nil, &schedule.InputError{File: name, Line: line, Session: id, Err: err}
+					if err := feed.skip(&schedule.InputError{File: name, Line: line, Session: id, Err: err}); err != nil {
+						return nil, err
+					}
+					break
 				}
-				feed.Sessions = append(feed.Sessions, s)
+				feed.add(s, line)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -135,21 +138,21 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 	if !sawSchedule {
 		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
-	return feed, nil
+	return feed.done()
 }
 
 func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*schedule.Session, error) {
 	s := &schedule.Session{
-		ID:       strings.TrimSpace(ev.ID),
-		GUID:     strings.TrimSpace(ev.GUID),
+		ID:       oneLine(ev.ID),
+		GUID:     oneLine(ev.GUID),
 		Title:    htmlLine(ev.Title),
 		Subtitle: htmlLine(ev.Subtitle),
 		Type:     htmlLine(ev.Type),
 		Room:     htmlLine(ev.Room),
 		Track:    htmlLine(ev.Track),
-		URL:      strings.TrimSpace(ev.URL),
-		Slug:     strings.TrimSpace(ev.Slug),
-		Language: strings.TrimSpace(ev.Language),
+		URL:      oneLine(ev.URL),
+		Slug:     oneLine(ev.Slug),
+		Language: oneLine(ev.Language),
 	}
 	if s.ID == "" {
 		s.ID = s.GUID

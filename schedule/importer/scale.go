@@ -170,13 +170,10 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 				}
 				depth--
 				start, end, err := scaleRDFaTimes(n.Time)
-				if err != nil {
-					return nil, &schedule.InputError{File: name, Line: line, Session: htmlLine(n.Title), Err: err}
-				}
 				raw = append(raw, scaleEntry{
 					title: n.Title, abstract: n.Abstract, room: n.Room,
 					start: start, end: end, speakers: n.Speakers,
-					topic: n.Topic, link: n.Path,
+					topic: n.Topic, link: n.Path, err: err,
 				})
 				lines = append(lines, line)
 			case depth == 1:
@@ -255,6 +252,7 @@ func scaleRDFaTimes(timeHTML string) (start, end string, err error) {
 // scaleEntry is one session as either shape gives it, before checking.
 type scaleEntry struct {
 	title, abstract, room, start, end, speakers, topic, link string
+	err                                                      error // why its times cannot be read (the XML's markup)
 }
 
 func scaleLocation(opt Options) (*time.Location, error) {
@@ -279,7 +277,10 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 			if who == "" {
 				who = fmt.Sprintf("#%d", i+1)
 			}
-			return nil, &schedule.InputError{File: name, Line: line(i), Session: who, Err: err}
+			if err := feed.skip(&schedule.InputError{File: name, Line: line(i), Session: who, Err: err}); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if ed := scaleEdition(e.link); ed != "" {
 			if edition == "" {
@@ -288,13 +289,13 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 				edition = "-"
 			}
 		}
-		feed.Sessions = append(feed.Sessions, s)
+		feed.add(s, line(i))
 	}
 	if edition != "" && edition != "-" {
 		feed.Conference = "SCALE " + edition
 	}
 	scaleIDs(feed.Sessions)
-	return feed, nil
+	return feed.done()
 }
 
 var editionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/scale/(\d+x)/`) })
@@ -309,6 +310,9 @@ func scaleEdition(link string) string {
 }
 
 func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
 	title, cancelled := cancelledTitle(htmlLine(e.title))
 	if title == "" {
 		return nil, fmt.Errorf("the session has no title")
@@ -324,7 +328,7 @@ func (e scaleEntry) session(loc *time.Location) (*schedule.Session, error) {
 		Cancelled: cancelled,
 		Kind:      scaleKind(title, topic),
 	}
-	if link := strings.TrimSpace(e.link); link != "" {
+	if link := oneLine(e.link); link != "" {
 		s.URL = link
 		if strings.HasPrefix(link, "/") {
 			s.URL = scaleSite + link
@@ -364,13 +368,12 @@ func scaleTime(s string, loc *time.Location) (time.Time, error) {
 }
 
 // scaleKind: SCALE files its special sessions under four Topic values,
-// and those decide. Any other topic is a subject track: a topic word
-// kindOf recognises, or a title prefix ("Panel: …"), decides, else talk.
-// A title prefix may not claim one of the four Topic kinds, though: SCALE
-// reserves "Workshops" for its separately registered classes, so
-// "Workshop - Intro to Nix" in the PlanetNix track stays a talk (22x then
-// has the 8 workshops its Topic lists), while "Panel: AI Policy" is a
-// panel.
+// and those decide ("Workshop: Improve your resume" under Career Day is
+// career). Any other topic is a subject track, and a title's own word
+// beats it: "Workshop - Intro to Nix" (PlanetNix), "Kubernetes For
+// Sysadmins Workshop" (Cloud Native) and "SunSecCon Keynote: …" are what
+// they say. Then a topic word kindOf recognises ("Sponsored" is none: it
+// says who paid, not that it is a booth), else talk.
 func scaleKind(title, topic string) schedule.Kind {
 	switch strings.ToLower(topic) {
 	case "keynote", "keynotes":
@@ -382,15 +385,7 @@ func scaleKind(title, topic string) schedule.Kind {
 	case "career day":
 		return schedule.KindCareer
 	}
-	if k, ok := schedule.GuessKind(topic); ok {
-		return k
-	}
-	switch k := kindOf(title, "", "", schedule.KindTalk); k {
-	case schedule.KindKeynote, schedule.KindWorkshop, schedule.KindBoF, schedule.KindCareer:
-		return schedule.KindTalk
-	default:
-		return k
-	}
+	return kindOf(title, topic, "", schedule.KindTalk)
 }
 
 // scaleSlug is the last segment of a talk's link, unescaped:
@@ -404,7 +399,9 @@ func scaleSlug(link string) string {
 	if i := strings.LastIndexByte(link, '/'); i >= 0 {
 		link = link[i+1:]
 	}
-	return link
+	// Unescaped, the segment may hold anything ("%00", "%1b]0;X"):
+	// one clean line, as every field.
+	return oneLine(link)
 }
 
 // scaleIDs gives every session a stable id derived from its title.

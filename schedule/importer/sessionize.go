@@ -192,16 +192,19 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 			if id == "" {
 				id = oneLine(string(p.s.Title))
 			}
-			return nil, &schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}
+			if err := feed.skip(&schedule.InputError{File: opt.Name, Line: p.line, Session: id, Err: err}); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		feed.Sessions = append(feed.Sessions, s)
+		feed.add(s, p.line)
 	}
-	return feed, nil
+	return feed.done()
 }
 
 func (ss *szSession) session(names map[string]string, items map[string]szItem, rooms map[string]string, loc *time.Location) (*schedule.Session, error) {
 	s := &schedule.Session{
-		ID:       ss.ID.String(),
+		ID:       oneLine(string(ss.ID)),
 		Title:    oneLine(string(ss.Title)),
 		Abstract: cleanText(string(ss.Description)),
 		Room:     rooms[ss.RoomID.String()],
@@ -214,7 +217,7 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 		if n == "" {
 			n = ref.Name
 		}
-		if n != "" {
+		if n = oneLine(n); n != "" {
 			s.Speakers = append(s.Speakers, n)
 		}
 	}

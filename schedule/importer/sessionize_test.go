@@ -51,7 +51,7 @@ func TestSessionizeOrlandoCodeCamp(t *testing.T) {
 	checkSessions(t, feed, []wantSession{
 		// Service sessions are kept; their title gives the kind.
 		{"7b3d6b07-294f-4319-8234-aae9701d98b5", "Keynote", schedule.KindKeynote, "2020-03-28T08:00:00-04:00", "2020-03-28T09:00:00-04:00", "Room 1", nil},
-		{"8ca3dbc7-4a10-4500-8de5-95c87eef59c6", "Lunch", schedule.KindSocial, "2020-03-28T11:35:00-04:00", "2020-03-28T12:15:00-04:00", "Room 1", nil},
+		{"8ca3dbc7-4a10-4500-8de5-95c87eef59c6", "Lunch", schedule.KindOther, "2020-03-28T11:35:00-04:00", "2020-03-28T12:15:00-04:00", "Room 1", nil},
 		{"ce433d66-b623-47ee-833c-dbc02cfeb3a6", "IoT Hands On Sessions", schedule.KindWorkshop, "2020-03-28T09:00:00-04:00", "2020-03-28T09:45:00-04:00", "IoT Room", nil},
 		{"5118bc1b-6be4-4948-9ebf-b733a68ac8bb", "Ice Cream & Snacks Break", schedule.KindOther, "2020-03-28T13:55:00-04:00", "2020-03-28T14:25:00-04:00", "Room 1", nil},
 		// "Session format": Session and Lightning talk.
@@ -145,12 +145,12 @@ func TestSessionizeBroken(t *testing.T) {
 		{"speakers is text", replace(`"speakers": [
         "b1f7a8bd-b237-4375-9e04-bd3189932ad1"
       ],`, `"speakers": "Mark Kilby",`), 24, "", []string{`"speakers" is text, want a list`}},
-		{"duplicate id", replace(`"id": "176210"`, `"id": "176149"`), 0, "176149", []string{"two sessions share this id"}},
+		{"duplicate id", replace(`"id": "176210"`, `"id": "176149"`), 0, "", []string{"1 id is used by more than one session", `"176149-`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			feed, err := Parse([]byte(tt.data), "sessionize", Options{Name: "All.json", Location: newYork(t)})
-			if err == nil {
+			if err = problem(feed, err); err == nil {
 				t.Fatalf("no error; %d sessions", len(feed.Sessions))
 			}
 			t.Log(err)

@@ -74,14 +74,58 @@ func blockEnd(a atom.Atom, tt html.TokenType) bool {
 	return false
 }
 
+// maxLineField caps a one-line field (a title, room, speaker, id, url):
+// no real one comes near it, and a hostile feed's 100 MiB title must not
+// become a 100 MiB line in every listing. A longer field is cut at a
+// character boundary and ends in cutMark; validate warns about it.
+const maxLineField = 4 << 10
+
+// maxRawLine bounds what htmlLine reduces: a field this long is cut
+// before its markup is parsed, so the reduction costs no more than this.
+const maxRawLine = 16 * maxLineField
+
+// cutMark ends a one-line field that was cut at maxLineField.
+const cutMark = "…"
+
 // htmlLine is oneLine for a title or name in a format whose text fields
 // may hold HTML (pentabarf, frab, SCALE): markup and entities, when the
 // text has any, are reduced as htmlText does, block ends becoming spaces.
 func htmlLine(s string) string {
+	cut := false
+	if len(s) > maxRawLine {
+		s, cut = clipBytes(s, maxRawLine), true
+	}
 	if strings.ContainsAny(s, "<&") && strings.Contains(s, ";") || strings.Contains(s, "</") {
 		s = htmlText(s)
 	}
-	return oneLine(s)
+	return lineOf(s, cut)
+}
+
+// dropped reports the runes no text field keeps: C0 and C1 controls and
+// DEL (escape sequences, carriage returns that overwrite a line), the
+// bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069,
+// which reorder what a terminal shows), and the Unicode noncharacters
+// (U+FDD0–U+FDEF and every U+xFFFE/U+xFFFF, which YAML refuses).
+// Line breaks and tabs are handled by the callers before this.
+func dropped(r rune) bool {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe:
+		return true
+	}
+	return false
+}
+
+// lineSpace reports the runes oneLine turns into a single space.
+func lineSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
 }
 
 // cleanText drops control characters (keeping newlines), turns runs of
@@ -97,14 +141,14 @@ func cleanText(s string) string {
 	started := false // some text has been written
 	for _, r := range s {
 		switch {
-		case r == '\n':
+		case r == '\n' || r == 0x2028 || r == 0x2029:
 			space = false
 			newlines++
 			continue
 		case r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v':
 			space = true
 			continue
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		case dropped(r):
 			continue
 		}
 		if started {
@@ -120,29 +164,96 @@ func cleanText(s string) string {
 	return b.String()
 }
 
-// oneLine is for titles, rooms, names: no line breaks or control
-// characters, single spaces. The text is taken as plain text; see
+// oneLine is for titles, rooms, names, ids and urls: no line breaks,
+// control characters, bidi controls or noncharacters, single spaces, at
+// most maxLineField bytes (then cut, ending in cutMark). One pass that
+// builds no list of words, so a title of a million words costs its
+// length, not a million strings. The text is taken as plain text; see
 // htmlLine for formats that may put HTML there.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
+func oneLine(s string) string { return lineOf(s, false) }
+
+// lineOf is oneLine; cut says the text was cut before it got here, so
+// the result must say so.
+func lineOf(s string, cut bool) string {
+	if !cut && len(s) <= maxLineField && simpleLine(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), maxLineField+len(cutMark)))
+	space := false
+	for _, r := range s {
+		switch {
+		case lineSpace(r):
+			space = b.Len() > 0
+			continue
+		case dropped(r):
+			continue
 		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = 3
+		}
+		if space {
+			n++
+		}
+		if b.Len()+n > maxLineField {
+			cut = true
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if cut {
+		return strings.TrimRight(b.String(), " ") + cutMark
+	}
+	return b.String()
+}
+
+// simpleLine reports whether s is printable ASCII with single inner
+// spaces and none at either end: already one clean line.
+func simpleLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// wasCut reports whether a one-line field was cut at maxLineField.
+func wasCut(s string) bool {
+	return len(s) >= maxLineField-utf8.UTFMax && strings.HasSuffix(s, cutMark)
+}
+
+// clipBytes cuts s to at most n bytes at a character boundary.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 var cancelledRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–|]\s*`)
+	return regexp.MustCompile(`(?i:\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–—|]\s*|\s+[\-–—|:]\s*cancell?ed\s*$)|^\s*CANCELL?ED\s+`)
 })
 
-// cancelledTitle finds a cancellation marker, "(Cancelled)" (any case,
-// also "Canceled", "[Cancelled]" or a leading "Cancelled:"), as SCALE and
-// others write it, and strips it: the session's Cancelled flag carries
-// the news, and the title and derived id stay what they were before the
-// cancellation, so a re-import matches the pick and reports it cancelled,
-// not retitled. A title that is nothing but the marker is kept as it is.
+// cancelledTitle finds a cancellation marker and strips it, in every
+// form organisers write one: "(Cancelled)" or "[CANCELLED]" anywhere
+// (any case, also "Canceled"), a leading "Cancelled:", "CANCELED - " or
+// "cancelled |", a trailing " - Cancelled", and FOSDEM's "CANCELLED
+// Title" with no separator (only in capitals: "Cancelled Flights" is a
+// subject). The session's Cancelled flag
+// carries the news, and the title and derived id stay what they were
+// before the cancellation, so a re-import matches the pick and reports it
+// cancelled, not retitled. A title that is nothing but the marker is kept
+// as it is.
 func cancelledTitle(title string) (string, bool) {
 	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE().MatchString(title) {
 		return title, false
