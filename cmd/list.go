@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 
+	"github.com/plan-cli/plan/cmd/browse"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -12,7 +13,9 @@ import (
 type listOptions struct {
 	f                                       *Factory
 	Day, Track, Kind, Room, Speaker, Search string
+	After, At                               string
 	Picked, Free, JSON, Abstract            bool
+	NoPager                                 bool
 }
 
 func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
@@ -21,18 +24,27 @@ func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
 		Use:   "list",
 		Short: "Browse the program",
 		Long: `List the program's sessions, filtered. Filters combine; text filters
-match any part, ignoring case. --day takes a date (2026-01-31), a weekday
+match any part, ignoring case; --search matches sessions that have every
+word somewhere (title, abstract, track, room, speakers), in any order, so
+"postgres 18" finds "PostgreSQL 18". --day takes a date (2026-01-31), a weekday
 (sat) or a day number (1). --picked lists your picks (also those whose
 session left the program); --free lists sessions that fit your current
-picks: no overlap, and time to walk there.
+picks: no overlap, and time to walk there. --after keeps the sessions
+starting at or after a moment, --at those running at it; both take the
+time forms of 'plan now --at' ("now", "sat 14:00", "14:00", RFC 3339).
 
+On a terminal the sessions are grouped by day, time first, titles cut to
+the width, and long output goes through your pager (--no-pager: not).
 In a pipe each session is one tab-separated line: id, start, end, room,
 kind, title, pick status.`,
 		Example: `  plan list --day sun --track rust
   plan list --kind workshop --free
   plan list --search ebpf --json | jq '.[].title'
-  plan list --picked`,
+  plan list --picked
+  plan list --at now
+  plan list --after "sun 14:00" --track rust`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.NoPager = noPager(cmd)
 			if runF != nil {
 				return runF(o)
 			}
@@ -45,7 +57,9 @@ kind, title, pick status.`,
 	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
 	fl.StringVar(&o.Room, "room", "", "only rooms containing this text")
 	fl.StringVar(&o.Speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
-	fl.StringVar(&o.Search, "search", "", "only sessions whose title, abstract, track or speakers contain this text")
+	fl.StringVar(&o.Search, "search", "", "only sessions with all these words in title, abstract, track, room or speakers")
+	fl.StringVar(&o.After, "after", "", "only sessions starting at or after this time (\"sat 14:00\", \"now\")")
+	fl.StringVar(&o.At, "at", "", "only sessions running at this time (\"now\", \"sun 11:50\")")
 	fl.BoolVar(&o.Picked, "picked", false, "only your picks")
 	fl.BoolVar(&o.Free, "free", false, "only sessions that fit your current picks")
 	fl.BoolVar(&o.Abstract, "abstract", false, "include abstracts in --json")
@@ -62,7 +76,7 @@ func runList(o *listOptions) error {
 	if o.Picked && o.Free {
 		return usagef("--picked and --free exclude each other")
 	}
-	flt := sessionFilter{track: o.Track, room: o.Room, speaker: o.Speaker, search: o.Search}
+	flt := sessionFilter{track: o.Track, room: o.Room, speaker: o.Speaker, search: browse.ParseQuery(o.Search)}
 	if o.Kind != "" {
 		k, err := schedule.ParseKind(o.Kind)
 		if err != nil {
@@ -75,7 +89,7 @@ func runList(o *listOptions) error {
 		for _, pk := range p.Picks {
 			picks[pk.ID] = pk
 		}
-		var pool []*schedule.Session
+		var pool, program []*schedule.Session
 		if o.Picked {
 			for _, pk := range p.Picks {
 				pool = append(pool, &pk.Session)
@@ -85,7 +99,25 @@ func runList(o *listOptions) error {
 			if err != nil {
 				return err
 			}
-			pool = prog.Sessions
+			pool, program = prog.Sessions, prog.Sessions
+		}
+		if o.After != "" || o.At != "" {
+			all := append([]*schedule.Session(nil), pool...)
+			for _, pk := range p.Picks {
+				all = append(all, &pk.Session)
+			}
+			tc := timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}
+			var err error
+			if o.After != "" {
+				if flt.after, err = parseMoment(o.After, tc); err != nil {
+					return usagef("--after: %v", err)
+				}
+			}
+			if o.At != "" {
+				if flt.at, err = parseMoment(o.At, tc); err != nil {
+					return usagef("--at: %v", err)
+				}
+			}
 		}
 		if o.Day != "" {
 			d, err := resolveDay(o.Day, days(pool))
@@ -109,12 +141,26 @@ func runList(o *listOptions) error {
 			return f.writeJSON(jsonshape.Sessions(out, picks, o.Abstract))
 		}
 		if len(out) == 0 {
+			if err := checkNamed("track", "track", o.Track, program, func(s *schedule.Session) string { return s.Track }); err != nil {
+				return err
+			}
+			if err := checkNamed("room", "room", o.Room, program, func(s *schedule.Session) string { return s.Room }); err != nil {
+				return err
+			}
 			fmt.Fprintln(f.IO.ErrOut, "No sessions match.")
 			return nil
 		}
+		defer f.startPager(o.NoPager)()
 		f.sessionTable(out, picks)
 		if f.IO.IsTerminal() {
-			fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(sessionsN(len(out))))
+			foot := sessionsN(len(out))
+			for _, s := range out {
+				if picks[s.ID] != nil {
+					foot += "   " + markLegend
+					break
+				}
+			}
+			fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(truncate(foot, f.IO.Width())))
 		}
 		return nil
 	})

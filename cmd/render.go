@@ -107,39 +107,7 @@ func (f *Factory) sessionTable(sessions []*schedule.Session, picks map[string]*s
 		}
 		return
 	}
-	st := f.styles()
-	day := ""
-	idw := 4
-	for _, s := range sessions {
-		idw = max(idw, len(s.ID))
-	}
-	idw = min(idw, 12) // long derived ids (SCALE) overflow rather than pad every line
-	for _, s := range sessions {
-		f.dayHeading(&day, s)
-		mark := "  "
-		if pk := picks[s.ID]; pk != nil {
-			switch {
-			case pk.Gone:
-				mark = st.Bad.Render("✗ ")
-			case pk.Status == schedule.Skipped:
-				mark = st.Dim.Render("- ")
-			case pk.Status == schedule.Attended:
-				mark = st.Good.Render("✓ ")
-			default:
-				mark = priorityStyle(st, pk.Priority).Render("★ ")
-			}
-		}
-		title := st.Title.Render(s.Title)
-		if s.Cancelled {
-			title = st.Bad.Render("CANCELLED ") + st.Dim.Strikethrough(true).Render(s.Title)
-		}
-		fmt.Fprintf(out, "%s%s  %s  %s  %s %s\n", mark,
-			st.Dim.Render(fmt.Sprintf("%-*s", idw, s.ID)),
-			st.Time.Render(fmt.Sprintf("%-11s", timeRange(s))),
-			title,
-			atRoom(st, s.Room),
-			st.Kind.Render("["+string(s.Kind)+"]"))
-	}
+	f.terminalSessionTable(sessions, picks)
 }
 
 func priorityStyle(st *styles, p schedule.Priority) interface{ Render(...string) string } {

@@ -116,6 +116,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&f.planFlag, "plan", "", "plan file (default $PLAN_FILE or plan.yaml)")
+	root.PersistentFlags().Bool("no-pager", false, "do not send long output on a terminal through $PAGER or less")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = false
 
@@ -139,6 +140,9 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newSuggestCmd(f, nil),
 		newNowCmd(f, nil),
 		newGapsCmd(f, nil),
+		newTracksCmd(f, nil),
+		newRoomsCmd(f, nil),
+		newBrowseCmd(f, nil),
 		newChangesCmd(f, nil),
 	)
 	for _, c := range root.Commands() {
