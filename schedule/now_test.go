@@ -1,7 +1,9 @@
 package schedule_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -141,5 +143,111 @@ func TestNowAcrossDST(t *testing.T) {
 		if roomNext != tc.roomNext {
 			t.Errorf("at %s: next in %q = %q, want %q", tc.at.In(la).Format(time.RFC3339), res.Room, roomNext, tc.roomNext)
 		}
+	}
+}
+
+// TestNowAll: every room's sessions on now and its next one, rooms in
+// time order, picks marked, clashes with the active picks found.
+func TestNowAll(t *testing.T) {
+	program := []*schedule.Session{
+		session("A", "10:00", "11:00", "Room 101"),
+		session("B", "10:30", "11:30", "Room 102"),
+		session("B2", "10:45", "11:15", "room 102"), // the same room, spelt otherwise
+		session("K", "10:40", "10:50", "Room 103"),  // cancelled
+		session("C", "11:30", "12:00", "Room 103"),
+		session("D", "11:00", "12:00", "Room 101"),
+		session("E", "11:20", "12:00", "Room 102"),
+		session("F", "12:00", "13:00", "Room 104"),
+		session("G", "09:00", "10:00", "Room 105"),      // over, nothing after it
+		{ID: "U", Title: "Session U", Room: "Room 106"}, // unscheduled
+	}
+	program[3].Cancelled = true
+	byID := map[string]*schedule.Session{}
+	for _, s := range program {
+		byID[s.ID] = s
+	}
+	a := pickOf(byID["A"], schedule.Must)
+	e := pickOf(byID["E"], schedule.Want)
+	skipped := pickOf(byID["C"], schedule.Want)
+	skipped.Status = schedule.Skipped
+	v := &schedule.Venue{Walks: []schedule.Walk{{From: "Room 102", To: "Room 101", Minutes: 10}}}
+
+	res := schedule.NowAll(program, []*schedule.Pick{a, e, skipped}, v, at(la, "2025-03-07 10:50"), nil)
+	var got []string
+	for _, r := range res.Rooms {
+		line := r.Room + ":"
+		for _, n := range r.Now {
+			line += " now " + describeEntry(n)
+		}
+		if r.Next != nil {
+			line += " next " + describeEntry(*r.Next)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"Room 101: now A* next D[overlap E 40]",
+		"Room 102: now B[overlap A 30][overlap E 10] now B2[overlap A 15] next E*",
+		"Room 103: next C-[overlap E 30]",
+		"Room 104: next F",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("NowAll =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A pick that is over clashes with nothing any more: at 11:10, A has
+	// ended, so B overlaps only E.
+	res = schedule.NowAll(program, []*schedule.Pick{a, e}, v, at(la, "2025-03-07 11:10"), func(s *schedule.Session) bool { return s.ID == "B" })
+	if len(res.Rooms) != 1 || len(res.Rooms[0].Now) != 1 || describeEntry(res.Rooms[0].Now[0]) != "B[overlap E 10]" {
+		t.Errorf("at 11:10: got %+v", res.Rooms)
+	}
+
+	// A filter narrows it; a tight walk is a clash.
+	res = schedule.NowAll(program, []*schedule.Pick{a}, v, at(la, "2025-03-07 10:50"), func(s *schedule.Session) bool { return s.Room == "Room 102" })
+	if len(res.Rooms) != 1 || res.Rooms[0].Next == nil || describeEntry(*res.Rooms[0].Next) != "E" {
+		t.Errorf("only Room 102: got %+v", res.Rooms)
+	}
+	w := pickOf(session("W", "11:20", "12:00", "Room 101"), schedule.Want)
+	res = schedule.NowAll(program, []*schedule.Pick{w}, v, at(la, "2025-03-07 10:50"), func(s *schedule.Session) bool { return s.ID == "B2" })
+	if len(res.Rooms) != 1 || describeEntry(res.Rooms[0].Now[0]) != "B2[tight W 5]" {
+		t.Errorf("tight: got %+v", res.Rooms)
+	}
+
+	// After the last session there is nothing.
+	if res := schedule.NowAll(program, nil, v, at(la, "2025-03-07 14:00"), nil); len(res.Rooms) != 0 {
+		t.Errorf("after the program: %d rooms, want none", len(res.Rooms))
+	}
+}
+
+func describeEntry(e schedule.NowEntry) string {
+	s := e.Session.ID
+	if e.Pick != nil {
+		if e.Pick.Status == schedule.Skipped {
+			s += "-"
+		} else {
+			s += "*"
+		}
+	}
+	for _, c := range e.Clashes {
+		s += fmt.Sprintf("[%s %s %d]", c.Type, c.Pick.ID, c.Minutes)
+	}
+	return s
+}
+
+func TestProgramSpan(t *testing.T) {
+	program := []*schedule.Session{
+		session("B", "10:30", "11:30", "Room 102"),
+		session("A", "09:00", "10:00", "Room 101"),
+		{ID: "U"},
+		session("C", "11:30", "18:00", "Room 103"),
+	}
+	sp := schedule.ProgramSpan(program)
+	if !sp.First.Equal(at(la, "2025-03-07 09:00")) || !sp.Last.Equal(at(la, "2025-03-07 18:00")) || sp.FirstDay != "2025-03-07" || sp.LastDay != "2025-03-07" {
+		t.Errorf("span = %+v", sp)
+	}
+	if !sp.Contains(at(la, "2025-03-07 18:00")) || sp.Contains(at(la, "2025-03-07 18:01")) || sp.Contains(at(la, "2025-03-07 08:59")) {
+		t.Errorf("Contains is wrong at the edges")
+	}
+	if !schedule.ProgramSpan(nil).IsZero() {
+		t.Errorf("an empty program has a span")
 	}
 }

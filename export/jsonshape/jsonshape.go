@@ -352,6 +352,11 @@ type Now struct {
 	Next     []Session `json:"next"`
 	Room     string    `json:"room"`
 	RoomNext *Session  `json:"room_next"`
+	// Conference is when the program runs, so that a script can tell
+	// "nothing on" from "not yet" (see now.go).
+	Conference NowConference `json:"conference"`
+	// Rooms is, with --all, what is on and next in every room.
+	Rooms []NowRoom `json:"rooms,omitzero"`
 }
 
 // FromNow gives the shape of a now result; p finds the pick of RoomNext.
