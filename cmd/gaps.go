@@ -11,9 +11,10 @@ import (
 )
 
 type gapsOptions struct {
-	f    *Factory
-	Day  string
-	JSON bool
+	f     *Factory
+	Day   string
+	After string
+	JSON  bool
 }
 
 func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
@@ -25,8 +26,12 @@ func newGapsCmd(f *Factory, runF func(*gapsOptions) error) *cobra.Command {
 (between your picks, and before the first and after the last), each with
 the sessions that fit in it: inside the slot, with time to walk from the
 pick before and to the pick after. A slot after midnight at a congress
-belongs to the day before, as the program files it.`,
-		Example: "  plan gaps\n  plan gaps --day sat --json",
+belongs to the day before, as the program files it.
+
+--after keeps the slots that end after a moment, the one running then cut
+to start there: "now", "sat 14:00", "14:00" (today when the conference is
+on), "2026-01-31 14:00" or RFC 3339, in the conference's zone.`,
+		Example: "  plan gaps\n  plan gaps --day sat --json\n  plan gaps --after now",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(o)
@@ -36,6 +41,7 @@ belongs to the day before, as the program files it.`,
 	}
 	c.Flags().StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	c.RegisterFlagCompletionFunc("day", f.completeDays)
+	c.Flags().StringVar(&o.After, "after", "", "only the free time after this moment")
 	addJSONFlag(c, &o.JSON, "an array of {day, start, end, minutes, after, before, sessions}")
 	return c
 }
@@ -48,6 +54,17 @@ func runGaps(o *gapsOptions) error {
 			return err
 		}
 		gaps := schedule.Gaps(p.Picks, prog.Sessions, &p.Venue, p.Location())
+		if o.After != "" {
+			tc, err := f.timeContext(st, p)
+			if err != nil {
+				return err
+			}
+			after, err := parseMoment(o.After, tc)
+			if err != nil {
+				return usagef("--after: %v", err)
+			}
+			gaps = schedule.GapsAfter(gaps, after)
+		}
 		if o.Day != "" {
 			d, err := resolveDay(o.Day, days(prog.Sessions))
 			if err != nil {

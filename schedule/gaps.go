@@ -130,3 +130,30 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 	}
 	return gaps
 }
+
+// GapsAfter keeps the gaps that end after t: a gap running at t is cut
+// to start there (and dropped when less than MinGap is left), and keeps
+// only the sessions that start at or after t.
+func GapsAfter(gaps []Gap, t time.Time) []Gap {
+	var out []Gap
+	for _, g := range gaps {
+		if !g.End.After(t) {
+			continue
+		}
+		if g.Start.Before(t) {
+			if g.End.Sub(t) < MinGap {
+				continue
+			}
+			g.Start = t
+			var fit []*Session
+			for _, s := range g.Sessions {
+				if !s.Start.Before(t) {
+					fit = append(fit, s)
+				}
+			}
+			g.Sessions = fit
+		}
+		out = append(out, g)
+	}
+	return out
+}
