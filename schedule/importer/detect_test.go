@@ -14,6 +14,8 @@ func TestDetectRealPrograms(t *testing.T) {
 		"fosdem-2026-pentabarf.xml":                "pentabarf",
 		"38c3-frab-hub-schedule.xml":               "pentabarf",
 		"pretalx-pyconau-2024-schedule.xml":        "pentabarf",
+		"31c3-schedule.xml":                        "pentabarf",
+		"fosdem-2019.xml":                          "pentabarf",
 		"camp2019-frab-schedule.json":              "frab-json",
 		"pretalx-pyconau-2024-schedule.json":       "frab-json",
 		"sessionize-orlandocodecamp-2020-all.json": "sessionize",
