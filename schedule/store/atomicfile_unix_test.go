@@ -76,10 +76,10 @@ func TestSavePlanHonoursUmask(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.SavePlan(&schedule.Plan{Conference: schedule.Conference{Name: "x"}}); err != nil {
+	if err := st.SaveProgram(schedule.NewProgram(nil)); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveProgram(schedule.NewProgram(nil)); err != nil {
+	if err := st.SavePlan(&schedule.Plan{Conference: schedule.Conference{Name: "x"}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{st.Path, st.ProgramPath} {

@@ -30,6 +30,9 @@ type planFile struct {
 	Facts      []schedule.Fact          `yaml:"facts,omitempty"`
 	History    []historyYAML            `yaml:"history,omitempty"`
 	Sync       syncYAML                 `yaml:"sync,omitempty"`
+	// ProgramGeneration is the generation of the program file the plan
+	// was saved with (see programHeader.Generation).
+	ProgramGeneration int `yaml:"program_generation,omitempty"`
 }
 
 // historyYAML is one entry of the history of changes to picks.
@@ -480,9 +483,18 @@ func EncodePlan(p *schedule.Plan) ([]byte, error) {
 // parsed from, a pick that did not change is copied from src as it was
 // (see writeDoc). It returns the document written.
 func encodePlan(old *yaml.Node, src []byte, p *schedule.Plan) ([]byte, *yaml.Node, error) {
+	return encodePlanGen(old, src, p, 0)
+}
+
+// encodePlanGen is encodePlan, recording the program generation gen
+// (none when 0).
+func encodePlanGen(old *yaml.Node, src []byte, p *schedule.Plan, gen int) ([]byte, *yaml.Node, error) {
 	p.Version = schedule.FormatVersion
 	p.SortPicks()
-	doc, err := planNode(p)
+	if err := checkTimes(planToFile(p)); err != nil {
+		return nil, nil, err
+	}
+	doc, err := planNode(p, gen)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -501,6 +513,9 @@ func encodePlan(old *yaml.Node, src []byte, p *schedule.Plan) ([]byte, *yaml.Nod
 	}
 	if err := writeDoc(&b, doc, sp); err != nil {
 		return nil, nil, fmt.Errorf("cannot encode the plan: %w", err)
+	}
+	if err := checkReadsBack(b.Bytes(), "plan.yaml", p); err != nil {
+		return nil, nil, err
 	}
 	return b.Bytes(), doc, nil
 }
@@ -710,8 +725,10 @@ func sameTree(a, b *yaml.Node) bool {
 
 // planNode encodes p into a fresh document with the layout of a new plan
 // file.
-func planNode(p *schedule.Plan) (*yaml.Node, error) {
-	top := *toNode(reflect.ValueOf(planToFile(p)), false)
+func planNode(p *schedule.Plan, gen int) (*yaml.Node, error) {
+	f := planToFile(p)
+	f.ProgramGeneration = gen
+	top := *toNode(reflect.ValueOf(f), false)
 	if len(top.Content) > 0 {
 		top.Content[0].HeadComment = planHeader
 	}
@@ -924,6 +941,10 @@ func safeStyles(n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode {
 		if n.ShortTag() == "!!str" {
 			n.Style = stringStyle(n.Value, n.Style)
+			const quoted = yaml.LiteralStyle | yaml.FoldedStyle | yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
+			if n.Style&quoted == 0 && yaml11Typed(n.Value) {
+				n.Style |= yaml.DoubleQuotedStyle
+			}
 		}
 		return
 	}

@@ -20,14 +20,27 @@ type programHeader struct {
 	Format   string `json:"format"`
 	Version  int    `json:"version"`
 	Sessions int    `json:"sessions"`
+	// Plan is the base name of the plan file the program belongs to, so
+	// that a program another plan's name also maps to is never taken for
+	// this plan's (see ProgramPathFor); empty in programs written before.
+	Plan string `json:"plan,omitempty"`
+	// Generation counts the imports that wrote the program; the plan file
+	// records the one it was saved with (program_generation), so that a
+	// plan and a program that do not belong together are told apart.
+	Generation int `json:"generation,omitempty"`
 }
 
 // WriteProgram writes p in the program file format.
 func WriteProgram(w io.Writer, p *schedule.Program) error {
+	return writeProgram(w, p, programHeader{})
+}
+
+func writeProgram(w io.Writer, p *schedule.Program, h programHeader) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(programHeader{Format: programMagic, Version: schedule.FormatVersion, Sessions: len(p.Sessions)}); err != nil {
+	h.Format, h.Version, h.Sessions = programMagic, schedule.FormatVersion, len(p.Sessions)
+	if err := enc.Encode(h); err != nil {
 		return err
 	}
 	for _, s := range p.Sessions {
@@ -38,21 +51,51 @@ func WriteProgram(w io.Writer, p *schedule.Program) error {
 	return bw.Flush()
 }
 
-// ReadProgram decodes a whole program file. name is used in errors.
+// rebuildHint ends every message about a program file that cannot be
+// used: import reads what it can of such a file and writes it anew.
+const rebuildHint = "run 'plan import SOURCE' to rebuild the program"
+
+// readHeader decodes the header line of a program file.
+func readHeader(line []byte, name string) (programHeader, error) {
+	var h programHeader
+	if err := json.Unmarshal(line, &h); err != nil || h.Format != programMagic {
+		return h, &schedule.InputError{File: name, Line: 1, Msg: "not a plan program file (" + rebuildHint + ")"}
+	}
+	if h.Version > schedule.FormatVersion {
+		return h, &schedule.InputError{File: name, Line: 1, Msg: fmt.Sprintf("written by a newer plan (program format %d; this one reads up to %d): upgrade plan", h.Version, schedule.FormatVersion)}
+	}
+	return h, nil
+}
+
+// ReadProgram decodes a whole program file. name is used in errors. A
+// program that holds another number of sessions than its header says (a
+// copy cut short at a line break) is an error.
 func ReadProgram(data []byte, name string) (*schedule.Program, error) {
+	prog, _, err := readProgram(data, name, false)
+	return prog, err
+}
+
+// readProgram is ReadProgram; with salvage, it reads what it can of a
+// damaged program instead (the sessions whose lines decode), and returns
+// what was wrong as well.
+func readProgram(data []byte, name string, salvage bool) (*schedule.Program, programHeader, error) {
 	nl := bytes.IndexByte(data, '\n')
 	if nl < 0 {
 		nl = len(data)
 	}
-	var h programHeader
-	if err := json.Unmarshal(data[:nl], &h); err != nil || h.Format != programMagic {
-		return nil, &schedule.InputError{File: name, Line: 1, Msg: "not a plan program file"}
+	h, err := readHeader(data[:nl], name)
+	if err != nil {
+		if !salvage || h.Version > schedule.FormatVersion {
+			return nil, h, err
+		}
+		nl = -1 // every line may be a session
 	}
-	if h.Version > schedule.FormatVersion {
-		return nil, &schedule.InputError{File: name, Line: 1, Msg: fmt.Sprintf("written by a newer plan (program format %d; this one reads up to %d): upgrade plan", h.Version, schedule.FormatVersion)}
-	}
-	sessions := make([]*schedule.Session, 0, h.Sessions)
+	var problem error = err
+	sessions := make([]*schedule.Session, 0, min(h.Sessions, 1<<20))
 	line := 1
+	if nl < 0 {
+		line = 0
+	}
 	rest := data[min(nl+1, len(data)):]
 	for len(rest) > 0 {
 		line++
@@ -67,48 +110,91 @@ func ReadProgram(data []byte, name string) (*schedule.Program, error) {
 			continue
 		}
 		s := new(schedule.Session)
-		if err := json.Unmarshal(ln, s); err != nil {
-			return nil, &schedule.InputError{File: name, Line: line, Msg: "damaged session line (re-run plan import to rebuild the program)", Err: err}
+		err := json.Unmarshal(ln, s)
+		if err == nil && salvage && s.ID == "" {
+			continue // a header, or a line that is no session
+		}
+		if err != nil {
+			if problem == nil {
+				problem = &schedule.InputError{File: name, Line: line, Msg: "damaged session line (" + rebuildHint + ")", Err: err}
+			}
+			if !salvage {
+				return nil, h, problem
+			}
+			continue
 		}
 		sessions = append(sessions, s)
 	}
-	return schedule.NewProgram(sessions), nil
+	if problem == nil && len(sessions) != h.Sessions {
+		problem = &schedule.InputError{File: name, Msg: fmt.Sprintf("the header says %d sessions, but the file holds %d: it was cut short or edited (%s)", h.Sessions, len(sessions), rebuildHint)}
+		if !salvage {
+			return nil, h, problem
+		}
+	}
+	return schedule.NewProgram(sessions), h, problem
 }
 
 // findInProgram looks sessions up by id without decoding the whole
-// program: each session line starts with {"id":"…", so only the leading
-// id of each line is read. It streams through a fixed buffer, because on
-// a 100 MB program reading the whole file into fresh memory costs more
-// (in page faults) than the search itself.
+// program: each session line plan writes starts with {"id":"…", so only
+// the leading id of each line is read. A line in another layout (the
+// program re-formatted by jq or a script: other key order, spaces, other
+// escapes) has its id decoded instead, so every id the program holds is
+// found. It streams through a fixed buffer, because on a 100 MB program
+// reading the whole file into fresh memory costs more (in page faults)
+// than the search itself.
 func findInProgram(r io.Reader, ids []string, name string) (map[string]*schedule.Session, error) {
 	found := make(map[string]*schedule.Session, len(ids))
 	want := make(map[string]string, len(ids))
+	byID := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		want[string(quoteJSON(id))] = id
+		byID[id] = true
 	}
 	if len(want) == 0 {
 		return found, nil
 	}
 	prefix := []byte(`{"id":`)
 	br := bufio.NewReaderSize(r, 1<<20)
+	var long []byte
 	for line := 1; ; line++ {
 		ln, err := br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
-			// A line longer than the buffer (a huge abstract): read the rest.
-			rest, err2 := br.ReadBytes('\n')
-			ln, err = append(append([]byte(nil), ln...), rest...), err2
+			// A line longer than the buffer (a huge abstract): copy what
+			// was read before the next read reuses the buffer, then read
+			// the rest.
+			long = append(long[:0], ln...)
+			for err == bufio.ErrBufferFull {
+				ln, err = br.ReadSlice('\n')
+				long = append(long, ln...)
+			}
+			ln = long
 		}
-		if bytes.HasPrefix(ln, prefix) {
-			if q := leadingString(ln[len(prefix):]); q != nil {
-				if id, ok := want[string(q)]; ok {
-					s := new(schedule.Session)
-					if jerr := json.Unmarshal(ln, s); jerr != nil {
-						return nil, &schedule.InputError{File: name, Line: line, Msg: "damaged session line (re-run plan import to rebuild the program)", Err: jerr}
+		if line > 1 && len(bytes.TrimSpace(ln)) > 0 {
+			id, ok := "", false
+			if bytes.HasPrefix(ln, prefix) {
+				if q := leadingString(ln[len(prefix):]); q != nil {
+					id, ok = want[string(q)]
+					if !ok && bytes.IndexByte(q, '\\') >= 0 {
+						// Escaped otherwise than we write (\u00e9 for é).
+						var s string
+						if json.Unmarshal(q, &s) == nil && byID[s] {
+							id, ok = s, true
+						}
 					}
-					found[id] = s
-					if len(found) == len(want) {
-						return found, nil
-					}
+				} else {
+					id, ok = otherLayoutID(ln, byID)
+				}
+			} else {
+				id, ok = otherLayoutID(ln, byID)
+			}
+			if ok && found[id] == nil {
+				s := new(schedule.Session)
+				if jerr := json.Unmarshal(ln, s); jerr != nil {
+					return nil, &schedule.InputError{File: name, Line: line, Msg: "damaged session line (" + rebuildHint + ")", Err: jerr}
+				}
+				found[id] = s
+				if len(found) == len(want) {
+					return found, nil
 				}
 			}
 		}
@@ -119,6 +205,18 @@ func findInProgram(r io.Reader, ids []string, name string) (map[string]*schedule
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
 	}
+}
+
+// otherLayoutID decodes the id of a session line not written as plan
+// writes it, and reports whether it is one of ids.
+func otherLayoutID(ln []byte, ids map[string]bool) (string, bool) {
+	var v struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(ln, &v) != nil || !ids[v.ID] {
+		return "", false
+	}
+	return v.ID, true
 }
 
 // leadingString returns the JSON string literal (with its quotes) that b

@@ -1,0 +1,18 @@
+//go:build !unix
+
+package store
+
+import (
+	"os"
+	"time"
+)
+
+func lockTemp(*os.File) (*os.File, bool) { return nil, true }
+
+// removeIfAbandoned removes a temporary file a day old: without file
+// locks, age is the only sign that its writer is gone.
+func removeIfAbandoned(name string) {
+	if fi, err := os.Stat(name); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
+		os.Remove(name)
+	}
+}
