@@ -220,10 +220,13 @@ func (b *bencher) program(name, file, work string, withVersion bool) startup {
 	for _, r := range results {
 		row(r)
 	}
-	for _, c := range [][]string{{"list", "--json"}, {"export", "--ics"}, {"export", "--ics", "--all"}} {
+	for _, c := range [][]string{{"list", "--json"}, {"export", "--ics"}, {"export", "--ics", "--all"}, {"browse", "--snapshot", "80x24"}} {
 		r := b.measure(strings.Join(c, " "), nil, p(c...)...)
-		if r.label == "export --ics" {
+		switch r.label {
+		case "export --ics":
 			r.label = fmt.Sprintf("export --ics (%d picks)", len(picked))
+		case "browse --snapshot 80x24":
+			r.label = "browse (to its first screen, 80×24)"
 		}
 		row(r)
 	}

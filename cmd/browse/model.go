@@ -233,7 +233,7 @@ func (m *Model) rebuild() {
 	}
 	now := m.now()
 	day := m.curDay()
-	m.shown = m.shown[:0]
+	m.shown = nil // new slices: an older copy of the model keeps its own
 	tc := map[string]int{}
 	roomSet := map[string]bool{}
 	for _, s := range m.byDay[day] {
@@ -258,18 +258,18 @@ func (m *Model) rebuild() {
 			}
 		}
 	}
-	m.tracks = m.tracks[:0]
+	m.tracks = nil
 	for name, n := range tc {
 		m.tracks = append(m.tracks, trackCount{name, n})
 	}
 	sort.Slice(m.tracks, func(i, j int) bool { return strings.ToLower(m.tracks[i].name) < strings.ToLower(m.tracks[j].name) })
-	m.rooms = m.rooms[:0]
+	m.rooms = nil
 	for r := range roomSet {
 		m.rooms = append(m.rooms, r)
 	}
 	sort.Slice(m.rooms, func(i, j int) bool { return strings.ToLower(m.rooms[i]) < strings.ToLower(m.rooms[j]) })
 
-	m.rows = m.rows[:0]
+	m.rows = nil
 	nowDay := now.Format(time.DateOnly) == day
 	nowDone := !nowDay
 	last := ""

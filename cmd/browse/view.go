@@ -287,7 +287,7 @@ func (m *Model) nowView(bh int) []string {
 	half := (m.w - roomW - 3) / 2
 	for i := m.offset; i < min(m.offset+bh-1, len(rs)); i++ {
 		r := rs[i]
-		nowTxt := m.st.Dim.Render(padTo("–", half))
+		nowTxt := m.st.Dim.Render(padTo("  –", half))
 		if r.now != nil {
 			nowTxt = m.markStyle(m.picks[r.now.ID]).Render(padTo(truncate(orSpace(Mark(m.picks[r.now.ID]))+" "+r.now.Title+" (till "+r.now.End.Format("15:04")+")", half), half))
 		}

@@ -1,0 +1,184 @@
+package cmd
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/plan-cli/plan/cmd/browse"
+)
+
+// updating is golden_test.go's -update flag (the same test binary).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func keys(m browse.Model, ks ...string) browse.Model {
+	for _, k := range ks {
+		var msg tea.KeyMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "space":
+			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		next, _ := m.Update(msg)
+		m = next.(browse.Model)
+	}
+	return m
+}
+
+// The main screens of plan browse at 80×24 without colour, as golden
+// files in testdata/golden/browse (go test ./cmd -run Golden -update).
+func TestGoldenBrowseScreens(t *testing.T) {
+	dir := fosdemPlan(t)
+	ios, _, _, _ := NewTestIO(true)
+	ios.SetEnv("PLAN_FILE", filepath.Join(dir, "plan.yaml"))
+	f := newFactory(t.Context(), ios)
+	m0, err := f.browseModel(termenv.Ascii)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m0.SetSize(80, 24)
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil},
+		{"search-rust", []string{"/", "r", "u", "s", "t", "enter"}},
+		{"grid", []string{"2"}},
+		{"tracks", []string{"3"}},
+		{"now", []string{"4"}},
+		{"details", []string{"j", "enter"}},
+		{"sunday", []string{"]"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			screen := keys(m0, c.keys...).View() + "\n"
+			lines := strings.Split(screen, "\n")
+			if len(lines) != 25 {
+				t.Errorf("%d lines, want 24", len(lines)-1)
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > 80 {
+					t.Errorf("line %d is %d columns: %q", i+1, w, l)
+				}
+			}
+			path := filepath.Join("testdata", "golden", "browse", c.name+".txt")
+			if updating() {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, []byte(screen), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test ./cmd -run Golden -update)", err)
+			}
+			if string(want) != screen {
+				t.Errorf("screen differs from %s:\n%s", path, screen)
+			}
+		})
+	}
+}
+
+// A journey through a real terminal (tmux): open plan browse on FOSDEM
+// 2026, search for rust, move, pick with one key, see the clash, open
+// the details, quit; the plan holds the pick and no line of any screen
+// is wider than the terminal.
+func TestBrowseInATerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is not installed (.ci/install.d/10-tmux.sh)")
+		}
+		t.Skip("tmux is not installed")
+	}
+	bin := filepath.Join(t.TempDir(), "plan")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+		w, h := size[0], size[1]
+		t.Run(strings.Join([]string{itoa(w), itoa(h)}, "x"), func(t *testing.T) {
+			dir := fosdemPlan(t) // 7886 and 7022 picked, overlapping
+			if code, _, errOut := run(t, dir, false, "remove", "7022"); code != 0 {
+				t.Fatal(errOut)
+			}
+			sock := filepath.Join(t.TempDir(), "tmux.sock")
+			tmux := func(args ...string) string {
+				t.Helper()
+				out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+				if err != nil {
+					t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+				}
+				return string(out)
+			}
+			tmux("new-session", "-d", "-x", itoa(w), "-y", itoa(h), "-e", "NO_COLOR=", "-e", "TERM=xterm-256color",
+				"cd "+dir+" && "+bin+" browse; echo EXITED $?; sleep 30")
+			defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+			var screens []string
+			waitFor := func(want string) string {
+				t.Helper()
+				deadline := time.Now().Add(5 * time.Second)
+				for {
+					s := tmux("capture-pane", "-p")
+					if strings.Contains(s, want) {
+						screens = append(screens, s)
+						return s
+					}
+					if time.Now().After(deadline) {
+						t.Fatalf("the screen never showed %q:\n%s", want, s)
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+			}
+			waitFor("1 list")
+			tmux("send-keys", "/", "r", "u", "s", "t")
+			waitFor("/rust")
+			tmux("send-keys", "Enter", "j")
+			waitFor("Wayland compositors")
+			tmux("send-keys", "Space")
+			s := waitFor("picked")
+			if !strings.Contains(s, "overlaps") {
+				t.Errorf("the clash is not shown after the pick:\n%s", s)
+			}
+			tmux("send-keys", "Enter")
+			s = waitFor("when ")
+			if !strings.Contains(s, "Wayland compositors for fun and profit") || !strings.Contains(s, "overlaps") {
+				t.Errorf("the details lack the title or the clash:\n%s", s)
+			}
+			tmux("send-keys", "q")
+			waitFor("EXITED 0")
+			for _, sc := range screens {
+				for i, l := range strings.Split(sc, "\n") {
+					if cw := ansi.StringWidth(l); cw > w {
+						t.Errorf("line %d is %d columns wide (terminal %d): %q", i+1, cw, w, l)
+					}
+				}
+			}
+			plan, err := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(plan), "7022") {
+				t.Errorf("plan.yaml lacks the pick 7022:\n%s", plan)
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
