@@ -35,7 +35,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
-		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"replace": cmdReplace, "glob": cmdGlob},
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"replace": cmdReplace, "glob": cmdGlob, "fill": cmdFill},
 	})
 }
 
@@ -97,4 +97,21 @@ func cmdGlob(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && len(matches) == 0:
 		ts.Fatalf("glob %s: no match", args[0])
 	}
+}
+
+// fill FILE MARK TEXT N replaces the one MARK in FILE with N copies of
+// TEXT: a line of several MiB without a file of that size in the script.
+func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: fill FILE MARK TEXT N")
+	}
+	n, err := strconv.Atoi(args[3])
+	ts.Check(err)
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	if c := strings.Count(string(data), args[1]); c != 1 {
+		ts.Fatalf("fill: %q occurs %d times in %s, want once", args[1], c, args[0])
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.Replace(string(data), args[1], strings.Repeat(args[2], n), 1)), 0o644))
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -32,7 +33,7 @@ func (f *Factory) completeSessions(cmd *cobra.Command, args []string, toComplete
 		}
 		for _, s := range prog.Sessions {
 			if strings.HasPrefix(s.ID, toComplete) {
-				out = append(out, s.ID+"\t"+s.Title)
+				out = append(out, completion(s.ID, s.Title))
 			}
 		}
 		return nil
@@ -54,7 +55,7 @@ func (f *Factory) completeField(field func(*schedule.Session) string) func(*cobr
 			for _, s := range prog.Sessions {
 				if v := field(s); v != "" && !seen[v] && strings.HasPrefix(strings.ToLower(v), strings.ToLower(toComplete)) {
 					seen[v] = true
-					out = append(out, v)
+					out = append(out, completion(v, ""))
 				}
 			}
 			return nil
@@ -84,7 +85,7 @@ func (f *Factory) completePicks(cmd *cobra.Command, args []string, toComplete st
 	var out []string
 	f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		for _, pk := range p.Picks {
-			out = append(out, pk.ID+"\t"+pk.Title)
+			out = append(out, completion(pk.ID, pk.Title))
 		}
 		return nil
 	})
@@ -100,4 +101,28 @@ func (f *Factory) completeRooms(cmd *cobra.Command, args []string, toComplete st
 
 func completePriorities(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return []string{"must", "want", "maybe"}, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completion is one line of shell completion: the value, then a tab and
+// its description. Both are one line of printable text: a tab or a line
+// break in a title would split the line the shell reads, and a control
+// character would reach the terminal as the shell shows the choices.
+func completion(value, desc string) string {
+	value, desc = completionText(value), completionText(desc)
+	if desc == "" {
+		return value
+	}
+	return value + "\t" + desc
+}
+
+func completionText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == utf8.RuneError:
+			return -1
+		}
+		return r
+	}, s)
 }

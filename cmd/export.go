@@ -109,10 +109,24 @@ func runExport(o *exportOptions) error {
 }
 
 // emit streams the output to stdout, or to a file written atomically: the
-// old file stays whole until the new one is complete.
+// old file stays whole until the new one is complete. "-" and the names
+// of standard output (/dev/stdout, /dev/fd/1) are standard output, and
+// /dev/stderr standard error, so that the output goes through the same
+// writer as everything else plan prints. A FIFO, a device or any other
+// file that is not a regular one is written to as it is (see
+// store.WriteFileAtomic). The plan's own files (the plan, its program,
+// its lock) are refused: -o plan.yaml would destroy the plan.
 func (f *Factory) emit(path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
+	switch path {
+	case "", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
 		return write(f.IO.Out)
+	case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
+		return write(f.IO.ErrOut)
+	}
+	if own, err := store.IsPlanFile(f.planPath(), path); err != nil {
+		return err
+	} else if own {
+		return usagef("-o %s: that is a file of the plan itself; write the export to another file", path)
 	}
 	err := store.WriteFileAtomic(path, 0o644, func(file *os.File) error {
 		bw := bufio.NewWriterSize(file, 64<<10)
