@@ -87,6 +87,7 @@ type frabReader struct {
 	feed    Feed
 	tzLine  int
 	dates   []string
+	starts  []string // each day's "day_start", for localDay
 	pending []*frabPending
 }
 
@@ -137,7 +138,7 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 	feed := &r.feed
 	feed.Sessions = make([]*schedule.Session, 0, len(r.pending))
 	for _, p := range r.pending {
-		s, err := p.ev.session(r.dates[p.day], p.room, loc)
+		s, err := p.ev.session(localDay(r.dates[p.day], r.starts[p.day], loc), p.room, loc)
 		if err != nil {
 			id := p.ev.ID.String()
 			if id == "" {
@@ -182,8 +183,16 @@ func (r *frabReader) conference() error {
 func (r *frabReader) day() error {
 	idx := len(r.dates)
 	r.dates = append(r.dates, "")
+	r.starts = append(r.starts, "")
 	return r.object("a day", func(key string) error {
 		switch key {
+		case "day_start":
+			var t jsonText
+			if err := r.value(&t); err != nil {
+				return err
+			}
+			r.starts[idx] = t.String()
+			return nil
 		case "date":
 			var t jsonText
 			if err := r.value(&t); err != nil {

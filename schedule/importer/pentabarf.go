@@ -104,7 +104,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 					loc = l
 				}
 			case "day":
-				dayDate = attr(t, "date")
+				dayDate = localDay(attr(t, "date"), attr(t, "start"), loc)
 			case "room":
 				roomName = attr(t, "name")
 			case "event":

@@ -116,15 +116,43 @@ func (f Fetcher) readCapped(r io.Reader, name string, sizeHint int64) ([]byte, e
 	}
 	buf.Write(first)
 	if n == len(first) && n == 4096 {
-		m, err := io.Copy(&buf, io.LimitReader(r, maxSize-int64(n)+1))
+		data, err := readUpTo(r, buf.Bytes(), maxSize)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
-		if int64(n)+m > maxSize {
+		if int64(len(data)) > maxSize {
 			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
 		}
+		return data, nil
 	}
 	return buf.Bytes(), nil
+}
+
+// readUpTo appends what r holds to data, stopping once it holds more
+// than limit bytes. The buffer doubles as it fills but never beyond limit+1,
+// so an endless stream or a gzip bomb costs the cap, not twice it (a
+// bytes.Buffer would grow to the next power of two past it and copy).
+func readUpTo(r io.Reader, data []byte, limit int64) ([]byte, error) {
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			c := min(max(2*int64(cap(data)), 64<<10), limit+1)
+			if c <= int64(cap(data)) {
+				c = int64(cap(data)) + 1
+			}
+			grown := make([]byte, len(data), c)
+			copy(grown, data)
+			data = grown
+		}
+		m, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+m]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 // sniffText rejects input that cannot be a text program: empty, NUL

@@ -111,6 +111,28 @@ func dayClock(day, clock string, maxClock time.Duration, loc *time.Location) (ti
 	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, 0, loc), nil
 }
 
+// localDay is the conference day a <day> (or frab day) stands for. wafer
+// (DebConf) labels each day by the UTC date of its start: <day
+// date="2023-09-13" start="2023-09-13T21:30:00+00:00"> holds local
+// Thursday 14 September in Asia/Kolkata. When the day's start, in the
+// conference zone, falls on a later date than its label, that local
+// date is the day; otherwise the label stands (38C3's nights after
+// midnight belong to the day before, as the program files them).
+func localDay(date, start string, loc *time.Location) string {
+	date = strings.TrimSpace(date)
+	if loc == nil || len(date) < 10 || strings.TrimSpace(start) == "" {
+		return date
+	}
+	t, err := parseOffsetTime(start)
+	if err != nil {
+		return date
+	}
+	if local := t.In(loc).Format(time.DateOnly); local > date[:10] {
+		return local
+	}
+	return date
+}
+
 // parseClock reads "HH:MM" or "HH:MM:SS" as a duration since midnight (or
 // a length, for frab's "duration").
 func parseClock(s string) (time.Duration, error) {
