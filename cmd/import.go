@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/importer"
 	"github.com/plan-cli/plan/schedule/store"
@@ -98,31 +97,18 @@ func runImport(o *importOptions) error {
 	// Read and parse every source before taking the plan's lock, so that a
 	// slow download never holds up other commands, and a bad source leaves
 	// the plan as it was.
-	type parsed struct {
-		src, name string
-		feed      *importer.Feed
-	}
-	var feeds []parsed
+	var feeds []parsedSource
 	for _, src := range args {
-		data, err := importer.Read(f.Ctx, src, f.IO.In)
+		d, err := importer.ReadIfChanged(f.Ctx, src, f.IO.In, importer.Validators{})
 		if err != nil {
 			return err
 		}
-		name := src
-		if src == "-" {
-			name = "stdin"
-		}
-		feed, err := importer.Parse(data, o.Format, importer.Options{Name: name, Location: loc})
-		if err != nil && loc == nil && needsZone(err) {
-			// The plan's own zone may place a program without offsets.
-			if zone := f.planZone(); zone != nil {
-				feed, err = importer.Parse(data, o.Format, importer.Options{Name: name, Location: zone})
-			}
-		}
+		ps, err := f.parseSource(src, d, o.Format, loc)
 		if err != nil {
 			return err
 		}
-		feeds = append(feeds, parsed{src, name, feed})
+		ps.as = o.As
+		feeds = append(feeds, ps)
 	}
 
 	st, err := f.open(store.Write)
@@ -154,31 +140,7 @@ func runImport(o *importOptions) error {
 		feeds[0].feed.Warnings = append(feeds[0].feed.Warnings, noZoneWarning(feeds[0].name, p.Conference.TimeZone, first.Sessions))
 	}
 
-	var reports []jsonshape.ImportReport
-	var results []schedule.ImportResult
-	for _, pf := range feeds {
-		src := schedule.Source{Name: sourceName(o.As, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format}
-		if o.As == "" && !hasSource(p, src.Name) {
-			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
-				if !o.JSON {
-					fmt.Fprintf(f.IO.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
-				}
-				src.Name = same
-			}
-		}
-		if pf.src == "-" {
-			src.Location = "stdin"
-		}
-		var res schedule.ImportResult
-		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
-		p.RecordHistory(res)
-		results = append(results, res)
-		rep := jsonshape.FromImport(res)
-		for _, w := range pf.feed.Warnings {
-			rep.Warnings = append(rep.Warnings, jsonshape.Warning{File: w.File, Line: w.Line, Session: w.Session, Message: w.Msg})
-		}
-		reports = append(reports, rep)
-	}
+	prog, results, reports := f.reconcile(p, prog, feeds, o.JSON)
 	if err := st.SaveProgram(prog); err != nil {
 		return err
 	}

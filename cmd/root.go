@@ -145,6 +145,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newRoomsCmd(f, nil),
 		newBrowseCmd(f, nil),
 		newChangesCmd(f, nil),
+		newRefreshCmd(f, nil),
 		newSyncCmd(f, nil),
 	)
 	for _, c := range root.Commands() {

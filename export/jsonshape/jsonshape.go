@@ -199,6 +199,11 @@ type ImportReport struct {
 	// it was (a session left out, a title cut, ids made unique, a zone
 	// the program does not name); [] when none.
 	Warnings []Warning `json:"warnings"`
+	// NotModified (plan refresh) says the source was not re-read: the
+	// server answered 304 Not Modified, or the file is the same.
+	NotModified bool `json:"not_modified,omitempty"`
+	// Skipped (plan refresh) says why a source could not be re-read.
+	Skipped string `json:"skipped,omitempty"`
 }
 
 // Warning is one thing an import did with bad input, and where.

@@ -176,15 +176,28 @@ func sniffText(b []byte, name string) error {
 }
 
 func (f Fetcher) fetch(ctx context.Context, url string) ([]byte, error) {
+	d, err := f.fetchIfChanged(ctx, url, Validators{})
+	return d.Data, err
+}
+
+// fetchIfChanged downloads url; with prev's validators it asks the server
+// to answer 304 Not Modified when nothing changed.
+func (f Fetcher) fetchIfChanged(ctx context.Context, url string, prev Validators) (Download, error) {
 	timeout := f.timeout()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s: bad URL: %w", url, err)
+		return Download{}, fmt.Errorf("%s: bad URL: %w", url, err)
 	}
 	req.Header.Set("User-Agent", "plan (conference schedule planner)")
 	req.Header.Set("Accept", "application/json, application/xml, text/xml, text/calendar, text/csv, */*;q=0.5")
+	if prev.ETag != "" {
+		req.Header.Set("If-None-Match", prev.ETag)
+	}
+	if prev.LastModified != "" {
+		req.Header.Set("If-Modified-Since", prev.LastModified)
+	}
 	client := f.Client
 	if client == nil {
 		client = &http.Client{Timeout: timeout}
@@ -192,27 +205,32 @@ func (f Fetcher) fetch(ctx context.Context, url string) ([]byte, error) {
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%s: no answer within %s", url, timeout)
+			return Download{}, fmt.Errorf("%s: no answer within %s", url, timeout)
 		}
-		return nil, fmt.Errorf("%s: %w", url, err)
+		return Download{}, fmt.Errorf("%s: %w", url, err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: the server answered %s; check the address", url, resp.Status)
+	if resp.StatusCode == http.StatusNotModified && (prev.ETag != "" || prev.LastModified != "") {
+		return Download{Validators: prev, NotModified: true}, nil
 	}
+	if resp.StatusCode != http.StatusOK {
+		return Download{}, fmt.Errorf("%s: the server answered %s; check the address", url, statusText(resp))
+	}
+	v := Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		mt, _, _ := mime.ParseMediaType(ct)
 		if mt == "text/html" {
 			data, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
 			if bytes.Contains(bytes.ToLower(data), []byte("<html")) {
-				return nil, fmt.Errorf("%s: the server sent a web page (text/html), not a program; use the address of the schedule's XML, JSON, ICS or CSV export", url)
+				return Download{}, fmt.Errorf("%s: the server sent a web page (text/html), not a program; use the address of the schedule's XML, JSON, ICS or CSV export", url)
 			}
-			return f.readCapped(io.MultiReader(bytes.NewReader(data), resp.Body), url, 0)
+			data, err := f.readCapped(io.MultiReader(bytes.NewReader(data), resp.Body), url, 0)
+			return Download{Data: data, Validators: v}, err
 		}
 	}
 	data, err := f.readCapped(resp.Body, url, 0)
 	if err != nil && errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Errorf("%s: download did not finish within %s", url, timeout)
+		return Download{}, fmt.Errorf("%s: download did not finish within %s", url, timeout)
 	}
-	return data, err
+	return Download{Data: data, Validators: v}, err
 }

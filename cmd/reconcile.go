@@ -1,0 +1,73 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/importer"
+)
+
+// parsedSource is one program source read and parsed, ready to be
+// reconciled into the plan by import or refresh.
+type parsedSource struct {
+	src, name  string // as given ("-" for stdin), and as named in messages
+	feed       *importer.Feed
+	validators importer.Validators
+	as         string // the program's name in the plan, when fixed (--as, refresh)
+}
+
+// parseSource parses a downloaded source: in format ("" detects it), its
+// times without a zone in loc, else (nil) in the plan's own zone.
+func (f *Factory) parseSource(src string, d importer.Download, format string, loc *time.Location) (parsedSource, error) {
+	name := src
+	if src == "-" {
+		name = "stdin"
+	}
+	feed, err := importer.Parse(d.Data, format, importer.Options{Name: name, Location: loc})
+	if err != nil && loc == nil && needsZone(err) {
+		// The plan's own zone may place a program without offsets.
+		if zone := f.planZone(); zone != nil {
+			feed, err = importer.Parse(d.Data, format, importer.Options{Name: name, Location: zone})
+		}
+	}
+	if err != nil {
+		return parsedSource{}, err
+	}
+	return parsedSource{src: src, name: name, feed: feed, validators: d.Validators}, nil
+}
+
+// reconcile merges parsed sources into the plan and its program, records
+// what changed for the picks in the plan's history, and returns the new
+// program with a result and a JSON report per source. quiet keeps the
+// note about a program matched under another name off stderr.
+func (f *Factory) reconcile(p *schedule.Plan, prog *schedule.Program, feeds []parsedSource, quiet bool) (*schedule.Program, []schedule.ImportResult, []jsonshape.ImportReport) {
+	var results []schedule.ImportResult
+	var reports []jsonshape.ImportReport
+	for _, pf := range feeds {
+		src := schedule.Source{Name: sourceName(pf.as, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format,
+			ETag: pf.validators.ETag, LastModified: pf.validators.LastModified}
+		if pf.as == "" && !hasSource(p, src.Name) {
+			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
+				if !quiet {
+					fmt.Fprintf(f.IO.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
+				}
+				src.Name = same
+			}
+		}
+		if pf.src == "-" {
+			src.Location = "stdin"
+		}
+		var res schedule.ImportResult
+		prog, res = schedule.Merge(p, prog, pf.feed.Sessions, src, f.IO.Now())
+		p.RecordHistory(res)
+		results = append(results, res)
+		rep := jsonshape.FromImport(res)
+		for _, w := range pf.feed.Warnings {
+			rep.Warnings = append(rep.Warnings, jsonshape.Warning{File: w.File, Line: w.Line, Session: w.Session, Message: w.Msg})
+		}
+		reports = append(reports, rep)
+	}
+	return prog, results, reports
+}
