@@ -1,0 +1,200 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/feed"
+	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/store"
+)
+
+type serveOptions struct {
+	f     *Factory
+	Addr  string
+	Token string
+	// ready, when set, is told the listening address (for tests).
+	ready func(addr string)
+}
+
+func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
+	o := &serveOptions{f: f}
+	c := &cobra.Command{
+		Use:   "serve [--addr HOST:PORT]",
+		Short: "Serve your calendar as a feed that phones subscribe to",
+		Long: `serve is a small web server for calendar apps to subscribe to
+(webcal://): /plan.ics is your picks and /all.ics the whole program, both
+rebuilt from the plan on every request, so a subscribed calendar follows
+every pick, move and cancellation the next time it refreshes. They carry
+ETag and Last-Modified, and an unchanged calendar is answered with
+304 Not Modified. The page at / has the subscribe links and a QR code to
+scan with the phone.
+
+It listens on 127.0.0.1:8080 unless --addr says otherwise. On any address
+other than localhost (e.g. --addr 0.0.0.0:8080, for a phone on the same
+network) every path starts with a secret token, generated at start or
+given with --token, and the address with the token is printed: without
+it a request gets 404. Each request is logged on standard error. Ctrl-C
+stops the server.`,
+		Example: `  plan serve
+  plan serve --addr 0.0.0.0:8080
+  plan serve --addr 192.168.1.20:8080 --token "$(cat ~/.plan-token)"`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runServe(o)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "the address to listen on, HOST:PORT")
+	fl.StringVar(&o.Token, "token", "", "the secret first element of every path (generated when listening beyond localhost)")
+	return c
+}
+
+// loopbackHost reports whether host names this machine only.
+func loopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func newToken() (string, error) {
+	b := make([]byte, 15)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return strings.ToLower(base32.StdEncoding.EncodeToString(b)), nil
+}
+
+func runServe(o *serveOptions) error {
+	f := o.f
+	host, _, err := net.SplitHostPort(o.Addr)
+	if err != nil {
+		return usagef("--addr %q: give HOST:PORT, e.g. 127.0.0.1:8080", o.Addr)
+	}
+	token := strings.Trim(o.Token, "/")
+	if o.Token != "" && (token == "" || strings.ContainsAny(token, "/?#% ")) {
+		return usagef("--token: letters, digits, '-' and '_' only")
+	}
+	if !loopbackHost(host) && token == "" {
+		if token, err = newToken(); err != nil {
+			return err
+		}
+	}
+	// Read the plan once now, so that a missing or broken plan fails at
+	// start and not on the first request.
+	var title string
+	if err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		title = p.Conference.Name
+		return nil
+	}); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", o.Addr, err)
+	}
+	h := &feed.Handler{Build: f.buildFeed, Token: token, Title: title, Log: f.IO.ErrOut, Now: f.IO.Now}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
+
+	addr := ln.Addr().String()
+	shown := addr
+	if h, p, err := net.SplitHostPort(addr); err == nil && (h == "0.0.0.0" || h == "::") {
+		shown = net.JoinHostPort(outboundHint(), p)
+	}
+	base := "http://" + shown
+	if token != "" {
+		base += "/" + token
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Serving %s on %s/ (Ctrl-C to stop)\n", title, base)
+	fmt.Fprintf(f.IO.ErrOut, "  subscribe: webcal://%s/plan.ics (your picks), webcal://%s/all.ics (the whole program)\n", strings.TrimPrefix(base, "http://"), strings.TrimPrefix(base, "http://"))
+	if token != "" {
+		fmt.Fprintf(f.IO.ErrOut, "  listening beyond localhost: every address needs the secret token %s in its path; keep it to yourself\n", token)
+	}
+	if o.ready != nil {
+		o.ready(addr)
+	}
+
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-f.Ctx.Done():
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		srv.Close()
+	}
+	fmt.Fprintln(f.IO.ErrOut, "Stopped.")
+	return nil
+}
+
+// outboundHint is a host name for the links when listening on every
+// address: the machine's name, which phones on a home network often
+// resolve; the page at / shows the address the phone actually used.
+func outboundHint() string {
+	if name, err := os.Hostname(); err == nil && name != "" {
+		return name
+	}
+	return "localhost"
+}
+
+// buildFeed makes /plan.ics or /all.ics from the plan as it is now, read
+// under the shared lock. The DTSTAMP is the time the plan or the program
+// last changed, so the same plan gives the same bytes and ETag.
+func (f *Factory) buildFeed(ctx context.Context, which string) (feed.Calendar, error) {
+	var out feed.Calendar
+	err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
+		mod := time.Time{}
+		for _, path := range []string{st.Path, st.ProgramPath} {
+			if fi, err := os.Stat(path); err == nil && fi.ModTime().After(mod) {
+				mod = fi.ModTime()
+			}
+		}
+		if mod.IsZero() {
+			mod = time.Unix(0, 0)
+		}
+		mod = mod.Truncate(time.Second)
+		var cal export.Calendar
+		if which == feed.All {
+			prog, err := f.loadProgram(st, p)
+			if err != nil {
+				return err
+			}
+			cal = export.ProgramCalendar(p, prog.Sessions)
+		} else {
+			full, err := st.FindSessions(p, export.PickIDs(p))
+			if err != nil {
+				return err
+			}
+			cal = export.PicksCalendar(p, full)
+		}
+		var buf bytes.Buffer
+		if _, err := export.WriteICS(&buf, cal, export.ICSOptions{Now: mod}); err != nil {
+			return err
+		}
+		out = feed.Calendar{ICS: buf.Bytes(), Modified: mod}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,226 @@
+// Package feed serves a plan's calendars over HTTP for calendar apps to
+// subscribe to (webcal://): /plan.ics (the picks) and /all.ics (the whole
+// program), rebuilt on every request so subscribers follow every change,
+// with ETag and Last-Modified so that an unchanged calendar costs a 304;
+// and a page at / with the subscribe links and a QR code for the phone.
+package feed
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"rsc.io/qr"
+)
+
+// Calendar is one calendar as a request gets it.
+type Calendar struct {
+	ICS []byte
+	// Modified is when what it is built from last changed: its
+	// Last-Modified, and the DTSTAMP of its events, so that the same plan
+	// gives the same bytes and the same ETag.
+	Modified time.Time
+}
+
+// Feeds are the calendars the handler serves.
+const (
+	Picks = "plan" // /plan.ics
+	All   = "all"  // /all.ics
+)
+
+// Handler serves the feeds.
+type Handler struct {
+	// Build makes the calendar named Picks or All, afresh.
+	Build func(ctx context.Context, which string) (Calendar, error)
+	// Token, when set, must be the first element of every path
+	// (/TOKEN/plan.ics); other paths get 404.
+	Token string
+	// Title names the calendar on the page.
+	Title string
+	// Log gets one line per request (may be nil).
+	Log io.Writer
+	// Now is the clock of the log lines (nil: time.Now).
+	Now func() time.Time
+
+	mu sync.Mutex
+}
+
+func (h *Handler) now() time.Time {
+	if h.Now != nil {
+		return h.Now()
+	}
+	return time.Now()
+}
+
+// ServeHTTP answers GET and HEAD of /, /plan.ics and /all.ics (below
+// /TOKEN when there is a token).
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start, t0 := h.now(), time.Now()
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+	defer func() { h.logRequest(r, rec, start, time.Since(t0)) }()
+	w = rec
+
+	path := r.URL.Path
+	prefix := ""
+	if h.Token != "" {
+		prefix = "/" + h.Token
+		rest, ok := strings.CutPrefix(path, prefix)
+		switch {
+		case !ok || (rest != "" && !strings.HasPrefix(rest, "/")):
+			http.NotFound(w, r)
+			return
+		case rest == "":
+			http.Redirect(w, r, prefix+"/", http.StatusFound)
+			return
+		}
+		path = rest
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch path {
+	case "/":
+		h.page(w, r, prefix)
+	case "/plan.ics":
+		h.calendar(w, r, Picks)
+	case "/all.ics":
+		h.calendar(w, r, All)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string) {
+	cal, err := h.Build(r.Context(), which)
+	if err != nil {
+		http.Error(w, "plan: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	sum := sha256.Sum256(cal.ICS)
+	hd := w.Header()
+	hd.Set("Content-Type", "text/calendar; charset=utf-8")
+	hd.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s.ics"`, which))
+	// ServeContent answers If-None-Match and If-Modified-Since with 304
+	// and HEAD without a body.
+	http.ServeContent(w, r, which+".ics", cal.Modified, bytes.NewReader(cal.ICS))
+}
+
+var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} — plan</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}svg{width:16em;height:16em}code{word-break:break-all}</style>
+</head><body>
+<h1>{{.Title}}</h1>
+<p>Subscribe to your picks in your phone's or desktop's calendar: it follows every change (moved, dropped and cancelled sessions) by itself.</p>
+<ul>
+<li><a href="{{.WebcalPlan}}">Subscribe to my picks</a> — <code>{{.WebcalPlan}}</code></li>
+<li><a href="{{.WebcalAll}}">Subscribe to the whole program</a> — <code>{{.WebcalAll}}</code></li>
+<li>Download once: <a href="{{.HTTPPlan}}">plan.ics</a>, <a href="{{.HTTPAll}}">all.ics</a></li>
+</ul>
+<p>Scan with the phone's camera to subscribe to your picks:</p>
+{{.QR}}
+<p>The phone must reach this computer at <code>{{.Host}}</code> (same network; <code>plan serve --addr 0.0.0.0:8080</code> listens beyond this machine, with a secret token in the address).</p>
+</body></html>
+`))
+
+func (h *Handler) page(w http.ResponseWriter, r *http.Request, prefix string) {
+	host := r.Host
+	base := "http://" + host + prefix
+	webcal := "webcal://" + host + prefix
+	qrSVG, err := QRCodeSVG(webcal + "/plan.ics")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	title := h.Title
+	if title == "" {
+		title = "My conference plan"
+	}
+	var buf bytes.Buffer
+	err = pageTmpl.Execute(&buf, map[string]any{
+		"Title": title, "Host": host,
+		"WebcalPlan": template.URL(webcal + "/plan.ics"), "WebcalAll": template.URL(webcal + "/all.ics"),
+		"HTTPPlan": template.URL(base + "/plan.ics"), "HTTPAll": template.URL(base + "/all.ics"),
+		"QR": template.HTML(qrSVG),
+	})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	w.Write(buf.Bytes())
+}
+
+// QRCodeSVG draws text as a QR code (error correction M, with the four
+// modules of quiet zone the standard asks for) in an SVG element.
+func QRCodeSVG(text string) (string, error) {
+	code, err := qr.Encode(text, qr.M)
+	if err != nil {
+		return "", fmt.Errorf("cannot draw a QR code of %q: %v", text, err)
+	}
+	const quiet = 4
+	n := code.Size + 2*quiet
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges" role="img" aria-label="QR code of %s">`, n, n, template.HTMLEscapeString(text))
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
+	for y := 0; y < code.Size; y++ {
+		for x := 0; x < code.Size; x++ {
+			if code.Black(x, y) {
+				fmt.Fprintf(&b, "M%d %dh1v1h-1z", x+quiet, y+quiet)
+			}
+		}
+	}
+	b.WriteString(`"/></svg>`)
+	return b.String(), nil
+}
+
+// logRequest writes one line: time, remote address, method, path (the
+// token hidden), status, bytes, duration.
+func (h *Handler) logRequest(r *http.Request, rec *recorder, start time.Time, took time.Duration) {
+	if h.Log == nil {
+		return
+	}
+	path := r.URL.Path
+	if h.Token != "" {
+		path = strings.Replace(path, h.Token, "TOKEN", 1)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	fmt.Fprintf(h.Log, "%s %s %s %s %d %dB %s\n", start.Format("15:04:05"), r.RemoteAddr, r.Method, path, rec.status, rec.bytes, took.Round(time.Millisecond))
+}
+
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+	wrote  bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(p []byte) (int, error) {
+	r.wrote = true
+	n, err := r.ResponseWriter.Write(p)
+	r.bytes += n
+	return n, err
+}
