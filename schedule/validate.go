@@ -76,5 +76,10 @@ func (p *Plan) Validate(name string, line func(key string) int) error {
 			return &InputError{File: name, Msg: fmt.Sprintf("venue: negative walk between %q and %q", w.From, w.To)}
 		}
 	}
+	switch p.Sync.Dropped {
+	case "", "delete", "cancel":
+	default:
+		return &InputError{File: name, Line: line("dropped:"), Msg: fmt.Sprintf("sync: dropped is %q: use delete or cancel", p.Sync.Dropped)}
+	}
 	return nil
 }

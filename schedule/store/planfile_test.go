@@ -304,3 +304,11 @@ func TestHistorySyncAndValidatorsRoundTrip(t *testing.T) {
 		t.Errorf("read back:\n%+v\n%+v\n%+v\nfrom\n%s", back.History, back.Sync, back.Conference.Sources, data)
 	}
 }
+
+// A sync setting the tool does not know is refused with its line.
+func TestSyncDroppedMustBeKnown(t *testing.T) {
+	_, err := DecodePlan([]byte("version: 1\nconference:\n  name: X\n  time_zone: UTC\npicks: []\nsync:\n  caldav: https://cal.example.org/dav/\n  dropped: keep\n"), "plan.yaml")
+	if err == nil || err.Error() != `plan.yaml:8: sync: dropped is "keep": use delete or cancel` {
+		t.Errorf("err = %v", err)
+	}
+}
