@@ -21,7 +21,7 @@ import (
 
 func FuzzScaleJSON(f *testing.F) {
 	for _, file := range []string{"scale-22x-sign.json", "scale-23x-sign-sample.json"} {
-		f.Add(readScaleFile(f, file))
+		f.Add(smallSeed(readScaleFile(f, file)))
 	}
 	for _, s := range []string{
 		``, `[]`, `null`, `{}`, `[{}]`, `["x"]`, `[{"Name": 1}]`,
@@ -41,7 +41,7 @@ func FuzzScaleJSON(f *testing.F) {
 }
 
 func FuzzScaleXML(f *testing.F) {
-	f.Add(readScaleFile(f, "scale-22x-sign.xml"))
+	f.Add(smallSeed(readScaleFile(f, "scale-22x-sign.xml")))
 	for _, s := range []string{
 		``, `<nodes/>`, `<nodes><node/></nodes>`, `<x/>`, `<nodes><node><Title>a</Title>`,
 		`<!DOCTYPE nodes [<!ENTITY a "b">]><nodes><node><Title>&a;</Title></node></nodes>`,

@@ -117,43 +117,57 @@ func (f Fetcher) readCapped(r io.Reader, name string, sizeHint int64) ([]byte, e
 	buf.Write(first)
 	if n == len(first) && n == 4096 {
 		data, err := readUpTo(r, buf.Bytes(), maxSize)
+		if errors.Is(err, errTooLarge) {
+			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
-		}
-		if int64(len(data)) > maxSize {
-			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
 		}
 		return data, nil
 	}
 	return buf.Bytes(), nil
 }
 
-// readUpTo appends what r holds to data, stopping once it holds more
-// than limit bytes. The buffer doubles as it fills but never beyond limit+1,
-// so an endless stream or a gzip bomb costs the cap, not twice it (a
-// bytes.Buffer would grow to the next power of two past it and copy).
+// readUpTo appends what r holds to data and returns it, or errTooLarge
+// once it holds more than limit bytes. It reads into 1 MiB chunks and
+// joins them once at the end, so an endless stream or a gzip bomb stops
+// at the cap having held the cap, not the doubled buffers (and their
+// garbage) a growing slice or bytes.Buffer leaves behind; a program that
+// fits costs its size twice, briefly.
 func readUpTo(r io.Reader, data []byte, limit int64) ([]byte, error) {
-	for int64(len(data)) <= limit {
-		if len(data) == cap(data) {
-			c := min(max(2*int64(cap(data)), 64<<10), limit+1)
-			if c <= int64(cap(data)) {
-				c = int64(cap(data)) + 1
+	const chunk = 1 << 20
+	var chunks [][]byte
+	total := int64(len(data))
+	for {
+		c := make([]byte, chunk)
+		n, err := io.ReadFull(r, c)
+		if n > 0 {
+			chunks = append(chunks, c[:n])
+			total += int64(n)
+			if total > limit {
+				return nil, errTooLarge
 			}
-			grown := make([]byte, len(data), c)
-			copy(grown, data)
-			data = grown
 		}
-		m, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+m]
-		if err == io.EOF {
-			return data, nil
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	return data, nil
+	if len(chunks) == 0 {
+		return data, nil
+	}
+	out := make([]byte, 0, total)
+	out = append(out, data...)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }
+
+// errTooLarge is readUpTo's answer for a source over the cap.
+var errTooLarge = errors.New("larger than the cap")
 
 // sniffText rejects input that cannot be a text program: empty, NUL
 // bytes, UTF-16, or not UTF-8.
