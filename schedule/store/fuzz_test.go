@@ -81,13 +81,56 @@ func checkWrites(t *testing.T, doc *yaml.Node, src []byte, p *schedule.Plan) {
 	}
 }
 
-// FuzzReadProgram: a damaged program file gives an error, not a panic.
+// FuzzReadProgram: a damaged program file gives an error, not a panic;
+// every session a program that reads holds is found by its id, and what
+// is found is what the whole read gives.
 func FuzzReadProgram(f *testing.F) {
 	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1,\"sessions\":1}\n{\"id\":\"a\",\"title\":\"x\",\"kind\":\"talk\",\"start\":\"2026-01-31T10:00:00+01:00\",\"end\":\"2026-01-31T11:00:00+01:00\"}\n"))
 	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1}\n{\"id\":"))
+	f.Add([]byte("{\"format\":\"plan-program\",\"version\":1,\"sessions\":2}\n{\"title\": \"x\", \"id\": \"caf\\u00e9\"}\n{\"id\": \"b\"}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ReadProgram(data, "p.jsonl")
 		findInProgram(bytes.NewReader(data), []string{"a", ""}, "p.jsonl")
+		prog, err := ReadProgram(data, "p.jsonl")
+		if err != nil {
+			return
+		}
+		var ids []string
+		for _, s := range prog.Sessions {
+			ids = append(ids, s.ID)
+		}
+		found, err := findInProgram(bytes.NewReader(data), ids, "p.jsonl")
+		if err != nil {
+			t.Fatalf("the program reads, but a lookup fails: %v", err)
+		}
+		for _, s := range prog.Sessions {
+			if found[s.ID] == nil {
+				t.Fatalf("session %q is in the program but not found by its id", s.ID)
+			}
+		}
+	})
+}
+
+// FuzzSaveReadsBack: any text in the fields a person or a feed fills
+// (a fact, a speaker, a room, a walk, a kind's key) is saved, and the
+// full decoder reads it back as it was (encodePlan checks it, and fails
+// if not, so an error here is a value plan would refuse to save).
+func FuzzSaveReadsBack(f *testing.F) {
+	for _, s := range trickyText {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s, TimeZone: "UTC"},
+			Kinds: map[string]schedule.Kind{"type:" + s: schedule.KindTalk},
+			Facts: []schedule.Fact{{Label: s, Value: s}}, Venue: schedule.Venue{Walks: []schedule.Walk{{From: s, To: s + "x", Minutes: 2}}}}
+		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: s + "id", Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, s + "2"}, URL: s},
+			Priority: schedule.Want, Status: schedule.Planned, Note: s}}
+		data, doc, err := encodePlan(nil, nil, p)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		if _, _, err := encodePlan(doc, data, p); err != nil {
+			t.Fatalf("%q over its document: %v", s, err)
+		}
 	})
 }
 
