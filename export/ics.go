@@ -36,7 +36,8 @@ type Calendar struct {
 	// every UID, so pass the same name on every export of one conference
 	// (Plan.Conference.Name), not a title that changes with the options.
 	Name string
-	// TimeZone is the conference's IANA zone, or "". Events whose times
+	// TimeZone is the conference's IANA zone, a fixed offset such as
+	// "+01:00" (written as UTC), or "". Events whose times
 	// carry no tz database zone of their own (UTC, Local, a fixed offset)
 	// are written in this zone, or in UTC when it is "" or UTC.
 	TimeZone string
@@ -86,7 +87,7 @@ type ICSOptions struct {
 // An error is returned for an unknown cal.TimeZone and when w fails.
 func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
 	var defZone *time.Location // nil: UTC
-	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) {
+	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) && !isOffsetName(name) {
 		loc, err := time.LoadLocation(name)
 		if err != nil || name == "Local" || !tzidRE().MatchString(name) {
 			return 0, fmt.Errorf("export: unknown time zone %q (use a tz database name such as Europe/Brussels)", cal.TimeZone)
@@ -489,6 +490,19 @@ var tzidRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^
 
 // isUTCName reports whether a zone name means UTC, whose times are written
 // with a Z and no VTIMEZONE.
+// isOffsetName reports a plan zone that is a fixed UTC offset ("+01:00",
+// a program that names no zone): its events are written in UTC, which
+// every client reads, since no tz database zone stands behind it.
+func isOffsetName(name string) bool {
+	loc, err := schedule.ParseZone(name)
+	return err == nil && loc.String() == schedule.OffsetName(offsetOf(loc))
+}
+
+func offsetOf(loc *time.Location) int {
+	_, off := time.Date(2000, 1, 1, 0, 0, 0, 0, loc).Zone()
+	return off
+}
+
 func isUTCName(name string) bool {
 	switch strings.ToUpper(name) {
 	case "UTC", "UCT", "ZULU", "UNIVERSAL", "GMT", "ETC/UTC", "ETC/UCT", "ETC/ZULU", "ETC/UNIVERSAL", "ETC/GMT", "Z":

@@ -525,3 +525,19 @@ func TestWriteICSEdgeTimes(t *testing.T) {
 		}
 	}
 }
+
+// A plan whose program named no zone has a fixed-offset zone ("+01:00");
+// its calendar gives every time in UTC, without a VTIMEZONE.
+func TestWriteICSFixedOffsetZone(t *testing.T) {
+	plus1 := time.FixedZone("+01:00", 3600)
+	start := time.Date(2014, 12, 27, 11, 30, 0, 0, plus1)
+	cal := Calendar{Name: "31C3", TimeZone: "+01:00", Events: []Event{{Session: schedule.Session{ID: "6558", Title: "Opening Event", Start: start, End: start.Add(30 * time.Minute), Room: "Saal 1"}}}}
+	var b strings.Builder
+	if _, err := WriteICS(&b, cal, ICSOptions{Now: time.Date(2014, 12, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "DTSTART:20141227T103000Z\r\n") || !strings.Contains(out, "DTEND:20141227T110000Z\r\n") || strings.Contains(out, "VTIMEZONE") || strings.Contains(out, "TZID") {
+		t.Errorf("calendar:\n%s", out)
+	}
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # PyYAML, for schedule/store's TestPyYAMLReadsWhatWeWrite: every plan file
 # plan writes must be read by a YAML 1.1 reader as people's scripts use.
+# Debian's /usr/bin/python3 (a pyenv python3 on the PATH would not see it).
 set -euo pipefail
-if python3 -c 'import yaml' 2>/dev/null; then
+if /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
   echo "python3-yaml: present"
   exit 0
 fi
@@ -12,4 +13,4 @@ if ! apt-get install -y --no-install-recommends python3-yaml; then
   apt-get update
   apt-get install -y --no-install-recommends python3-yaml
 fi
-python3 -c 'import yaml; print("python3-yaml:", yaml.__version__)'
+/usr/bin/python3 -c 'import yaml; print("python3-yaml:", yaml.__version__)'

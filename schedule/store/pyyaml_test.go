@@ -52,7 +52,7 @@ func trickyPlan() *schedule.Plan {
 // After a save, PyYAML (a YAML 1.1 reader, as a person's script would
 // use) reads plan.yaml, and gives the values the plan holds.
 func TestPyYAMLReadsWhatWeWrite(t *testing.T) {
-	if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+	if err := exec.Command(pyyamlPython, "-c", "import yaml").Run(); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("python3 with PyYAML is required in CI (.ci/install.d/10-python-yaml.sh): %v", err)
 		}
@@ -83,7 +83,7 @@ def conv(o):
     if isinstance(o, datetime.datetime): return o.isoformat()
     raise TypeError(repr(o))
 print(json.dumps(d, default=conv))`
-	out, err := exec.Command("python3", "-c", script, path).CombinedOutput()
+	out, err := exec.Command(pyyamlPython, "-c", script, path).CombinedOutput()
 	if err != nil {
 		data, _ := os.ReadFile(path)
 		t.Fatalf("PyYAML cannot read plan.yaml: %v\n%s\n%s", err, out, data)
@@ -138,3 +138,7 @@ print(json.dumps(d, default=conv))`
 		}
 	}
 }
+
+// pyyamlPython is the Debian python3 that .ci/install.d/10-python-yaml.sh
+// gives PyYAML (a pyenv python3 earlier on the PATH would not have it).
+const pyyamlPython = "/usr/bin/python3"
