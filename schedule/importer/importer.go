@@ -194,6 +194,9 @@ func Detect(data []byte, name string) (Importer, error) {
 			return im, nil
 		}
 	}
+	if what := describeUnreadable(data); what != "" {
+		return nil, &schedule.InputError{File: name, Msg: "not a conference program this tool can read: " + what}
+	}
 	return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("not a conference program this tool can read (supported formats: %s; use --format to choose one)", strings.Join(Formats(), ", "))}
 }
 
@@ -221,6 +224,11 @@ func Parse(data []byte, format string, opt Options) (*Feed, error) {
 		return nil, err
 	}
 	feed.Format = im.Name()
+	if len(feed.Sessions) == 0 {
+		if why := describeEmpty(feed.Format, data); why != "" {
+			return nil, &schedule.InputError{File: opt.Name, Msg: "the program has no sessions: " + why}
+		}
+	}
 	if err := validate(feed, opt.Name); err != nil {
 		return nil, err
 	}
