@@ -126,6 +126,9 @@ func runImport(o *importOptions) error {
 		if prog, err = f.loadProgram(st, p); err != nil {
 			return err
 		}
+		if perr := st.ProgramProblem(); perr != nil {
+			fmt.Fprintf(f.IO.ErrOut, "warning: the program file was damaged (%v); this import rebuilds it from what it reads.\n", perr)
+		}
 	}
 	first := feeds[0].feed
 	if created {
