@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
@@ -14,6 +16,7 @@ type suggestOptions struct {
 	Topic       string
 	MaxTopics   int
 	MaxSessions int
+	After       string
 	JSON        bool
 }
 
@@ -22,13 +25,20 @@ func newSuggestCmd(f *Factory, runF func(*suggestOptions) error) *cobra.Command 
 	c := &cobra.Command{
 		Use:   "suggest",
 		Short: "FOMO: the topics everyone is talking about, and sessions on them that fit",
-		Long: `Find the topics that recur across the most sessions of the program
-(from titles, abstracts, tracks and tags; each session counts once per
-topic), with how many sessions and tracks mention each and how many of
-your picks cover it; then offer sessions on the hottest topics you have
-not covered that fit your plan (no overlap, time to walk). While the
-conference runs, sessions already over are not offered.`,
-		Example: "  plan suggest\n  plan suggest --topic ebpf\n  plan suggest --json | jq '.topics[0]'",
+		Long: `Find the topics everyone is talking about: the names and phrases
+(technologies, projects, standards: "eBPF", "Cloud Native", "Cyber
+Resilience Act") that recur in titles, abstracts, tags and tracks, ranked
+by how widely they recur across tracks, days and speakers, with how many
+of your picks cover each. Then offer sessions on the hottest topics you
+have not covered that fit your plan (no overlap, time to walk), going
+round the topics, each with why and where it falls in your day.
+
+--topic takes any form of a topic ("ebpf", "BPF", "risc v") and offers the
+sessions on it that fit, best first (the topic in the title first).
+--after offers only sessions starting at or after a moment, in the
+conference's zone ("sun 14:00", "15:30", "now"). While the conference
+runs, sessions already over are not offered.`,
+		Example: "  plan suggest\n  plan suggest --topic ebpf\n  plan suggest --topic \"risc v\" --after \"sun 14:00\"\n  plan suggest --json | jq '.topics[0]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(o)
@@ -39,7 +49,8 @@ conference runs, sessions already over are not offered.`,
 	c.Flags().StringVar(&o.Topic, "topic", "", "only this topic")
 	c.Flags().IntVar(&o.MaxTopics, "topics", 10, "how many topics to show")
 	c.Flags().IntVar(&o.MaxSessions, "sessions", 10, "how many sessions to offer")
-	addJSONFlag(c, &o.JSON, "{topics: [{topic, sessions, tracks, covered}], sessions: [session objects with topic and reason]}")
+	c.Flags().StringVar(&o.After, "after", "", "only sessions starting at or after this moment ("+timeForms+")")
+	addJSONFlag(c, &o.JSON, "{topics: [{topic, sessions, tracks, covered, forms, track_names, rooms, days, speakers, heat}], sessions: [session objects with topic and reason]}")
 	return c
 }
 
@@ -50,13 +61,32 @@ func runSuggest(o *suggestOptions) error {
 		if err != nil {
 			return err
 		}
-		res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, schedule.SuggestOptions{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions})
-		res.Sessions = schedule.NotOver(prog.Sessions, res.Sessions, f.IO.Now())
+		opt := schedule.SuggestOptions{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions}
+		if o.After != "" {
+			// The program is loaded already: the time context from it.
+			all := append([]*schedule.Session(nil), prog.Sessions...)
+			for _, pk := range p.Picks {
+				all = append(all, &pk.Session)
+			}
+			tc := timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}
+			var err error
+			if opt.StartsAfter, err = parseMoment(o.After, tc); err != nil {
+				return usagef("--after: %v", err)
+			}
+		}
+		if now := f.IO.Now(); schedule.During(prog.Sessions, now) {
+			opt.EndsAfter = now
+		}
+		opt.Conference = append(opt.Conference, p.Conference.Name)
+		for _, src := range p.Conference.Sources {
+			opt.Conference = append(opt.Conference, src.Name)
+		}
+		res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, opt)
 		if o.JSON {
 			return f.writeJSON(jsonshape.FromSuggest(res))
 		}
 		if o.Topic != "" && len(res.Topics) == 0 {
-			fmt.Fprintf(f.IO.ErrOut, "No session mentions %q (topics are single words, such as ebpf or rust).\n", o.Topic)
+			fmt.Fprintf(f.IO.ErrOut, "No session mentions %q: try another form of the name, or a word of it.\n", o.Topic)
 			return nil
 		}
 		f.printSuggest(res)
@@ -90,7 +120,31 @@ func (f *Factory) printSuggest(res schedule.Suggestions) {
 	}
 	fmt.Fprintf(out, "\n%s\n", st.Heading.Render("Sessions that fit your plan"))
 	for _, s := range res.Sessions {
-		fmt.Fprintf(out, "  %s  %s  %s %s\n     %s\n", st.Dim.Render(s.Session.ID), st.Time.Render(when(s.Session)), s.Session.Title,
-			atRoom(st, s.Session.Room), st.Dim.Render(s.Reason))
+		fmt.Fprintf(out, "  %s  %s  %s %s\n", st.Dim.Render(s.Session.ID), st.Time.Render(when(s.Session)), s.Session.Title, atRoom(st, s.Session.Room))
+		for _, line := range wrapWords(s.Reason, max(f.IO.Width()-5, 30)) {
+			fmt.Fprintf(out, "     %s\n", st.Dim.Render(line))
+		}
 	}
+}
+
+// wrapWords breaks text into lines of at most width columns, between
+// words (a longer word gets a line of its own).
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

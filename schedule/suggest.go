@@ -1,10 +1,12 @@
 package schedule
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -12,69 +14,100 @@ import (
 
 // SuggestOptions narrow what Suggest returns.
 type SuggestOptions struct {
-	// Topic, when set, limits the result to this one topic (matched
-	// without regard to case): its line in Topics, and the sessions on it
-	// that fit, whether or not the picks cover it already.
+	// Topic, when set, limits the result to this one topic, in any of its
+	// forms ("ebpf", "BPF", "risc v"): its line in Topics, and the
+	// sessions on it that fit, whether or not the picks cover it already.
 	Topic string
 	// MaxTopics caps Topics (default 10).
 	MaxTopics int
 	// MaxSessions caps Sessions (default 10).
 	MaxSessions int
+	// StartsAfter, when set, offers only sessions that start at or after it.
+	StartsAfter time.Time
+	// EndsAfter, when set, offers only sessions that end after it (not
+	// over yet).
+	EndsAfter time.Time
+	// Conference holds the names of the conference: their words are no
+	// topic ("FOSDEM", "SCALE").
+	Conference []string
 }
 
 // Suggestions is the FOMO list.
 type Suggestions struct {
-	// Topics are the words that recur across the most sessions, hottest
-	// first.
+	// Topics are the hottest topics, hottest first.
 	Topics []Topic
 	// Sessions are sessions on the hottest topics the picks do not cover
-	// that fit the picks, grouped by topic (hottest first), each group in
-	// time order.
+	// that fit the picks: the best session of each topic in the topics'
+	// order, then the second best of each, and so on.
 	Sessions []Suggestion
 }
 
-// Topic is a word that recurs across the program.
+// Topic is a name or phrase that recurs across the program.
 type Topic struct {
-	// Topic is the word as the program writes it most often ("eBPF").
+	// Topic is the form the program writes most often ("eBPF").
 	Topic string
 	// Sessions counts the sessions that mention it (each once) in their
-	// title, subtitle, abstract, track or tags.
+	// title, subtitle, abstract, tags or track.
 	Sessions int
 	// Tracks counts the distinct tracks of those sessions.
 	Tracks int
 	// Covered counts the active picks that mention it.
 	Covered int
+	// Forms are the ways the program writes it, most used first ("eBPF",
+	// "BPF", "ebpf").
+	Forms []string
+	// TrackNames are the tracks it spans, those with most sessions on it
+	// first.
+	TrackNames []string
+	// Rooms, Days and Speakers count the distinct rooms, conference days
+	// and speakers of its sessions.
+	Rooms, Days, Speakers int
+	// Heat is what it ranks by: breadth across tracks, days and speakers,
+	// times how much it reads like a name (see Suggest).
+	Heat float64
 }
 
 // Suggestion is a session worth a look, and why.
 type Suggestion struct {
 	Session *Session
 	Topic   string // the topic it is offered for, as in Topics
-	Reason  string // e.g. `on "eBPF", which 12 sessions in 3 tracks mention and none of your picks`
+	// Reason says why, e.g. "on eBPF, which 12 sessions in 3 tracks
+	// mention and none of your picks; fits between 14:00 and 15:30".
+	Reason string
 }
 
 // Suggest finds the topics that recur across the program and offers
 // sessions on the hottest ones the user has not covered yet.
 //
-// A topic is a word of a session's title, subtitle, abstract, track or
-// tags, counted once per session and without regard to case. Words keep
-// their inner hyphens, dots and apostrophes and a trailing "+" or "#"
-// ("risc-v", "node.js", "C++", "C#"); a hyphenated word also counts for
-// each of its parts ("eBPF-based" for "eBPF"). Web addresses and host
-// names ("github.com"), English and German stop words, conference filler
-// ("talk", "introduction", "using", …), words every abstract uses
-// ("support", "tools"), numbers and one-letter words are left out, and so
-// are topics only one session mentions. Topics rank by sessions, then tracks, then alphabetically.
-// Cancelled sessions take no part.
+// Topics are names and phrases: technologies, projects, standards
+// ("eBPF", "Cloud Native", "Cyber Resilience Act"), found in titles,
+// subtitles, abstracts, tags and tracks. Adjacent words are one topic
+// when they recur together (three times, in at least two sessions),
+// hold at least half of the uses of their rarest word and are written in
+// one case (see topic.go); spellings of one name are
+// merged (case, plural, hyphen or space, an alias such as BPF/eBPF, an
+// acronym used with its expansion); stop words, conference prose and
+// words of the conference's name are left out. A topic's heat is its
+// breadth: each track (or room, when the program has no tracks) that
+// mentions it adds log2(1+n) for its n sessions (sessions whose speakers
+// were counted already add nothing), half that in a track named after
+// it; times the square root of the share of the conference days it is
+// on; times how much it is written like a name (mixed case, capitals or
+// digits, or a capital in mid-sentence; a compound counts as half a name
+// at least). A plain word written in lower case ranks far below. Topics
+// of one session, or of one track only in a program of several, are not
+// ranked. Cancelled sessions take no part.
 //
 // Active picks are those neither skipped nor gone. A topic is covered when
-// an active pick mentions it. A session is offered when it is on one of
-// the top MaxTopics topics that no pick covers (or on opt.Topic), is
-// scheduled, not cancelled, not picked already (a skipped pick may be
-// offered again), and fits every active pick: no overlap and time to walk
-// (Conflict is false). Each session is offered once, for its hottest
-// topic. To offer only sessions still to come, pass only those as the
-// program.
+// an active pick is one of its sessions. A session is offered when it is
+// on one of the top MaxTopics topics that no pick covers (or on
+// opt.Topic), is scheduled, not cancelled, not picked already (a skipped
+// pick may be offered again), within StartsAfter and EndsAfter, and fits
+// every active pick: no overlap and time to walk (Conflict is false).
+// Sessions with the topic in their title come first, then in their
+// subtitle, tags or track, then those whose abstract uses it most; ties
+// go by time. Each session is offered once, for its hottest topic, and
+// the offers go round the topics so that they cover several.
 func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Suggestions {
 	if opt.MaxTopics <= 0 {
 		opt.MaxTopics = 10
@@ -82,101 +115,91 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 	if opt.MaxSessions <= 0 {
 		opt.MaxSessions = 10
 	}
-	type form struct {
-		text string
-		n    int
-	}
-	type stat struct {
-		key      string
-		sessions []*Session
-		tracks   int
-		forms    []form // spellings and how often each is used
-		covered  int
-		last     any // the session or pick that counted last
-	}
-	stats := map[string]*stat{}
-	for _, s := range program {
-		if s.Cancelled {
-			continue
+	exclude := map[string]bool{}
+	for _, name := range opt.Conference {
+		for _, k := range keys(name) {
+			if utf8.RuneCountInString(k) > 1 && strings.IndexFunc(k, unicode.IsLetter) >= 0 {
+				exclude[k] = true
+			}
 		}
-		eachTopic(s, func(key, w string) {
-			st := stats[key]
-			if st == nil {
-				st = &stat{key: key}
-				stats[key] = st
-			}
-			if st.last != s {
-				st.last = s
-				st.sessions = append(st.sessions, s)
-			}
-			for i := range st.forms {
-				if st.forms[i].text == w {
-					st.forms[i].n++
-					return
-				}
-			}
-			st.forms = append(st.forms, form{w, 1})
-		})
 	}
+	ix := indexTopics(program, exclude)
+	ix.merge()
+	topics := ix.topics()
 	live := livePicks(picks)
+	sessionIndex := make(map[string]int32, len(program))
+	for i, s := range program {
+		sessionIndex[s.ID] = int32(i)
+	}
+	pickIdx := map[int32]bool{}
 	for _, p := range live {
-		eachTopic(&p.Session, func(key, _ string) {
-			if st := stats[key]; st != nil && st.last != p {
-				st.last = p
-				st.covered++
-			}
-		})
+		if i, ok := sessionIndex[p.ID]; ok {
+			pickIdx[i] = true
+		}
 	}
 
-	tracks := map[string]bool{}
-	countTracks := func(st *stat) {
-		clear(tracks)
-		for _, s := range st.sessions {
-			if s.Track != "" {
-				tracks[strings.ToLower(s.Track)] = true
-			}
-		}
-		st.tracks = len(tracks)
-	}
-	var ranked []*stat
-	if opt.Topic != "" { // the topic asked about, even if only one session mentions it
-		if st := stats[strings.ToLower(strings.TrimSpace(opt.Topic))]; st != nil {
-			countTracks(st)
-			ranked = append(ranked, st)
+	var ranked []*topicStat
+	if opt.Topic != "" {
+		if t := ix.lookup(opt.Topic, topics); t != nil {
+			ranked = append(ranked, t)
 		}
 	} else {
-		for _, st := range stats {
-			if len(st.sessions) >= 2 {
-				countTracks(st)
-				ranked = append(ranked, st)
+		// Measuring is the costly part: measure in the order of an upper
+		// bound of heat (n sessions in at most g groups give at most
+		// g·log2(1+n/g)), and stop when no other can reach the top.
+		facts := newProgramFacts(program)
+		type bound struct {
+			t  *topicStat
+			ub float64
+		}
+		var cands []bound
+		for _, t := range topics {
+			if n := len(t.sessions); n >= 2 {
+				g := float64(min(n, facts.groups))
+				cands = append(cands, bound{t, t.name * g * math.Log2(1+float64(n)/g)})
 			}
 		}
-		sort.Slice(ranked, func(i, j int) bool {
-			a, b := ranked[i], ranked[j]
-			if len(a.sessions) != len(b.sessions) {
-				return len(a.sessions) > len(b.sessions)
+		slices.SortFunc(cands, func(a, b bound) int { return cmp.Compare(b.ub, a.ub) })
+		var best []float64 // the top heats so far, hottest first
+		for _, c := range cands {
+			if len(best) >= opt.MaxTopics && c.ub < best[opt.MaxTopics-1] {
+				break
 			}
-			if a.tracks != b.tracks {
-				return a.tracks > b.tracks
+			t := c.t
+			t.measure(program, facts)
+			if facts.groups > 1 && t.groups < 2 {
+				continue
 			}
-			return a.key < b.key
+			ix.finish(t)
+			ranked = append(ranked, t)
+			i, _ := slices.BinarySearchFunc(best, t.heat, func(a, b float64) int { return cmp.Compare(b, a) })
+			best = slices.Insert(best, i, t.heat)
+		}
+		slices.SortFunc(ranked, func(a, b *topicStat) int {
+			if c := cmp.Compare(b.heat, a.heat); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(len(b.sessions), len(a.sessions)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.label, b.label)
 		})
+		if len(ranked) > opt.MaxTopics {
+			ranked = ranked[:opt.MaxTopics]
+		}
 	}
-	if len(ranked) > opt.MaxTopics {
-		ranked = ranked[:opt.MaxTopics]
-	}
-
 	var out Suggestions
-	for _, st := range ranked {
-		// The most used spelling; ties go to the smallest string, which
-		// prefers capitals ("eBPF" over "ebpf").
-		best := st.forms[0]
-		for _, f := range st.forms[1:] {
-			if f.n > best.n || (f.n == best.n && f.text < best.text) {
-				best = f
+	for _, t := range ranked {
+		if opt.Topic != "" {
+			t.measure(program, newProgramFacts(program))
+			ix.finish(t)
+		}
+		for _, si := range t.sessions {
+			if pickIdx[si] {
+				t.covered++
 			}
 		}
-		out.Topics = append(out.Topics, Topic{Topic: best.text, Sessions: len(st.sessions), Tracks: st.tracks, Covered: st.covered})
+		out.Topics = append(out.Topics, t.topic(program))
 	}
 
 	picked := map[string]bool{}
@@ -186,139 +209,465 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 		}
 	}
 	fit := newFitter(live, v)
-	offered := map[*Session]bool{}
-	for i, st := range ranked {
-		if len(out.Sessions) >= opt.MaxSessions {
-			break
+	ok := func(s *Session) bool {
+		if picked[s.ID] || !s.Scheduled() || s.Cancelled {
+			return false
 		}
-		if st.covered > 0 && opt.Topic == "" {
+		if !opt.StartsAfter.IsZero() && s.Start.Before(opt.StartsAfter) {
+			return false
+		}
+		if !opt.EndsAfter.IsZero() && !s.End.After(opt.EndsAfter) {
+			return false
+		}
+		return fit.fits(s)
+	}
+	// Each topic's sessions, best first.
+	type queue struct {
+		t      *topicStat
+		i      int
+		order  []int
+		reason string
+	}
+	var queues []*queue
+	for i, t := range ranked {
+		if t.covered > 0 && opt.Topic == "" {
 			continue
 		}
-		t := out.Topics[i]
+		q := &queue{t: t, order: make([]int, len(t.sessions))}
+		for k := range q.order {
+			q.order[k] = k
+		}
+		sort.SliceStable(q.order, func(a, b int) bool {
+			ra, rb := relevance(t.where[q.order[a]], t.hits[q.order[a]]), relevance(t.where[q.order[b]], t.hits[q.order[b]])
+			if ra != rb {
+				return ra > rb
+			}
+			return lessOrID(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
+		})
+		tp := out.Topics[i]
 		cover := "none of your picks"
-		if t.Covered > 0 {
-			cover = fmt.Sprintf("%d of your picks", t.Covered)
+		if tp.Covered > 0 {
+			cover = fmt.Sprintf("%d of your picks", tp.Covered)
 		}
 		mention := "mention"
-		if t.Sessions == 1 { // a topic asked for by name may have one session
+		if tp.Sessions == 1 { // a topic asked for by name may have one session
 			mention = "mentions"
 		}
-		reason := fmt.Sprintf("on %q, which %s in %s %s and %s; it fits your plan", t.Topic, Plural(t.Sessions, "session", ""), Plural(t.Tracks, "track", ""), mention, cover)
-		sessions := append([]*Session(nil), st.sessions...)
-		sortSessions(sessions)
-		for _, s := range sessions {
+		q.reason = fmt.Sprintf("on %s, which %s in %s %s and %s", tp.Topic, Plural(tp.Sessions, "session", ""), Plural(tp.Tracks, "track", ""), mention, cover)
+		queues = append(queues, q)
+	}
+	offered := map[*Session]bool{}
+	for len(out.Sessions) < opt.MaxSessions {
+		progress := false
+		for _, q := range queues {
 			if len(out.Sessions) >= opt.MaxSessions {
 				break
 			}
-			if offered[s] || picked[s.ID] || !s.Scheduled() || !fit.fits(s) {
-				continue
+			for q.i < len(q.order) {
+				s := program[q.t.sessions[q.order[q.i]]]
+				q.i++
+				if offered[s] || !ok(s) {
+					continue
+				}
+				offered[s] = true
+				progress = true
+				out.Sessions = append(out.Sessions, Suggestion{Session: s, Topic: q.t.label, Reason: q.reason + "; " + fitsWhen(s, fit.picks)})
+				break
 			}
-			offered[s] = true
-			out.Sessions = append(out.Sessions, Suggestion{Session: s, Topic: t.Topic, Reason: reason})
+		}
+		if !progress {
+			break
 		}
 	}
 	return out
 }
 
-// eachTopic calls fn with every topic word of the session (its key and
-// its spelling), once per use; the same key may come more than once.
-func eachTopic(s *Session, fn func(key, word string)) {
-	count := func(w string) {
-		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsLetter) < 0 {
-			return
-		}
-		key := strings.ToLower(w)
-		if stopWords()[key] {
-			return
-		}
-		if i := strings.LastIndexByte(key, '.'); i > 0 && hostSuffixes[key[i+1:]] {
-			return // "github.com", a web address without its scheme
-		}
-		fn(key, w)
+// relevance ranks how much a session is on a topic: in its title, then
+// its subtitle or tags, then its track, then by uses in its abstract.
+func relevance(where uint8, hits uint16) int {
+	r := min(int(hits), 5)
+	switch {
+	case where&inTitle != 0:
+		r += 40
+	case where&(inSubtitle|inTags) != 0:
+		r += 30
+	case where&inTrack != 0:
+		r += 20
 	}
-	add := func(text string) {
-		for _, w := range Words(withoutURLs(text)) {
-			count(w)
-			if strings.Contains(w, "-") { // "eBPF-based" is about eBPF too
-				for _, part := range strings.Split(w, "-") {
-					count(part)
-				}
+	return r
+}
+
+// fitsWhen says where a session falls in the plan of its day: between
+// which picks.
+func fitsWhen(s *Session, picks []*Pick) string {
+	var before, after *Session
+	day := s.Day()
+	for _, p := range picks {
+		ps := &p.Session
+		if ps.Day() != day {
+			continue
+		}
+		if !ps.End.After(s.Start) && (before == nil || ps.End.After(before.End)) {
+			before = ps
+		}
+		if !ps.Start.Before(s.End) && (after == nil || ps.Start.Before(after.Start)) {
+			after = ps
+		}
+	}
+	loc := s.Start.Location()
+	switch {
+	case before != nil && after != nil:
+		return fmt.Sprintf("fits between %s and %s", before.End.In(loc).Format("15:04"), after.Start.In(loc).Format("15:04"))
+	case before != nil:
+		return fmt.Sprintf("fits after %s", before.End.In(loc).Format("15:04"))
+	case after != nil:
+		return fmt.Sprintf("fits before %s", after.Start.In(loc).Format("15:04"))
+	}
+	return "nothing else planned that day"
+}
+
+// programFacts are what a topic's breadth is measured against, with
+// scratch space for measuring.
+type programFacts struct {
+	group, room, day, track []int32 // each session's track (else room), room, day, track (-1: none)
+	speakers                [][]int32
+	groups, days            int
+	trackNames              []string
+	stamp                   int32
+	groupN, trackN          []int32
+	groupNamed              []bool
+	groupAt, roomAt, dayAt  []int32 // the stamp of the last measure that saw it
+	trackAt, speakerAt      []int32
+	touched                 []int32
+}
+
+func newProgramFacts(program []*Session) *programFacts {
+	n := len(program)
+	f := &programFacts{group: make([]int32, n), room: make([]int32, n), day: make([]int32, n), track: make([]int32, n), speakers: make([][]int32, n)}
+	useTracks := false
+	for _, s := range program {
+		if s.Track != "" {
+			useTracks = true
+			break
+		}
+	}
+	groups, rooms, days, tracks, speakers := map[string]int32{}, map[string]int32{}, map[string]int32{}, map[string]int32{}, map[string]int32{}
+	intern := func(m map[string]int32, k string) int32 {
+		if i, ok := m[k]; ok {
+			return i
+		}
+		m[k] = int32(len(m))
+		return m[k]
+	}
+	for i, s := range program {
+		g := s.Room
+		if useTracks {
+			g = s.Track
+		}
+		f.group[i] = intern(groups, strings.ToLower(g))
+		f.room[i] = intern(rooms, strings.ToLower(s.Room))
+		f.day[i] = intern(days, s.Day())
+		f.track[i] = -1
+		if s.Track != "" {
+			if _, ok := tracks[s.Track]; !ok {
+				f.trackNames = append(f.trackNames, s.Track)
+			}
+			f.track[i] = intern(tracks, s.Track)
+		}
+		for _, sp := range s.Speakers {
+			f.speakers[i] = append(f.speakers[i], intern(speakers, strings.ToLower(sp)))
+		}
+	}
+	f.groups, f.days = len(groups), len(days)
+	f.groupN, f.groupNamed, f.groupAt = make([]int32, len(groups)), make([]bool, len(groups)), make([]int32, len(groups))
+	f.trackN, f.trackAt = make([]int32, len(tracks)), make([]int32, len(tracks))
+	f.roomAt, f.dayAt, f.speakerAt = make([]int32, len(rooms)), make([]int32, len(days)), make([]int32, len(speakers))
+	return f
+}
+
+// topicStat is one topic: a candidate and those merged into it.
+type topicStat struct {
+	label    string
+	forms    []string
+	sessions []int32
+	where    []uint8
+	hits     []uint16
+	name     float64 // how much it reads like a name, 0..1
+	phrase   bool
+	heat     float64
+	groups   int
+	tracks   []string
+	rooms    int
+	days     int
+	speakers int
+	covered  int
+	owner    int32   // the candidate the others merged into
+	members  []int32 // all its candidates
+	capAll   int
+	capYes   int
+}
+
+// topics gathers the merged candidates into topics. Their forms and
+// label are filled in by finish, for the few that are shown.
+func (ix *topicIndex) topics() []*topicStat {
+	members := make([][]int32, len(ix.cands))
+	var roots []int32
+	for i := range ix.cands {
+		r := ix.root(int32(i))
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], int32(i))
+	}
+	out := make([]*topicStat, 0, len(roots))
+	for _, r := range roots {
+		ms := members[r]
+		t := &topicStat{owner: r, members: ms}
+		// How much it reads like a name is judged on all its uses; whether
+		// it is a phrase, or vocabulary, on its most used member.
+		var f, shape, titled int
+		main := ix.cands[ms[0]]
+		for _, m := range ms {
+			c := ix.cands[m]
+			f += c.f
+			shape += c.shape
+			t.capAll += c.capAll
+			t.capYes += c.capYes
+			if c.f > main.f {
+				main = c
+			}
+			if len(ms) == 1 {
+				t.sessions, t.where, t.hits = c.sessions, c.where, c.hits
+			} else {
+				t.sessions, t.where, t.hits = mergeUses(t.sessions, t.where, t.hits, c.sessions, c.where, c.hits)
 			}
 		}
+		if len(t.sessions) == 0 {
+			continue
+		}
+		t.phrase = main.phrase
+		vocabOnly := true
+		for _, id := range main.g[:main.g.len()] {
+			if ix.lex.class[id] == wContent {
+				vocabOnly = false
+			}
+		}
+		for _, w := range t.where {
+			if w&(inTitle|inSubtitle|inTrack|inTags) != 0 {
+				titled++
+			}
+		}
+		// A capital in mid-sentence, with a prior against: a word never
+		// seen there is likely no name.
+		capRate := (float64(t.capYes) + 1) / (float64(t.capAll) + 3)
+		name := capRate
+		if f > 0 && shape*2 >= f {
+			name = 1
+		}
+		switch {
+		case t.phrase && vocabOnly:
+			name = name * name // "Open Source Summit", yes; "data management", no
+		case t.phrase:
+			name = 0.5 + 0.5*name
+		case vocabOnly:
+			name = math.Min(name, 0.5) * 0.2
+		case name < 0.5:
+			name = name * name
+		}
+		// Topics people name are in titles, tags and tracks; prose words
+		// ("trade-offs") are not.
+		name *= math.Min(1, 0.3+2*float64(titled)/float64(len(t.sessions)))
+		t.name = name
+		out = append(out, t)
 	}
-	add(s.Title)
-	add(s.Subtitle)
-	add(s.Abstract)
-	add(s.Track)
-	for _, t := range s.Tags {
-		add(t)
+	return out
+}
+
+// finish fills in a topic's forms, most used first, and its label.
+func (ix *topicIndex) finish(t *topicStat) {
+	if t.label != "" {
+		return
+	}
+	forms := map[string]int{}
+	for _, m := range t.members {
+		for _, fc := range ix.cands[m].forms {
+			forms[fc.form] += fc.n
+		}
+	}
+	for k := range forms {
+		t.forms = append(t.forms, k)
+	}
+	slices.SortFunc(t.forms, func(a, b string) int {
+		if c := cmp.Compare(forms[b], forms[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b) // capitals first: "eBPF" before "ebpf"
+	})
+	switch {
+	case len(t.forms) == 0: // only in track names
+		t.label = ix.lex.keys[ix.cands[t.owner].g[0]]
+	case t.capYes*2 > t.capAll: // a name: as people write it in mid-sentence
+		t.label = t.forms[0]
+		for _, f := range t.forms {
+			if strings.IndexFunc(f, unicode.IsUpper) >= 0 {
+				t.label = f
+				break
+			}
+		}
+	default:
+		t.label = t.forms[0]
 	}
 }
 
-// Words splits text into the words Suggest counts, in their original
-// spelling: runs of letters and digits, joined by inner hyphens, dots,
-// underscores and apostrophes, with a trailing run of "+" or "#" kept
-// ("C++", "F#") and a leading dot kept before a letter (".NET"). A
-// possessive "'s" is dropped. Words without a letter, and one-letter
-// words other than ones like "C++", are left out.
-func Words(text string) []string {
-	var words []string
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
-	at := func(i int) rune {
-		if i >= len(text) {
-			return 0
-		}
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		return r
-	}
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		start := i
+// mergeUses merges two ascending session lists and their uses.
+func mergeUses(as []int32, aw []uint8, ah []uint16, bs []int32, bw []uint8, bh []uint16) ([]int32, []uint8, []uint16) {
+	n := len(as) + len(bs)
+	s, w, h := make([]int32, 0, n), make([]uint8, 0, n), make([]uint16, 0, n)
+	i, j := 0, 0
+	for i < len(as) || j < len(bs) {
 		switch {
-		case word(r):
-		case r == '.' && unicode.IsLetter(at(i+1)) && (i == 0 || !word(lastRune(text[:i]))):
+		case j >= len(bs) || i < len(as) && as[i] < bs[j]:
+			s, w, h = append(s, as[i]), append(w, aw[i]), append(h, ah[i])
+			i++
+		case i >= len(as) || bs[j] < as[i]:
+			s, w, h = append(s, bs[j]), append(w, bw[j]), append(h, bh[j])
+			j++
 		default:
-			i += size
-			continue
-		}
-		i += size
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if word(r) {
-				i += size
-				continue
-			}
-			if strings.ContainsRune("-._'’", r) && word(at(i+size)) {
-				i += size
-				continue
-			}
-			break
-		}
-		if i < len(text) && (text[i] == '+' || text[i] == '#') && unicode.IsLetter(lastRune(text[:i])) {
-			j := i
-			for j < len(text) && text[j] == text[i] {
-				j++
-			}
-			if !word(at(j)) { // "a+b" is two words
-				i = j
-			}
-		}
-		w := text[start:i]
-		w = strings.ReplaceAll(w, "’", "'")
-		if lw := strings.ToLower(w); strings.HasSuffix(lw, "'s") {
-			w = w[:len(w)-2]
-		}
-		letters := strings.IndexFunc(w, unicode.IsLetter) >= 0
-		if letters && utf8.RuneCountInString(w) >= 2 {
-			words = append(words, w)
+			s, w, h = append(s, as[i]), append(w, aw[i]|bw[j]), append(h, ah[i]+bh[j])
+			i++
+			j++
 		}
 	}
-	return words
+	return s, w, h
+}
+
+// measure computes a topic's breadth and heat.
+func (t *topicStat) measure(program []*Session, f *programFacts) {
+	f.stamp++
+	st := f.stamp
+	f.touched = f.touched[:0]
+	rooms, days, speakers := 0, 0, 0
+	var tracks []int32
+	for k, si := range t.sessions {
+		g := f.group[si]
+		if f.groupAt[g] != st {
+			f.groupAt[g], f.groupN[g], f.groupNamed[g] = st, 0, false
+			f.touched = append(f.touched, g)
+		}
+		if t.where[k]&inTrack != 0 {
+			f.groupNamed[g] = true
+		}
+		fresh := len(f.speakers[si]) == 0 // a session whose speakers were all counted adds nothing
+		for _, sp := range f.speakers[si] {
+			if f.speakerAt[sp] != st {
+				f.speakerAt[sp] = st
+				speakers++
+				fresh = true
+			}
+		}
+		if fresh {
+			f.groupN[g]++
+		}
+		if r := f.room[si]; f.roomAt[r] != st {
+			f.roomAt[r] = st
+			rooms++
+		}
+		if d := f.day[si]; program[si].Scheduled() && f.dayAt[d] != st {
+			f.dayAt[d] = st
+			days++
+		}
+		if tr := f.track[si]; tr >= 0 {
+			if f.trackAt[tr] != st {
+				f.trackAt[tr], f.trackN[tr] = st, 0
+				tracks = append(tracks, tr)
+			}
+			f.trackN[tr]++
+		}
+	}
+	heat := 0.0
+	for _, g := range f.touched {
+		h := math.Log2(1 + float64(f.groupN[g]))
+		if f.groupNamed[g] {
+			h /= 2 // the track's own name counts less
+		}
+		heat += h
+	}
+	if f.days > 1 {
+		heat *= math.Sqrt(float64(max(days, 1)) / float64(f.days))
+	}
+	t.heat = heat * t.name
+	t.groups, t.rooms, t.days, t.speakers = len(f.touched), rooms, days, speakers
+	slices.SortFunc(tracks, func(a, b int32) int {
+		if c := cmp.Compare(f.trackN[b], f.trackN[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(f.trackNames[a], f.trackNames[b])
+	})
+	t.tracks = t.tracks[:0]
+	for _, tr := range tracks {
+		t.tracks = append(t.tracks, f.trackNames[tr])
+	}
+}
+
+func (t *topicStat) topic(program []*Session) Topic {
+	return Topic{
+		Topic: t.label, Sessions: len(t.sessions), Tracks: len(t.tracks), Covered: t.covered,
+		Forms: t.forms, TrackNames: t.tracks, Rooms: t.rooms, Days: t.days, Speakers: t.speakers,
+		Heat: math.Round(t.heat*100) / 100,
+	}
+}
+
+// lookup finds the topic a person means by q, in any of its forms.
+func (ix *topicIndex) lookup(q string, topics []*topicStat) *topicStat {
+	var key strings.Builder
+	for _, k := range keys(q) {
+		key.WriteString(k)
+	}
+	k := key.String()
+	if k == "" {
+		return nil
+	}
+	find := func(key string) (int32, bool) { i, ok := ix.byKey[key]; return i, ok }
+	i, ok := find(k)
+	if !ok {
+		if a, found := aliases[k]; found {
+			i, ok = find(a)
+		}
+	}
+	if !ok {
+		i, ok = find(singular(k, find))
+	}
+	if !ok {
+		return nil
+	}
+	r := ix.root(i)
+	for _, t := range topics {
+		if t.owner == r {
+			return t
+		}
+	}
+	return nil
+}
+
+// livePicks are the picks that hold their place in the plan: not skipped
+// and not gone from the program.
+func livePicks(picks []*Pick) []*Pick {
+	var out []*Pick
+	for _, p := range picks {
+		if p.Status != Skipped && !p.Gone {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortSessions orders sessions by Less, then id.
+func sortSessions(ss []*Session) {
+	sort.SliceStable(ss, func(i, j int) bool { return lessOrID(ss[i], ss[j]) })
 }
 
 // withoutURLs blanks out web addresses ("https://…", "www.…"), which are
-// not prose.
+// not prose, keeping every other byte where it is.
 func withoutURLs(text string) string {
 	for {
 		start := -1
@@ -338,30 +687,13 @@ func withoutURLs(text string) string {
 		if end < 0 {
 			end = len(text) - start
 		}
-		text = text[:start] + " " + text[start+end:]
+		text = text[:start] + strings.Repeat(" ", end) + text[start+end:]
 	}
 }
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// livePicks are the picks that hold their place in the plan: not skipped
-// and not gone from the program.
-func livePicks(picks []*Pick) []*Pick {
-	var out []*Pick
-	for _, p := range picks {
-		if p.Status != Skipped && !p.Gone {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// sortSessions orders sessions by Less, then id.
-func sortSessions(ss []*Session) {
-	sort.SliceStable(ss, func(i, j int) bool { return lessOrID(ss[i], ss[j]) })
 }
 
 // fitter tells whether a session fits a set of picks.
@@ -393,104 +725,3 @@ func (f *fitter) fits(s *Session) bool {
 	}
 	return true
 }
-
-// stopWords are left out of topics: common English words, and the words
-// conference programs use about themselves. Built on first use, not at
-// start-up: only suggest needs it.
-var stopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(englishStopWords + " " + germanStopWords + " " + conferenceWords + " " + genericWords) {
-		m[w] = true
-	}
-	return m
-})
-
-const englishStopWords = `
-a about above across after afterwards again against all almost alone along already also although always am among
-amongst an and another any anybody anyhow anyone anything anyway anyways anywhere are aren't around as aside at
-away back be became because become becomes becoming been before beforehand behind being below beside besides
-best better between beyond both brief but by can can't cannot cant could couldn't did didn't do does doesn't
-doing don't done down during each eg e.g either else elsewhere enough especially etc even ever every everybody
-everyone everything everywhere ex exactly example except far few fewer first for former formerly from further
-furthermore get gets getting given gives go goes going gone got gotten had hadn't has hasn't have haven't having
-he he'd he'll he's hence her here here's hereafter hereby herein hers herself him himself his hither how however
-i'd i'll i'm i've ie i.e if in inc indeed instead into is isn't it it'd it'll it's its itself just keep keeps
-kept know known knows last lately later latter least less lest let let's like liked likely little ltd made
-mainly make makes making many may maybe me meanwhile might mine more moreover most mostly much must mustn't my
-myself namely near nearly necessary need needs neither never nevertheless next no nobody non none noone nor
-not nothing now nowhere of off often oh ok okay on once one ones only onto or other others otherwise ought our
-ours ourselves out outside over overall own per perhaps please plus quite rather re really regarding
-regardless relatively respectively right said same say says second see seeing seem seemed seeming seems seen
-self selves sent several shall shan't she she'd she'll she's should shouldn't since so some somebody somehow
-someone something sometime sometimes somewhat somewhere soon still such sure take taken taking than that
-that's thats the their theirs them themselves then thence there there's thereafter thereby therefore therein
-thereupon these they they'd they'll they're they've thing things think this those though through throughout
-thru thus till to together too took toward towards truly try trying twice two un under unless unlike unlikely
-until unto up upon us use used uses using usually various very via vs want wants was wasn't way ways we we'd
-we'll we're we've well went were weren't what what's whatever when whence whenever where where's whereafter
-whereas whereby wherein whereupon wherever whether which while whither who who's whoever whole whom whose why
-will with within without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself
-yourselves zero three four five six seven eight nine ten
-`
-
-const conferenceWords = `
-talk talks talking session sessions introduction introductions intro introducing introduce introduces present
-presents presented presenting presentation presentations presenter speaker speakers keynote keynotes workshop
-workshops panel panels track tracks devroom devrooms room rooms stage bof bofs lightning attendee attendees
-audience participants conference conferences event events day days year years today time times new newer
-latest how-to overview discuss discussed discussing discussion discussions explore explores exploring dive
-dives deep look looks looking show shows showing showcase share shares sharing learn learned learns
-lessons lesson demo demos demonstrate demonstrates demonstration part parts lot lots bit also just
-can could good great important key main real simple easy different current currently recent recently based
-many much various variety help helps helping allow allows allowing enable enables enabling provide provides
-providing including include includes work works working worked build builds building built run runs running
-way people goal goals approach approaches aim aims cover covers covered covering focus focuses focusing
-will able want need needs started start starting end ends going get getting like make making
-question questions answer answers hands-on walk walkthrough journey story stories experience experiences
-world case cases state status future past come comes coming found find finding
-open source software project projects free community communities http https www com org html pdf
-`
-
-// hostSuffixes end the host names Suggest leaves out.
-var hostSuffixes = map[string]bool{"com": true, "org": true, "eu": true, "de": true, "be": true, "fr": true, "nl": true, "ch": true, "uk": true, "dev": true, "info": true, "gov": true, "edu": true}
-
-// germanStopWords: CCC congresses and many European events mix German
-// sessions into the program.
-const germanStopWords = `
-aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern
-anders auch auf aus bei beim bin bis bist da dabei dadurch dafür dagegen daher damit dann dar darauf darin
-darum darüber das dass daß dein deine deinem deinen deiner dem den denn der deren des deshalb dessen die dies
-diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines einige einmal er es etwa
-etwas euch euer eure für gab gegen gibt hab habe haben hat hatte hätte hier hin hinter ich ihm ihn ihnen ihr
-ihre ihrem ihren ihrer im immer in ins ist ja jede jedem jeden jeder jedes jedoch jetzt kann kannst kein keine
-keinem keinen keiner können könnte machen man manche manchem manchen mancher mehr mein meine mit muss musste
-müssen nach nicht nichts noch nun nur ob oder ohne schon sehr sein seine seinem seinen seiner seit sich sie
-sind so solche soll sollen sollte sondern sowie statt um und uns unser unsere unter viel viele vom von vor
-wann war waren warum was weil weiter welche welchem welchen welcher wenn wer werde werden wie wieder will wir
-wird wirst wo wollen wurde wurden zu zum zur zwar zwischen über vortrag vorträge einführung heute jahr jahre
-jahren innen geht gehen selbst einfach welches gemeinsam lernen dir dich gerne besucht zeit fragen zeigen ab
-mal tag geben bitte ganz kommen dazu eigentlich bringen eigenen macht uhr gibt neue neuen tickets ticket
-verfügbar geklickt de la le les en el del et
-`
-
-// genericWords say little about what a session is on: the vocabulary
-// every abstract uses.
-const genericWords = `
-support supports supported supporting tool tools system systems code development develop developed developing
-developer developers challenge challenges ecosystem ecosystems user users modern practical feature features
-platform platforms implementation implementations implement implemented implementing integration integrate
-integrated process processes existing multiple technical fully framework frameworks available complex create
-creates created creating designed design components component large small common useful give understanding
-understand problem problems result results method methods task tasks improve improved improving interact
-standard standards basic hard join actually resource resources information environment environments write
-writing written solution solutions solve solving level levels set full high low fast faster easier possible
-application applications core stack model models access management technology technologies tech service
-services approach specific general value values process data-driven efficient effective effectively scale
-scalable scaling across best-practices practices practice insights insight benefits benefit powerful robust
-seamless seamlessly critical unique growing wide widely number numbers type types term terms idea ideas
-group groups team teams organization organisations organizations organisation company companies industry
-level-up end-to-end real-world state-of-the-art open-source opensource foss libre fosdem changes issues
-example examples capabilities single traditional directly custom needed improvements major requires required
-address add adding called hear interested detail details explain identify potential ensuring leveraging
-accessible aimed discover following interest fun bring finally offers offer
-`

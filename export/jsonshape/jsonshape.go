@@ -328,6 +328,17 @@ type Topic struct {
 	Sessions int    `json:"sessions"`
 	Tracks   int    `json:"tracks"`
 	Covered  int    `json:"covered"`
+	// Forms are the ways the program writes the topic, most used first
+	// ("eBPF", "BPF"); --topic takes any of them.
+	Forms []string `json:"forms"`
+	// TrackNames are the tracks it spans, those with most sessions on it
+	// first.
+	TrackNames []string `json:"track_names"`
+	Rooms      int      `json:"rooms"`
+	Days       int      `json:"days"`
+	Speakers   int      `json:"speakers"`
+	// Heat is what topics rank by (breadth times how name-like it is).
+	Heat float64 `json:"heat"`
 }
 
 // SuggestedSession is a session offered on a topic, with why.
@@ -340,8 +351,17 @@ type SuggestedSession struct {
 // FromSuggest gives the shape of suggestions.
 func FromSuggest(res schedule.Suggestions) Suggest {
 	out := Suggest{Topics: []Topic{}, Sessions: []SuggestedSession{}}
+	nonNil := func(l []string) []string {
+		if l == nil {
+			return []string{}
+		}
+		return l
+	}
 	for _, t := range res.Topics {
-		out.Topics = append(out.Topics, Topic{t.Topic, t.Sessions, t.Tracks, t.Covered})
+		out.Topics = append(out.Topics, Topic{
+			Topic: t.Topic, Sessions: t.Sessions, Tracks: t.Tracks, Covered: t.Covered,
+			Forms: nonNil(t.Forms), TrackNames: nonNil(t.TrackNames), Rooms: t.Rooms, Days: t.Days, Speakers: t.Speakers, Heat: t.Heat,
+		})
 	}
 	for _, s := range res.Sessions {
 		out.Sessions = append(out.Sessions, SuggestedSession{FromSession(s.Session, nil, false), s.Topic, s.Reason})
