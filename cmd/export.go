@@ -18,13 +18,16 @@ type exportOptions struct {
 	ICS, MD, All bool
 	Day, Output  string
 	Alarm        string
+	// HTML, Agenda and Charts: the page and the charts (issue 17).
+	HTML, Agenda bool
+	Charts       string
 }
 
 func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
 	o := &exportOptions{f: f}
 	c := &cobra.Command{
-		Use:   "export (--ics | --md) [-o FILE]",
-		Short: "Write your calendar (--ics) or your recap (--md)",
+		Use:   "export (--ics | --md [--charts DIR] | --html [--agenda]) [-o FILE]",
+		Short: "Write your calendar (--ics), your recap (--md, --html) or your agenda (--html --agenda)",
 		Long: `--ics writes an iCalendar file of your picks (skipped ones left out;
 --all for the whole program, --day for one day) that phone and desktop
 calendars import, and update in place when you import it again: every
@@ -33,14 +36,26 @@ program dropped or cancelled come out as STATUS:CANCELLED. --alarm 10m
 adds a reminder to each event.
 
 --md writes the recap as Markdown: by the numbers, what I learned, facts,
-and "Appendix: My Schedule".
+and "Appendix: My Schedule". --charts DIR also writes the charts as SVG
+files into DIR and links them from the Markdown.
+
+--html writes the recap as one self-contained page (no fonts, scripts or
+images from elsewhere; light and dark; fits a phone; prints well): the
+numbers as large figures, sessions per day by kind, hours per day, each
+day room by room, what I learned, facts and the appendix. --html --agenda
+writes your schedule day by day instead, clashes and tight walks marked.
+After the conference's last day the numbers count what you attended;
+before and during it they are the plan so far.
 
 Without -o the file goes to standard output. With -o it is written
 atomically: the old file stays whole until the new one is complete.
 SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files. --alarm takes\nminutes (10, 10m) or hours and minutes (1h, 1:30).`,
 		Example: `  plan export --ics -o fosdem.ics
   plan export --ics --all --alarm 10m > program.ics
-  plan export --md -o recap.md`,
+  plan export --md -o recap.md
+  plan export --md --charts charts -o recap.md
+  plan export --html -o recap.html
+  plan export --html --agenda -o agenda.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(o)
@@ -51,6 +66,9 @@ SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files. --alarm takes\nminut
 	fl := c.Flags()
 	fl.BoolVar(&o.ICS, "ics", false, "write an iCalendar (.ics) file")
 	fl.BoolVar(&o.MD, "md", false, "write the recap as Markdown")
+	fl.BoolVar(&o.HTML, "html", false, "write the recap as one self-contained HTML page")
+	fl.BoolVar(&o.Agenda, "agenda", false, "with --html: your schedule day by day instead of the recap")
+	fl.StringVar(&o.Charts, "charts", "", "with --md: write the charts as SVG files into this folder and link them")
 	fl.BoolVar(&o.All, "all", false, "with --ics: the whole program, not just your picks")
 	fl.StringVar(&o.Day, "day", "", "with --ics: only this day (a date, weekday or day number)")
 	fl.StringVar(&o.Alarm, "alarm", "", "with --ics: a reminder this long before each event, e.g. 10m")
@@ -60,6 +78,9 @@ SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files. --alarm takes\nminut
 
 func runExport(o *exportOptions) error {
 	f := o.f
+	if o.HTML || o.Agenda || o.Charts != "" {
+		return runExportPage(o)
+	}
 	if o.ICS == o.MD {
 		return usagef("choose one of --ics or --md")
 	}
@@ -77,7 +98,7 @@ func runExport(o *exportOptions) error {
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		if o.MD {
 			return f.emit(o.Output, func(w io.Writer) error {
-				return export.WriteMarkdown(w, p, schedule.ComputeStats(p))
+				return export.WriteMarkdown(w, p, schedule.ComputeStats(p, f.IO.Now()))
 			})
 		}
 		var cal export.Calendar

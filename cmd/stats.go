@@ -21,10 +21,15 @@ func newStatsCmd(f *Factory, runF func(*statsOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "By the numbers: sessions per kind, hours, days, tracks, rooms, facts",
-		Long: `The recap's numbers over the picks you did not skip: sessions per kind
-("10 Talks", "2 Birds of a Feather (BoF)"), hours in sessions, sessions
-per day, tracks, rooms and speakers covered, planned vs attended vs
-skipped, and your facts.`,
+		Long: `The recap's numbers: sessions per kind ("10 Talks", "2 Birds of a
+Feather (BoF)"), hours in sessions, sessions per day, rooms, tracks and
+speakers covered, attended vs planned vs skipped, and your facts, in the
+order and words of 'plan export --md' and '--html'.
+
+After the conference's last day the numbers count what you attended, and
+the picks you neither attended nor skipped are listed apart: 'plan
+attend' or 'plan skip' them. Before and during the conference the
+numbers are the plan so far (every pick you did not skip), and say so.`,
 		Example: "  plan stats\n  plan stats --json | jq .lines",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -33,14 +38,14 @@ skipped, and your facts.`,
 			return runStats(o)
 		},
 	}
-	addJSONFlag(c, &o.JSON, "counts (kind → number), lines (the recap lines), hours, per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned and facts")
+	addJSONFlag(c, &o.JSON, "counts (kind → number), lines (the recap lines), hours, per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned, facts, phase (before, during, after), first_day, last_day and pending (ids of picks neither attended nor skipped after the conference)")
 	return c
 }
 
 func runStats(o *statsOptions) error {
 	f := o.f
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-		s := schedule.ComputeStats(p)
+		s := schedule.ComputeStats(p, f.IO.Now())
 		if o.JSON {
 			return f.writeJSON(jsonshape.FromStats(s))
 		}
@@ -49,6 +54,9 @@ func runStats(o *statsOptions) error {
 	})
 }
 
+// printStats writes the recap's numbers in the order and words of the
+// Markdown and HTML recaps (schedule.Stats' texts), with the sessions per
+// day under the time.
 func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	name := p.Conference.Name
 	if name == "" {
@@ -56,29 +64,45 @@ func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	}
 	var b strings.Builder
 	st := f.styles()
-	fmt.Fprintf(&b, "%s\n\n", st.Title.Render(name+", by the numbers"))
+	fmt.Fprintf(&b, "%s\n", st.Title.Render(name+", by the numbers"))
+	if t := s.PhaseText(p.Conference.Name); t != "" {
+		fmt.Fprintf(&b, "%s\n", st.Dim.Render(t))
+	}
+	b.WriteString("\n")
 	if len(s.Lines) == 0 {
-		b.WriteString("Nothing picked yet.\n")
+		b.WriteString("Nothing recorded yet.\n")
 	}
 	for _, l := range s.Lines {
 		n, rest, _ := strings.Cut(l, " ")
 		fmt.Fprintf(&b, "  %s %s\n", st.Big.Render(fmt.Sprintf("%3s", n)), rest)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s %s in sessions", st.Dim.Render("time:"), schedule.FormatDuration(time.Duration(s.Hours*float64(time.Hour))))
-	if len(s.PerDay) > 0 {
-		fmt.Fprintf(&b, " over %s", schedule.Plural(len(s.PerDay), "day", ""))
+	if t := s.TimeText(); t != "" {
+		fmt.Fprintf(&b, "%s %s\n", st.Dim.Render("Time in sessions:"), t)
+		for _, d := range s.PerDay {
+			day := d.Day
+			if t, err := time.Parse(time.DateOnly, d.Day); err == nil {
+				day = t.Format("Mon 2 Jan")
+			}
+			fmt.Fprintf(&b, "  %s: %s, %s\n", day, schedule.Plural(d.Sessions, "session", ""), schedule.FormatDuration(time.Duration(d.Hours*60+0.5)*time.Minute))
+		}
 	}
-	b.WriteString("\n")
-	for _, d := range s.PerDay {
-		fmt.Fprintf(&b, "      %s  %s\n", d.Day, schedule.Plural(d.Sessions, "session", ""))
+	if t := s.CoveredText(); t != "" {
+		fmt.Fprintf(&b, "%s %s\n", st.Dim.Render("Covered:"), t)
 	}
-	fmt.Fprintf(&b, "%s %s, %s, %s\n", st.Dim.Render("covered:"), schedule.Plural(len(s.Tracks), "track", ""), schedule.Plural(len(s.Rooms), "room", ""), schedule.Plural(len(s.Speakers), "speaker", ""))
-	fmt.Fprintf(&b, "%s %d planned, %d attended (%d unplanned), %d skipped\n", st.Dim.Render("picks:"), s.Planned, s.Attended, s.Unplanned, s.Skipped)
+	if t := s.PicksText(); t != "" {
+		fmt.Fprintf(&b, "%s %s\n", st.Dim.Render("Picks:"), t)
+	}
+	if t := s.PendingText(); t != "" {
+		fmt.Fprintf(&b, "\n%s:\n", t)
+		for _, pd := range s.Pending {
+			fmt.Fprintf(&b, "  %s\n    %s\n", oneLineText(pd.Title), st.Dim.Render(pd.ID))
+		}
+	}
 	if len(s.Facts) > 0 {
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "\n%s\n", st.Title.Render("Facts"))
 		for _, fc := range s.Facts {
-			fmt.Fprintf(&b, "%s: %s\n", st.Title.Render(fc.Label), fc.Value)
+			fmt.Fprintf(&b, "  %s: %s\n", oneLineText(fc.Label), oneLineText(fc.Value))
 		}
 	}
 	text := strings.TrimRight(b.String(), "\n")
@@ -88,3 +112,6 @@ func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	}
 	fmt.Fprintln(f.IO.Out, text)
 }
+
+// oneLineText folds a text's whitespace runs, newlines too, into spaces.
+func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }

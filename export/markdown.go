@@ -7,40 +7,87 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/plan-cli/plan/export/charts"
 	"github.com/plan-cli/plan/schedule"
 )
 
 // WriteMarkdown writes the recap of a plan as Markdown:
 //
-//   - "# <Conference>, by the numbers": the recap lines as a list, then the
-//     time in sessions, what was covered, what became of the picks, and the
-//     facts as "Label: Value" paragraphs, in the order given;
+//   - "# <Conference>, by the numbers": before and during the conference
+//     a line saying the numbers are the plan so far; the recap lines as a
+//     list; then the time in sessions, what was covered and what became
+//     of the picks, in the words and order of 'plan stats'; after the
+//     conference, the picks neither attended nor skipped, listed apart;
 //   - "## What I learned": each noted pick's title and note (the note is
-//     the user's own Markdown and is kept as written); left out when no
-//     pick that was not skipped has a note;
+//     the user's own Markdown and is kept as written: a note of several
+//     lines goes under its title as a block of its own, its lines kept);
+//     left out when no pick that was not skipped has a note;
+//   - "## Facts": the facts as a list, "Label: Value", in the order given;
 //   - "## Appendix: My Schedule": day by day in the conference zone, one
 //     line per pick that was not skipped, with its time, title, room, kind
-//     and whether it was attended or only planned; picks without a time
-//     come last under "Unscheduled".
+//     and what became of it; picks without a time come last under
+//     "Unscheduled".
 //
 // Titles, rooms and facts are escaped where Markdown would read them as
 // markup. The output depends only on its inputs. st is normally
-// schedule.ComputeStats(p).
+// schedule.ComputeStats(p, now).
 func WriteMarkdown(w io.Writer, p *schedule.Plan, st schedule.Stats) error {
+	return WriteMarkdownWith(w, p, st, MarkdownOptions{})
+}
+
+// MarkdownOptions change what WriteMarkdownWith adds to the recap.
+type MarkdownOptions struct {
+	// Charts, when set, is the folder (as the Markdown should link it,
+	// e.g. "charts") holding the files of ChartFiles: the recap links the
+	// day charts after the numbers and each day's timeline under its
+	// heading.
+	Charts string
+}
+
+// ChartFiles are the recap's charts as SVG files, named as the Markdown
+// links them: write them into MarkdownOptions.Charts.
+func ChartFiles(p *schedule.Plan, st schedule.Stats) []charts.Chart {
+	return charts.All(p, st, charts.Options{Standalone: true})
+}
+
+// WriteMarkdownWith is WriteMarkdown with options.
+func WriteMarkdownWith(w io.Writer, p *schedule.Plan, st schedule.Stats, o MarkdownOptions) error {
 	if p == nil {
 		return errors.New("export: no plan to write")
 	}
+	var links map[string]string // chart day ("" for the overview charts) → Markdown
+	if o.Charts != "" {
+		links = chartLinks(p, st, o.Charts)
+	}
 	var b bytes.Buffer
 	writeNumbers(&b, p, st)
+	b.WriteString(links[""])
 	writeLearned(&b, p)
-	writeAppendix(&b, p)
+	writeFacts(&b, st)
+	writeAppendix(&b, p, st, links)
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// chartLinks are the image links of the charts, by day.
+func chartLinks(p *schedule.Plan, st schedule.Stats, dir string) map[string]string {
+	dir = strings.TrimRight(filepath.ToSlash(dir), "/")
+	links := map[string]string{}
+	for _, c := range charts.All(p, st, charts.Options{}) {
+		target := path.Join(dir, c.Name)
+		if strings.ContainsAny(target, " ()<>") {
+			target = "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(target) + ">"
+		}
+		links[c.Day] += fmt.Sprintf("![%s](%s)\n\n", inline(c.Title), target)
+	}
+	return links
 }
 
 func writeNumbers(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats) {
@@ -48,6 +95,9 @@ func writeNumbers(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats) {
 		fmt.Fprintf(b, "# %s, by the numbers\n\n", name)
 	} else {
 		b.WriteString("# By the numbers\n\n")
+	}
+	if t := st.PhaseText(p.Conference.Name); t != "" {
+		fmt.Fprintf(b, "*%s*\n\n", inline(t))
 	}
 	if len(st.Lines) == 0 {
 		b.WriteString("Nothing recorded yet.\n\n")
@@ -58,43 +108,75 @@ func writeNumbers(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats) {
 	if len(st.Lines) > 0 {
 		b.WriteString("\n")
 	}
-	if days := len(st.PerDay); days > 0 {
-		fmt.Fprintf(b, "Time in sessions: %s over %s\n\n", hoursText(st.Hours), schedule.Plural(days, "day", ""))
-	}
-	var covered []string
-	for _, c := range []struct {
-		n   int
-		one string
-	}{
-		{len(st.Rooms), "room"},
-		{len(st.Tracks), "track"},
-		{len(st.Speakers), "speaker"},
+	for _, l := range []struct{ label, text string }{
+		{"Time in sessions", st.TimeText()},
+		{"Covered", st.CoveredText()},
+		{"Picks", st.PicksText()},
 	} {
-		if c.n > 0 {
-			covered = append(covered, schedule.Plural(c.n, c.one, ""))
+		if l.text != "" {
+			fmt.Fprintf(b, "%s: %s\n\n", l.label, inline(l.text))
 		}
 	}
-	if len(covered) > 0 {
-		fmt.Fprintf(b, "Covered: %s\n\n", strings.Join(covered, ", "))
-	}
-	if st.Attended+st.Planned+st.Skipped > 0 {
-		attended := fmt.Sprintf("%d attended", st.Attended)
-		if st.Unplanned > 0 {
-			attended += fmt.Sprintf(" (%d unplanned)", st.Unplanned)
+	if t := st.PendingText(); t != "" {
+		fmt.Fprintf(b, "%s:\n\n", withCode(t))
+		for _, pd := range st.Pending {
+			fmt.Fprintf(b, "- %s (%s)\n", lineStart(inline(pd.Title)), codeSpan(pd.ID))
 		}
-		fmt.Fprintf(b, "Picks: %s, %d planned, %d skipped\n\n", attended, st.Planned, st.Skipped)
+		b.WriteString("\n")
 	}
+}
+
+// withCode writes text in which `backticks` mark commands: those stay
+// code, the rest is escaped.
+func withCode(t string) string {
+	parts := strings.Split(t, "`")
+	for i, part := range parts {
+		if i%2 == 1 {
+			parts[i] = codeSpan(part)
+		} else {
+			lead, trail := "", ""
+			if strings.HasPrefix(part, " ") {
+				lead = " "
+			}
+			if strings.HasSuffix(part, " ") {
+				trail = " "
+			}
+			parts[i] = lead + inline(part) + trail
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// codeSpan writes text as inline code, with enough backticks around it.
+func codeSpan(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+func writeFacts(b *bytes.Buffer, st schedule.Stats) {
+	var lines []string
 	for _, f := range st.Facts {
 		label, value := inline(f.Label), inline(f.Value)
 		switch {
 		case label == "" && value == "":
 			continue
 		case label == "":
-			fmt.Fprintf(b, "%s\n\n", lineStart(value))
+			lines = append(lines, "- "+lineStart(value))
 		default:
-			fmt.Fprintf(b, "%s: %s\n\n", lineStart(label), value)
+			lines = append(lines, "- "+lineStart(label)+": "+value)
 		}
 	}
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString("## Facts\n\n" + strings.Join(lines, "\n") + "\n\n")
 }
 
 func writeLearned(b *bytes.Buffer, p *schedule.Plan) {
@@ -108,23 +190,79 @@ func writeLearned(b *bytes.Buffer, p *schedule.Plan) {
 		return
 	}
 	b.WriteString("## What I learned\n\n")
-	for _, pk := range noted {
-		note := strings.ReplaceAll(strings.TrimSpace(pk.Note), "\r\n", "\n")
-		note = strings.ReplaceAll(note, "\r", "\n")
-		lines := strings.Split(note, "\n")
-		fmt.Fprintf(b, "- **%s** — %s\n", inline(pk.Title), strings.TrimRightFunc(lines[0], unicode.IsSpace))
-		for _, l := range lines[1:] {
-			// Indented, the note's further lines stay in its list item.
-			if l = strings.TrimRightFunc(l, unicode.IsSpace); l != "" {
+	for i, pk := range noted {
+		lines := noteLines(pk.Note)
+		if len(lines) == 1 {
+			fmt.Fprintf(b, "- **%s** — %s\n", inline(pk.Title), lines[0])
+			continue
+		}
+		// A note of several lines is a block of its own inside the list
+		// item, every line indented under it: its paragraphs, lists and
+		// code stay what they were, and its line breaks stay breaks.
+		if i > 0 && len(noteLines(noted[i-1].Note)) == 1 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "- **%s**\n\n", inline(pk.Title))
+		for _, l := range lines {
+			if l != "" {
 				b.WriteString("  " + l)
 			}
+			b.WriteString("\n")
+		}
+		if i < len(noted)-1 {
 			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n")
 }
 
-func writeAppendix(b *bytes.Buffer, p *schedule.Plan) {
+// noteLines splits a note into lines without trailing space, blank runs
+// kept, and marks a break at the end of a line of text that another line
+// of text follows (CommonMark's backslash break), so the lines render as
+// they were written; lines in a fenced code block are left alone.
+func noteLines(note string) []string {
+	note = strings.ReplaceAll(strings.TrimSpace(note), "\r\n", "\n")
+	note = strings.ReplaceAll(note, "\r", "\n")
+	lines := strings.Split(note, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRightFunc(lines[i], unicode.IsSpace)
+	}
+	fenced := false
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+			continue
+		}
+		if fenced || i+1 >= len(lines) || !plainLine(l) || !plainLine(lines[i+1]) || strings.HasSuffix(l, "\\") {
+			continue
+		}
+		lines[i] = l + "\\"
+	}
+	return lines
+}
+
+// plainLine reports whether a line is text in a paragraph rather than
+// blank, a heading, a quote, a list item, a table row, a fence, a thematic
+// break or indented code, which a break must not be added to or before.
+func plainLine(l string) bool {
+	if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+		return false
+	}
+	t := strings.TrimLeft(l, " ")
+	switch t[0] {
+	case '#', '>', '|', '`', '~', '=':
+		return false
+	case '-', '*', '+', '_':
+		return len(t) > 1 && t[1] != ' ' && t[1] != t[0]
+	}
+	if lineStart(t) != t { // "1. ", "2) "
+		return false
+	}
+	return true
+}
+
+func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links map[string]string) {
 	b.WriteString("## Appendix: My Schedule\n")
 	picks := active(p)
 	if len(picks) == 0 {
@@ -141,13 +279,13 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan) {
 		in := pk.Session.In(loc)
 		if d := in.Day(); d != day {
 			day = d
-			fmt.Fprintf(b, "\n### %s\n\n", in.DayTime().Format("Monday 2 January 2006"))
+			fmt.Fprintf(b, "\n### %s\n\n%s", in.DayTime().Format("Monday 2 January 2006"), links[d])
 		}
 		when := start.Format("15:04")
 		if pk.End.After(pk.Start) {
 			when += "–" + pk.End.In(loc).Format("15:04")
 		}
-		fmt.Fprintf(b, "- %s %s — %s\n", when, inline(pk.Title), details(pk))
+		fmt.Fprintf(b, "- %s %s — %s\n", when, inline(pk.Title), details(pk, st.Phase))
 	}
 	header := false
 	for _, pk := range picks {
@@ -158,12 +296,13 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan) {
 			b.WriteString("\n### Unscheduled\n\n")
 			header = true
 		}
-		fmt.Fprintf(b, "- %s — %s\n", lineStart(inline(pk.Title)), details(pk))
+		fmt.Fprintf(b, "- %s — %s\n", lineStart(inline(pk.Title)), details(pk, st.Phase))
 	}
 }
 
-// details is "Room 106, Talk, attended" for a pick.
-func details(pk *schedule.Pick) string {
+// details is "Room 106, Talk, attended" for a pick; a pick still only
+// planned after the conference is "not confirmed".
+func details(pk *schedule.Pick, phase schedule.Phase) string {
 	var parts []string
 	if room := inline(pk.Room); room != "" {
 		parts = append(parts, room)
@@ -178,6 +317,8 @@ func details(pk *schedule.Pick) string {
 		parts = append(parts, "attended (unplanned)")
 	case pk.Status == schedule.Attended:
 		parts = append(parts, "attended")
+	case phase == schedule.PhaseAfter:
+		parts = append(parts, string(charts.StatusUnconfirmed))
 	default:
 		parts = append(parts, "planned")
 	}

@@ -131,10 +131,33 @@ func scalePlan(t testing.TB) *schedule.Plan {
 	return p
 }
 
+// duringSCALE is Saturday noon at SCALE 22x; afterSCALE the Monday after.
+var (
+	duringSCALE = time.Date(2025, 3, 8, 20, 0, 0, 0, time.UTC)
+	afterSCALE  = time.Date(2025, 3, 10, 17, 0, 0, 0, time.UTC)
+)
+
+// attendAll marks every pick not skipped as attended: the recap of
+// someone who went to all the picks they kept.
+func attendAll(p *schedule.Plan) *schedule.Plan {
+	for _, pk := range p.Picks {
+		if pk.Status != schedule.Skipped {
+			pk.Status = schedule.Attended
+		}
+	}
+	return p
+}
+
+// recap is the Markdown of a plan whose conference is over.
 func recap(t *testing.T, p *schedule.Plan) string {
 	t.Helper()
+	return recapAt(t, p, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+}
+
+func recapAt(t *testing.T, p *schedule.Plan, now time.Time) string {
+	t.Helper()
 	var b bytes.Buffer
-	if err := WriteMarkdown(&b, p, schedule.ComputeStats(p)); err != nil {
+	if err := WriteMarkdown(&b, p, schedule.ComputeStats(p, now)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -181,8 +204,9 @@ func equalLines(t *testing.T, what string, got, want []string) {
 	}
 }
 
+// After SCALE 22x, having attended every pick but the skipped talk.
 func TestWriteMarkdownSCALE22xRecap(t *testing.T) {
-	md := recap(t, scalePlan(t))
+	md := recapAt(t, attendAll(scalePlan(t)), afterSCALE)
 
 	if !strings.HasPrefix(md, "# SCALE 22x, by the numbers\n\n") {
 		t.Errorf("recap starts %q", md[:min(60, len(md))])
@@ -198,17 +222,21 @@ func TestWriteMarkdownSCALE22xRecap(t *testing.T) {
 		"- 1 Keynote",
 		"Time in sessions: 17 h 30 min over 4 days",
 		"Covered: 10 rooms, 11 tracks, 15 speakers",
-		"Picks: 18 attended (1 unplanned), 3 planned, 1 skipped",
-		"Price of Parking: too much",
-		"Coffee: 4 cups a day",
+		"Picks: 21 attended (1 unplanned), 0 planned, 1 skipped",
 	})
 
-	// The skipped talk's note is not something learned.
+	// The skipped talk's note is not something learned. A note of two
+	// lines is a block under its title, its line break kept.
 	equalLines(t, "what I learned", section(t, md, "## What I learned"), []string{
 		"- **Power Editing with vi** — Macros are just registers: qa…q, then @a.",
-		"- **What's our Vector, Victor?** — pgvector with HNSW indexes is good enough",
+		"- **What's our Vector, Victor?**",
+		`  pgvector with HNSW indexes is good enough\`,
 		"  for most of what we do.",
 		"- **Gotchas of Everyday Systemd** — `systemd-analyze blame` before blaming systemd.",
+	})
+	equalLines(t, "facts", section(t, md, "## Facts"), []string{
+		"- Price of Parking: too much",
+		"- Coffee: 4 cups a day",
 	})
 
 	equalLines(t, "Thursday", section(t, md, "### Thursday 6 March 2025"), []string{
@@ -221,7 +249,7 @@ func TestWriteMarkdownSCALE22xRecap(t *testing.T) {
 		"- 11:15–12:15 What's our Vector, Victor? — Ballroom G, Talk, attended",
 		"- 12:30–13:00 Fedora booth — Expo Hall, Expo Booth, attended",
 		`- 14:00–14:45 How did it come to this? Untangling SA, Dev(\*)Ops, SRE, and PE — Ballroom DE, Talk, attended (unplanned)`,
-		"- 18:30–19:30 Solarpunk Developers Group — Ballroom C, Birds of a Feather (BoF), planned",
+		"- 18:30–19:30 Solarpunk Developers Group — Ballroom C, Birds of a Feather (BoF), attended",
 	})
 	// No SQUIRREL!!! at 17:00: that talk was skipped.
 	equalLines(t, "Saturday", section(t, md, "### Saturday 8 March 2025"), []string{
@@ -236,8 +264,8 @@ func TestWriteMarkdownSCALE22xRecap(t *testing.T) {
 	equalLines(t, "Sunday", section(t, md, "### Sunday 9 March 2025"), []string{
 		"- 10:00–10:30 FreeBSD booth — Expo Hall, Expo Booth, attended",
 		"- 11:00–12:00 Why You Should Join a Community — Room 103, Career Day, attended",
-		"- 11:45–12:45 Towards improving code integrity on Linux — Ballroom C, Talk, planned",
-		"- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, planned",
+		"- 11:45–12:45 Towards improving code integrity on Linux — Ballroom C, Talk, attended",
+		"- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, attended",
 	})
 	equalLines(t, "Unscheduled", section(t, md, "### Unscheduled"), []string{
 		`- \# SCALE22x sticker \*swap\* \[Expo Hall\] — Expo Hall, Expo Booth, attended`,
@@ -247,7 +275,7 @@ func TestWriteMarkdownSCALE22xRecap(t *testing.T) {
 	if strings.Contains(md, "SQUIRREL") || strings.Contains(md, "Watch the recording") {
 		t.Errorf("the skipped talk appears in the recap:\n%s", md)
 	}
-	heads := []string{"# SCALE 22x, by the numbers", "## What I learned", "## Appendix: My Schedule", "### Thursday 6 March 2025", "### Friday 7 March 2025", "### Saturday 8 March 2025", "### Sunday 9 March 2025", "### Unscheduled"}
+	heads := []string{"# SCALE 22x, by the numbers", "## What I learned", "## Facts", "## Appendix: My Schedule", "### Thursday 6 March 2025", "### Friday 7 March 2025", "### Saturday 8 March 2025", "### Sunday 9 March 2025", "### Unscheduled"}
 	var got []string
 	for _, l := range strings.Split(md, "\n") {
 		if strings.HasPrefix(l, "#") {
@@ -263,7 +291,7 @@ func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if updating() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -331,8 +359,11 @@ func TestWriteMarkdownWithoutNotesOrName(t *testing.T) {
 			Start: time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 31, 9, 50, 0, 0, time.UTC)}, Status: schedule.Planned},
 		{Session: schedule.Session{ID: "b", Title: "Hallway track", Kind: "", Start: time.Date(2026, 2, 1, 11, 0, 0, 0, loc)}, Status: schedule.Attended, Personal: true},
 	}
-	md := recap(t, p)
+	// During the conference: the plan so far, and the recap says so.
+	md := recapAt(t, p, time.Date(2026, 1, 31, 12, 0, 0, 0, loc))
 	want := `# By the numbers
+
+*The plan so far: the conference runs until Sunday 1 February 2026.*
 
 - 1 Talk
 - 1 Other
@@ -360,12 +391,88 @@ Picks: 1 attended, 1 planned, 0 skipped
 
 func TestWriteMarkdownEmptyPlan(t *testing.T) {
 	p := &schedule.Plan{Conference: schedule.Conference{Name: "FOSDEM 2026"}}
-	want := "# FOSDEM 2026, by the numbers\n\nNothing recorded yet.\n\n## Appendix: My Schedule\n\nNothing on the schedule.\n"
+	want := "# FOSDEM 2026, by the numbers\n\n*The plan so far: no pick has a time yet.*\n\nNothing recorded yet.\n\n## Appendix: My Schedule\n\nNothing on the schedule.\n"
 	if md := recap(t, p); md != want {
 		t.Errorf("recap = %q, want %q", md, want)
 	}
 	if err := WriteMarkdown(&bytes.Buffer{}, nil, schedule.Stats{}); err == nil {
 		t.Error("WriteMarkdown(nil plan) gave no error")
+	}
+}
+
+// After the conference, the three picks never confirmed drop out of the
+// numbers and are listed apart, with the commands that settle them.
+func TestWriteMarkdownAfterListsPending(t *testing.T) {
+	md := recapAt(t, scalePlan(t), afterSCALE)
+	equalLines(t, "by the numbers", section(t, md, "# SCALE 22x, by the numbers"), []string{
+		"- 1 Workshop",
+		"- 8 Talks",
+		"- 1 Birds of a Feather (BoF)",
+		"- 6 Expo Booths",
+		"- 1 Career Day",
+		"- 1 Keynote",
+		"Time in sessions: 14 h 45 min over 4 days",
+		"Covered: 9 rooms, 10 tracks, 13 speakers",
+		"Picks: 18 attended (1 unplanned), 3 planned, 1 skipped",
+		"3 picks neither attended nor skipped — `plan attend` or `plan skip` them:",
+		"- Solarpunk Developers Group (`scale-" + idOf(t, md, "Solarpunk") + "`)",
+		"- Towards improving code integrity on Linux (`scale-" + idOf(t, md, "Towards") + "`)",
+		"- Meet COSMIC DE (`scale-" + idOf(t, md, "COSMIC") + "`)",
+	})
+	if !strings.Contains(md, "- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, not confirmed\n") {
+		t.Errorf("the appendix does not say the COSMIC talk is not confirmed:\n%s", md)
+	}
+	golden(t, "recap-pending.md", md)
+
+	// During the conference the same plan is the plan so far.
+	md = recapAt(t, scalePlan(t), duringSCALE)
+	if !strings.Contains(md, "\n*The plan so far: SCALE 22x runs until Sunday 9 March 2025.*\n\n- 1 Workshop\n- 10 Talks\n") ||
+		strings.Contains(md, "neither attended") || !strings.Contains(md, "Meet COSMIC DE — Ballroom H, Talk, planned\n") {
+		t.Errorf("recap during the conference:\n%s", md)
+	}
+}
+
+// idOf finds the number in the "(`scale-N`)" after a pending title.
+func idOf(t *testing.T, md, title string) string {
+	t.Helper()
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "- ") && strings.Contains(l, title) && strings.Contains(l, "(`scale-") {
+			return strings.TrimSuffix(l[strings.Index(l, "(`scale-")+len("(`scale-"):], "`)")
+		}
+	}
+	return "?"
+}
+
+// Notes are the user's Markdown: a one-line note follows its title; one
+// of several lines is a block under it, indented into the list item,
+// with its lines kept (a backslash break between lines of text), and
+// lists, quotes and code left as they are.
+func TestWriteMarkdownNotesStayMarkdown(t *testing.T) {
+	p := &schedule.Plan{Conference: schedule.Conference{Name: "FOSDEM 2026"}}
+	if err := p.SetTimeZone("Europe/Brussels"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 1, 31, 10, 0, 0, 0, p.Location())
+	n := 0
+	talk := func(id, title, note string) *schedule.Pick {
+		at := start.Add(time.Duration(n) * time.Hour)
+		n++
+		return &schedule.Pick{Session: schedule.Session{ID: id, Title: title, Kind: schedule.KindTalk, Start: at, End: at.Add(time.Hour)},
+			Status: schedule.Attended, Note: note}
+	}
+	p.Picks = []*schedule.Pick{
+		talk("a", "Reftables", "Default in Git 3.0."),
+		talk("b", "eBPF", "Three things:\n- verifier limits\n- CO-RE\n\n```sh\nbpftool prog list\nbpftool map dump\n```\nAsk Ana.\nShe knows."),
+		talk("c", "Nix", "> flakes are still experimental\n\n1. pin\n2. update"),
+	}
+	md := recapAt(t, p, start)
+	want := "## What I learned\n\n" +
+		"- **Reftables** — Default in Git 3.0.\n" +
+		"\n- **eBPF**\n\n" +
+		"  Three things:\n  - verifier limits\n  - CO-RE\n\n  ```sh\n  bpftool prog list\n  bpftool map dump\n  ```\n  Ask Ana.\\\n  She knows.\n\n" +
+		"- **Nix**\n\n  > flakes are still experimental\n\n  1. pin\n  2. update\n\n"
+	if !strings.Contains(md, want) {
+		t.Errorf("what I learned:\n%s\nwant:\n%s", md, want)
 	}
 }
 
@@ -375,7 +482,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestWriteMarkdownReportsWriteError(t *testing.T) {
 	p := scalePlan(t)
-	if err := WriteMarkdown(failingWriter{}, p, schedule.ComputeStats(p)); err == nil || err.Error() != "disk full" {
+	if err := WriteMarkdown(failingWriter{}, p, schedule.ComputeStats(p, afterSCALE)); err == nil || err.Error() != "disk full" {
 		t.Errorf("err = %v, want disk full", err)
 	}
 }

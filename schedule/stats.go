@@ -8,11 +8,26 @@ import (
 	"time"
 )
 
-// Stats is the recap "by the numbers": what the user took part in, counted
-// over the picks that were not skipped (personal entries such as booth
-// visits count like sessions), plus what became of every pick and the
-// user's facts. Its JSON shape is the `plan stats --json` contract.
+// Stats is the recap "by the numbers": what the user took part in, plus
+// what became of every pick and the user's facts. Personal entries such
+// as booth visits count like sessions.
+//
+// Which picks are counted depends on the Phase: after the conference's
+// last day the numbers are what was attended, and picks still only
+// planned are listed in Pending; before and during the conference they
+// are the plan so far, every pick that was not skipped (see Basis).
 type Stats struct {
+	// Phase says where the conference stood when the numbers were taken.
+	Phase Phase `json:"phase"`
+	// Basis is what the numbers count: what was attended after the
+	// conference, the plan before and during it, and the plan after it
+	// too while no pick is marked attended or skipped (nothing has been
+	// recorded yet: zeros would say nothing; PhaseText says so).
+	Basis Basis `json:"basis"`
+	// FirstDay and LastDay are the conference's days as the picks know
+	// them (YYYY-MM-DD in its zone; "" when no pick has a time).
+	FirstDay string `json:"first_day"`
+	LastDay  string `json:"last_day"`
 	// Counts is the number of picks per kind; kinds with none are absent.
 	// A pick with an unknown or empty kind counts as KindOther.
 	Counts map[Kind]int `json:"counts"`
@@ -40,18 +55,120 @@ type Stats struct {
 	Unplanned int `json:"unplanned"`
 	// Facts are the plan's facts in the order given.
 	Facts []Fact `json:"facts"`
+	// Pending, after the conference, are the picks neither attended nor
+	// skipped (cancelled and gone ones aside), in time order: the recap
+	// asks the user to say what became of them. Empty before and during.
+	Pending []PendingPick `json:"pending"`
 }
 
-// DayCount is the number of picks on one day.
+// PendingPick is a pick the recap asks about.
+type PendingPick struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// DayCount is the number of counted picks on one day.
 type DayCount struct {
 	Day      string `json:"day"` // YYYY-MM-DD in the conference zone
 	Sessions int    `json:"sessions"`
+	// Hours is the time in sessions that day, overlaps counted once, in
+	// hours rounded to two decimals.
+	Hours float64 `json:"hours"`
+	// Counts is the day's picks per kind.
+	Counts map[Kind]int `json:"counts"`
 }
 
-// ComputeStats counts the plan "by the numbers". Slices and the Counts map
-// are never nil, so the JSON shape does not change with an empty plan.
-func ComputeStats(p *Plan) Stats {
+// Phase is where the conference stands at a moment.
+type Phase string
+
+const (
+	// Before the conference's first day (or when no pick has a time).
+	PhaseBefore Phase = "before"
+	// During: from the first day to the end of the last.
+	PhaseDuring Phase = "during"
+	// After the last day, once the last pick has ended.
+	PhaseAfter Phase = "after"
+)
+
+// Basis is what the numbers count.
+type Basis string
+
+const (
+	// BasisPlan: every pick not skipped (cancelled or dropped sessions
+	// only if attended): the plan so far.
+	BasisPlan Basis = "plan"
+	// BasisAttended: the picks attended, and nothing else.
+	BasisAttended Basis = "attended"
+)
+
+// Counted reports whether numbers on this basis count the pick.
+func (b Basis) Counted(pk *Pick) bool {
+	if pk == nil {
+		return false
+	}
+	if b == BasisAttended {
+		return pk.Status == Attended
+	}
+	if pk.Status == Skipped {
+		return false
+	}
+	return pk.Status == Attended || !(pk.Cancelled || pk.Gone)
+}
+
+// PhaseAt is the phase of the conference at now, from the days of the
+// plan's picks in its zone (the program itself is not read, so stats
+// stay fast on any program): before the first day, after the last day
+// once its last pick has ended (a session past midnight keeps the
+// conference going), during otherwise. With no scheduled pick it is
+// PhaseBefore. It also returns the first and last day.
+func PhaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
+	if p == nil {
+		return PhaseBefore, "", ""
+	}
+	var lastEnd time.Time
+	loc := p.Location()
+	for _, pk := range p.Picks {
+		if pk == nil || !pk.Scheduled() {
+			continue
+		}
+		in := pk.Session.In(loc)
+		d := in.Day()
+		if first == "" || d < first {
+			first = d
+		}
+		if d > last {
+			last = d
+		}
+		end := pk.End
+		if !end.After(pk.Start) {
+			end = pk.Start
+		}
+		if end.After(lastEnd) {
+			lastEnd = end
+		}
+	}
+	if first == "" {
+		return PhaseBefore, "", ""
+	}
+	today := now.In(loc).Format(time.DateOnly)
+	switch {
+	case today < first:
+		return PhaseBefore, first, last
+	case today > last && !now.Before(lastEnd):
+		return PhaseAfter, first, last
+	}
+	return PhaseDuring, first, last
+}
+
+// ComputeStats counts the plan "by the numbers" at the moment now (see
+// PhaseAt, Stats.Basis and Basis.Counted for what is counted when). Slices and the
+// Counts map are never nil, so the JSON shape does not change with an
+// empty plan. The result depends only on the plan and now.
+func ComputeStats(p *Plan, now time.Time) Stats {
 	st := Stats{
+		Phase:    PhaseBefore,
+		Basis:    BasisPlan,
+		Pending:  []PendingPick{},
 		Counts:   map[Kind]int{},
 		Lines:    []string{},
 		PerDay:   []DayCount{},
@@ -63,6 +180,16 @@ func ComputeStats(p *Plan) Stats {
 	if p == nil {
 		return st
 	}
+	st.Phase, st.FirstDay, st.LastDay = PhaseAt(p, now)
+	st.Basis = BasisPlan
+	if st.Phase == PhaseAfter {
+		for _, pk := range p.Picks {
+			if pk != nil && (pk.Status == Attended || pk.Status == Skipped) {
+				st.Basis = BasisAttended
+				break
+			}
+		}
+	}
 	loc := p.Location()
 	tracks, rooms, speakers := newDistinct(), newDistinct(), newDistinct()
 	type date struct {
@@ -70,8 +197,14 @@ func ComputeStats(p *Plan) Stats {
 		m time.Month
 		d int
 	}
-	perDay := map[date]int{}
+	type dayTally struct {
+		n      int
+		spans  []span
+		counts map[Kind]int
+	}
+	perDay := map[date]*dayTally{}
 	var spans []span
+	var pending []*Pick
 	for _, pk := range p.Picks {
 		if pk == nil {
 			continue
@@ -87,12 +220,10 @@ func ComputeStats(p *Plan) Stats {
 		if pk.Unplanned {
 			st.Unplanned++
 		}
-		if pk.Status == Skipped {
-			continue
+		if st.Phase == PhaseAfter && pk.Status != Attended && pk.Status != Skipped && !pk.Cancelled && !pk.Gone {
+			pending = append(pending, pk)
 		}
-		// A session that was cancelled or left the program counts only if
-		// the user says they were there.
-		if (pk.Cancelled || pk.Gone) && pk.Status != Attended {
+		if !st.Basis.Counted(pk) {
 			continue
 		}
 		k := pk.Kind
@@ -108,11 +239,22 @@ func ComputeStats(p *Plan) Stats {
 		if pk.Scheduled() {
 			in := pk.Session.In(loc)
 			y, m, d := in.DayTime().Date()
-			perDay[date{y, m, d}]++
+			t := perDay[date{y, m, d}]
+			if t == nil {
+				t = &dayTally{counts: map[Kind]int{}}
+				perDay[date{y, m, d}] = t
+			}
+			t.n++
+			t.counts[k]++
 			if pk.End.After(pk.Start) {
 				spans = append(spans, span{pk.Start, pk.End})
+				t.spans = append(t.spans, span{pk.Start, pk.End})
 			}
 		}
+	}
+	sort.SliceStable(pending, func(i, j int) bool { return Less(&pending[i].Session, &pending[j].Session) })
+	for _, pk := range pending {
+		st.Pending = append(st.Pending, PendingPick{ID: pk.ID, Title: pk.Title})
 	}
 	for _, k := range Kinds {
 		if n := st.Counts[k]; n > 0 {
@@ -120,8 +262,9 @@ func ComputeStats(p *Plan) Stats {
 		}
 	}
 	st.Hours = math.Round(covered(spans).Hours()*100) / 100
-	for day, n := range perDay {
-		st.PerDay = append(st.PerDay, DayCount{Day: fmt.Sprintf("%04d-%02d-%02d", day.y, day.m, day.d), Sessions: n})
+	for day, t := range perDay {
+		st.PerDay = append(st.PerDay, DayCount{Day: fmt.Sprintf("%04d-%02d-%02d", day.y, day.m, day.d), Sessions: t.n,
+			Hours: math.Round(covered(t.spans).Hours()*100) / 100, Counts: t.counts})
 	}
 	sort.Slice(st.PerDay, func(i, j int) bool { return st.PerDay[i].Day < st.PerDay[j].Day })
 	st.Tracks, st.Rooms, st.Speakers = tracks.sorted(), rooms.sorted(), speakers.sorted()
@@ -140,6 +283,86 @@ func (s Stats) Headline(conference string) string {
 		return head + ": nothing yet"
 	}
 	return head + ": " + strings.Join(s.Lines, ", ")
+}
+
+// The recap's wording, shared by 'plan stats', the Markdown and the HTML
+// recap so that they say the same things in the same words.
+
+// TimeText is "17 h 30 min over 4 days"; "" when no counted pick has a
+// time.
+func (s Stats) TimeText() string {
+	if len(s.PerDay) == 0 {
+		return ""
+	}
+	return FormatDuration(time.Duration(math.Round(s.Hours*60))*time.Minute) + " over " + Plural(len(s.PerDay), "day", "")
+}
+
+// CoveredText is "10 rooms, 11 tracks, 15 speakers", leaving out what
+// is none; "" when all are.
+func (s Stats) CoveredText() string {
+	var parts []string
+	for _, c := range []struct {
+		n   int
+		one string
+	}{{len(s.Rooms), "room"}, {len(s.Tracks), "track"}, {len(s.Speakers), "speaker"}} {
+		if c.n > 0 {
+			parts = append(parts, Plural(c.n, c.one, ""))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// PicksText is "18 attended (1 unplanned), 3 planned, 1 skipped"; "" with
+// no picks.
+func (s Stats) PicksText() string {
+	if s.Attended+s.Planned+s.Skipped == 0 {
+		return ""
+	}
+	attended := fmt.Sprintf("%d attended", s.Attended)
+	if s.Unplanned > 0 {
+		attended += fmt.Sprintf(" (%d unplanned)", s.Unplanned)
+	}
+	return fmt.Sprintf("%s, %d planned, %d skipped", attended, s.Planned, s.Skipped)
+}
+
+// PhaseText says, when the numbers are the plan, that they are: "The
+// plan so far: FOSDEM 2026 runs until Sunday 1 February 2026." When
+// they are what was attended, "".
+func (s Stats) PhaseText(conference string) string {
+	name := strings.Join(strings.Fields(conference), " ")
+	if name == "" {
+		name = "the conference"
+	}
+	day := func(d string) string {
+		t, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			return d
+		}
+		return t.Format("Monday 2 January 2006")
+	}
+	switch {
+	case s.Phase == PhaseAfter && s.Basis == BasisAttended:
+		return ""
+	case s.Phase == PhaseAfter:
+		return fmt.Sprintf("The plan: %s ended on %s, and no pick is marked attended or skipped yet.", name, day(s.LastDay))
+	case s.FirstDay == "":
+		return "The plan so far: no pick has a time yet."
+	case s.Phase == PhaseDuring:
+		return fmt.Sprintf("The plan so far: %s runs until %s.", name, day(s.LastDay))
+	}
+	return fmt.Sprintf("The plan so far: %s starts on %s.", name, day(s.FirstDay))
+}
+
+// PendingText is "3 picks neither attended nor skipped — `plan attend` or
+// `plan skip` them" (commands in backticks); "" when there are none.
+func (s Stats) PendingText() string {
+	switch len(s.Pending) {
+	case 0:
+		return ""
+	case 1:
+		return "1 pick neither attended nor skipped — `plan attend` or `plan skip` it"
+	}
+	return fmt.Sprintf("%d picks neither attended nor skipped — `plan attend` or `plan skip` them", len(s.Pending))
 }
 
 type span struct{ start, end time.Time }

@@ -146,10 +146,53 @@ func mustLocal(t testing.TB, s string, loc *time.Location) time.Time {
 	return tm
 }
 
-func TestComputeStatsSCALE22xRecap(t *testing.T) {
-	p := scalePlan(t)
-	st := ComputeStats(p)
+// duringSCALE is Saturday noon at SCALE 22x; afterSCALE the Monday after.
+var (
+	duringSCALE = time.Date(2025, 3, 8, 20, 0, 0, 0, time.UTC)
+	afterSCALE  = time.Date(2025, 3, 10, 17, 0, 0, 0, time.UTC)
+)
 
+// attendAll marks every pick that was not skipped as attended: the recap
+// after the conference of someone who went to all of them.
+func attendAll(p *Plan) *Plan {
+	for _, pk := range p.Picks {
+		if pk.Status != Skipped {
+			pk.Status = Attended
+		}
+	}
+	return p
+}
+
+// During the conference the numbers are the plan so far; after it, for
+// someone who attended every pick they kept, the same numbers.
+func TestComputeStatsSCALE22xRecap(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		p     *Plan
+		now   time.Time
+		phase Phase
+	}{
+		{"during, the plan so far", scalePlan(t), duringSCALE, PhaseDuring},
+		{"after, all attended", attendAll(scalePlan(t)), afterSCALE, PhaseAfter},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := ComputeStats(tt.p, tt.now)
+			if wantBasis := map[Phase]Basis{PhaseDuring: BasisPlan, PhaseAfter: BasisAttended}[tt.phase]; st.Basis != wantBasis {
+				t.Errorf("basis %s, want %s", st.Basis, wantBasis)
+			}
+			if st.Phase != tt.phase || st.FirstDay != "2025-03-06" || st.LastDay != "2025-03-09" {
+				t.Errorf("phase %s from %s to %s, want %s from 2025-03-06 to 2025-03-09", st.Phase, st.FirstDay, st.LastDay, tt.phase)
+			}
+			if len(st.Pending) != 0 {
+				t.Errorf("Pending = %v, want none", st.Pending)
+			}
+			checkSCALE22xNumbers(t, tt.p, st)
+		})
+	}
+}
+
+func checkSCALE22xNumbers(t *testing.T, p *Plan, st Stats) {
+	t.Helper()
 	wantCounts := map[Kind]int{KindWorkshop: 1, KindTalk: 10, KindBoF: 2, KindBooth: 6, KindCareer: 1, KindKeynote: 1}
 	if !reflect.DeepEqual(st.Counts, wantCounts) {
 		t.Errorf("Counts = %v, want %v", st.Counts, wantCounts)
@@ -186,9 +229,22 @@ func TestComputeStatsSCALE22xRecap(t *testing.T) {
 
 	// Sunday is in PDT (DST began at 02:00 that morning); the Solarpunk BoF
 	// is stored in UTC (02:30 Saturday) but happened on Friday evening.
-	wantDays := []DayCount{{"2025-03-06", 2}, {"2025-03-07", 6}, {"2025-03-08", 6}, {"2025-03-09", 4}}
+	wantDays := []DayCount{
+		{"2025-03-06", 2, 4, map[Kind]int{KindWorkshop: 1, KindBoF: 1}},
+		{"2025-03-07", 6, 4.75, map[Kind]int{KindTalk: 4, KindBooth: 1, KindBoF: 1}},
+		{"2025-03-08", 6, 5.5, map[Kind]int{KindKeynote: 1, KindTalk: 4, KindBooth: 1}},
+		// Sunday's 15 minutes of overlap count once that day too.
+		{"2025-03-09", 4, 3.25, map[Kind]int{KindBooth: 1, KindCareer: 1, KindTalk: 2}},
+	}
 	if !reflect.DeepEqual(st.PerDay, wantDays) {
 		t.Errorf("PerDay = %v, want %v", st.PerDay, wantDays)
+	}
+	dayHours := 0.0
+	for _, d := range st.PerDay {
+		dayHours += d.Hours
+	}
+	if dayHours != st.Hours {
+		t.Errorf("hours per day add up to %v, want %v", dayHours, st.Hours)
 	}
 
 	wantTracks := []string{"BoFs", "Career Day", "Developer", "DevOpsDay LA", "General", "Kernel & Low Level Systems", "Keynote", "PlanetNix", "PostgreSQL", "Systems & Infrastructure", "Workshops"}
@@ -208,8 +264,8 @@ func TestComputeStatsSCALE22xRecap(t *testing.T) {
 	}
 
 	var planned, attended, skipped, unplanned int
-	for _, r := range scaleRecap {
-		switch r.status {
+	for _, pk := range p.Picks {
+		switch pk.Status {
 		case Planned:
 			planned++
 		case Attended:
@@ -217,12 +273,12 @@ func TestComputeStatsSCALE22xRecap(t *testing.T) {
 		case Skipped:
 			skipped++
 		}
-		if r.unplanned {
+		if pk.Unplanned {
 			unplanned++
 		}
 	}
 	got := [4]int{st.Planned, st.Attended, st.Skipped, st.Unplanned}
-	if want := [4]int{planned, attended, skipped, unplanned}; got != want || want != [4]int{3, 18, 1, 1} {
+	if want := [4]int{planned, attended, skipped, unplanned}; got != want || want[2] != 1 || want[3] != 1 || want[0]+want[1] != 21 {
 		t.Errorf("planned/attended/skipped/unplanned = %v, want %v", got, want)
 	}
 
@@ -234,7 +290,7 @@ func TestComputeStatsSCALE22xRecap(t *testing.T) {
 
 // The JSON shape is the `plan stats --json` contract.
 func TestStatsJSON(t *testing.T) {
-	data, err := json.Marshal(ComputeStats(scalePlan(t)))
+	data, err := json.Marshal(ComputeStats(scalePlan(t), duringSCALE))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,12 +299,19 @@ func TestStatsJSON(t *testing.T) {
 		Lines  []string       `json:"lines"`
 		Hours  float64        `json:"hours"`
 		PerDay []struct {
-			Day      string `json:"day"`
-			Sessions int    `json:"sessions"`
+			Day      string         `json:"day"`
+			Sessions int            `json:"sessions"`
+			Hours    float64        `json:"hours"`
+			Counts   map[string]int `json:"counts"`
 		} `json:"per_day"`
 		Tracks, Rooms, Speakers               []string
 		Planned, Attended, Skipped, Unplanned int
 		Facts                                 []struct{ Label, Value string }
+		Phase                                 string `json:"phase"`
+		Basis                                 string `json:"basis"`
+		FirstDay                              string `json:"first_day"`
+		LastDay                               string `json:"last_day"`
+		Pending                               []struct{ ID, Title string }
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
@@ -275,11 +338,11 @@ func TestStatsJSON(t *testing.T) {
 	}
 
 	// An empty plan keeps the shape: objects and arrays, never null.
-	data, err = json.Marshal(ComputeStats(&Plan{}))
+	data, err = json.Marshal(ComputeStats(&Plan{}, afterSCALE))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"unplanned":0,"facts":[]}`
+	want := `{"phase":"before","basis":"plan","first_day":"","last_day":"","counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"unplanned":0,"facts":[],"pending":[]}`
 	if string(data) != want {
 		t.Errorf("empty plan JSON = %s, want %s", data, want)
 	}
@@ -332,7 +395,7 @@ func TestStatsLinesLabelsAndPlurals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := ComputeStats(&Plan{Picks: picksOf(tt.kinds...)})
+			st := ComputeStats(&Plan{Picks: picksOf(tt.kinds...)}, time.Time{})
 			if !reflect.DeepEqual(st.Lines, tt.want) {
 				t.Errorf("Lines = %q, want %q", st.Lines, tt.want)
 			}
@@ -354,7 +417,7 @@ func TestStatsSkippedKindOmitted(t *testing.T) {
 	p := &Plan{Picks: picksOf(KindTalk, KindPanel, KindPanel)}
 	p.Picks[1].Status = Skipped
 	p.Picks[2].Status = Skipped
-	st := ComputeStats(p)
+	st := ComputeStats(p, time.Time{})
 	if want := []string{"1 Talk"}; !reflect.DeepEqual(st.Lines, want) {
 		t.Errorf("Lines = %q, want %q", st.Lines, want)
 	}
@@ -382,11 +445,11 @@ func TestStatsAcrossDST(t *testing.T) {
 	sunday := &Pick{Session: Session{ID: "s", Title: "Sunday talk", Kind: KindTalk,
 		Start: time.Date(2025, 3, 9, 10, 0, 0, 0, loc), End: time.Date(2025, 3, 9, 11, 0, 0, 0, loc)}}
 	p.Picks = []*Pick{night, talk, sunday}
-	st := ComputeStats(p)
+	st := ComputeStats(p, time.Time{})
 	if st.Hours != 5 {
 		t.Errorf("Hours = %v, want 5", st.Hours)
 	}
-	if want := []DayCount{{"2025-03-08", 2}, {"2025-03-09", 1}}; !reflect.DeepEqual(st.PerDay, want) {
+	if want := []DayCount{{"2025-03-08", 2, 4, map[Kind]int{KindSocial: 1, KindTalk: 1}}, {"2025-03-09", 1, 1, map[Kind]int{KindTalk: 1}}}; !reflect.DeepEqual(st.PerDay, want) {
 		t.Errorf("PerDay = %v, want %v", st.PerDay, want)
 	}
 }
@@ -396,7 +459,7 @@ func TestStatsDistinctIgnoresCaseAndBlanks(t *testing.T) {
 	p.Picks[0].Speakers = []string{"Xe Iaso", " benny Vasquez "}
 	p.Picks[1].Speakers = []string{"xe iaso", ""}
 	p.Picks[0].Room, p.Picks[1].Room, p.Picks[2].Room = "Room 101", "room 101", ""
-	st := ComputeStats(p)
+	st := ComputeStats(p, time.Time{})
 	if want := []string{"benny Vasquez", "Xe Iaso"}; !reflect.DeepEqual(st.Speakers, want) {
 		t.Errorf("Speakers = %q, want %q", st.Speakers, want)
 	}
@@ -405,6 +468,123 @@ func TestStatsDistinctIgnoresCaseAndBlanks(t *testing.T) {
 	}
 	if len(st.PerDay) != 0 || st.Hours != 0 {
 		t.Errorf("unscheduled picks gave PerDay %v, Hours %v", st.PerDay, st.Hours)
+	}
+}
+
+// After the last day the numbers are what was attended: the scenario's
+// three picks still only planned (a BoF and two talks) drop out and are
+// listed apart, in time order; the skipped talk stays out.
+func TestComputeStatsAfterCountsAttended(t *testing.T) {
+	p := scalePlan(t)
+	st := ComputeStats(p, afterSCALE)
+	if st.Phase != PhaseAfter {
+		t.Fatalf("phase %s, want after", st.Phase)
+	}
+	wantLines := []string{"1 Workshop", "8 Talks", "1 Birds of a Feather (BoF)", "6 Expo Booths", "1 Career Day", "1 Keynote"}
+	if !reflect.DeepEqual(st.Lines, wantLines) {
+		t.Errorf("Lines = %q, want %q", st.Lines, wantLines)
+	}
+	wantPending := []PendingPick{
+		{p.Picks[7].ID, "Solarpunk Developers Group"},
+		{p.Picks[17].ID, "Towards improving code integrity on Linux"},
+		{p.Picks[18].ID, "Meet COSMIC DE"},
+	}
+	if !reflect.DeepEqual(st.Pending, wantPending) {
+		t.Errorf("Pending = %v, want %v", st.Pending, wantPending)
+	}
+	if got, want := st.PendingText(), "3 picks neither attended nor skipped — `plan attend` or `plan skip` them"; got != want {
+		t.Errorf("PendingText = %q, want %q", got, want)
+	}
+	if st.PhaseText("SCALE 22x") != "" {
+		t.Errorf("PhaseText after = %q, want none", st.PhaseText("SCALE 22x"))
+	}
+	// 17.5 h less the BoF (1 h) and the two talks (45 min of the code
+	// integrity talk were not shared with the career session, plus 1 h).
+	if st.Hours != 14.75 {
+		t.Errorf("Hours = %v, want 14.75", st.Hours)
+	}
+	if st.Planned != 3 || st.Attended != 18 || st.Skipped != 1 {
+		t.Errorf("planned/attended/skipped = %d/%d/%d, want 3/18/1", st.Planned, st.Attended, st.Skipped)
+	}
+}
+
+// After the conference with no pick marked attended or skipped, nothing
+// has been recorded: the numbers stay the plan and say so, and every
+// pick is listed to be settled.
+func TestComputeStatsAfterNothingRecorded(t *testing.T) {
+	p := scalePlan(t)
+	for _, pk := range p.Picks {
+		pk.Status = Planned
+	}
+	st := ComputeStats(p, afterSCALE)
+	if st.Phase != PhaseAfter || st.Basis != BasisPlan {
+		t.Fatalf("phase %s basis %s, want after and plan", st.Phase, st.Basis)
+	}
+	if len(st.Lines) != 6 || st.Lines[1] != "11 Talks" || len(st.Pending) != len(p.Picks) {
+		t.Errorf("Lines = %q, %d pending of %d picks", st.Lines, len(st.Pending), len(p.Picks))
+	}
+	if got, want := st.PhaseText("SCALE 22x"), "The plan: SCALE 22x ended on Sunday 9 March 2025, and no pick is marked attended or skipped yet."; got != want {
+		t.Errorf("PhaseText = %q, want %q", got, want)
+	}
+	// One skipped pick is a record: from then on the numbers are what
+	// was attended, here nothing.
+	p.Picks[0].Status = Skipped
+	if st := ComputeStats(p, afterSCALE); st.Basis != BasisAttended || len(st.Lines) != 0 || st.PhaseText("SCALE 22x") != "" {
+		t.Errorf("with one pick skipped: basis %s, lines %q, %q", st.Basis, st.Lines, st.PhaseText("SCALE 22x"))
+	}
+}
+
+func TestPhaseAt(t *testing.T) {
+	p := &Plan{}
+	if err := p.SetTimeZone("Europe/Brussels"); err != nil {
+		t.Fatal(err)
+	}
+	loc := p.Location()
+	sat := &Pick{Session: Session{ID: "a", Title: "Saturday", Kind: KindTalk, Start: time.Date(2026, 1, 31, 10, 0, 0, 0, loc), End: time.Date(2026, 1, 31, 11, 0, 0, 0, loc)}}
+	// A night session filed under Sunday that ends at 01:30 on Monday.
+	night := &Pick{Session: Session{ID: "b", Title: "Night", Kind: KindSocial, Date: "2026-02-01",
+		Start: time.Date(2026, 2, 2, 0, 30, 0, 0, loc), End: time.Date(2026, 2, 2, 1, 30, 0, 0, loc)}, Status: Skipped}
+	unscheduled := &Pick{Session: Session{ID: "c", Title: "Booth", Kind: KindBooth}}
+	p.Picks = []*Pick{unscheduled, sat, night}
+	for _, tt := range []struct {
+		at   time.Time
+		want Phase
+	}{
+		{time.Date(2026, 1, 30, 23, 59, 0, 0, loc), PhaseBefore},
+		{time.Date(2026, 1, 31, 0, 0, 0, 0, loc), PhaseDuring},
+		{time.Date(2026, 2, 1, 23, 0, 0, 0, loc), PhaseDuring},
+		{time.Date(2026, 2, 2, 1, 0, 0, 0, loc), PhaseDuring}, // the night session is still on
+		{time.Date(2026, 2, 2, 1, 30, 0, 0, loc), PhaseAfter},
+		{time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC), PhaseDuring}, // 10:00 in Brussels
+	} {
+		ph, first, last := PhaseAt(p, tt.at)
+		if ph != tt.want || first != "2026-01-31" || last != "2026-02-01" {
+			t.Errorf("PhaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
+		}
+	}
+	if ph, first, _ := PhaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
+		t.Errorf("PhaseAt without times = %s %q, want before", ph, first)
+	}
+}
+
+func TestStatsTexts(t *testing.T) {
+	st := ComputeStats(scalePlan(t), duringSCALE)
+	for _, tt := range []struct{ got, want string }{
+		{st.TimeText(), "17 h 30 min over 4 days"},
+		{st.CoveredText(), "10 rooms, 11 tracks, 15 speakers"},
+		{st.PicksText(), "18 attended (1 unplanned), 3 planned, 1 skipped"},
+		{st.PhaseText("SCALE 22x"), "The plan so far: SCALE 22x runs until Sunday 9 March 2025."},
+		{st.PendingText(), ""},
+		{ComputeStats(scalePlan(t), time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)).PhaseText(" SCALE\n22x "), "The plan so far: SCALE 22x starts on Thursday 6 March 2025."},
+		{ComputeStats(&Plan{}, duringSCALE).PhaseText(""), "The plan so far: no pick has a time yet."},
+		{Stats{}.TimeText() + Stats{}.CoveredText() + Stats{}.PicksText(), ""},
+		{Stats{Attended: 2, Planned: 0, Skipped: 0}.PicksText(), "2 attended, 0 planned, 0 skipped"},
+		{Stats{Pending: []PendingPick{{"a", "A"}}}.PendingText(), "1 pick neither attended nor skipped — `plan attend` or `plan skip` it"},
+		{Stats{Rooms: []string{"a"}, Speakers: []string{"b"}}.CoveredText(), "1 room, 1 speaker"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }
 
@@ -448,6 +628,6 @@ func BenchmarkComputeStats(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		ComputeStats(p)
+		ComputeStats(p, time.Date(2025, 3, 8, 12, 0, 0, 0, time.UTC))
 	}
 }

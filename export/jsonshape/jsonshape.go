@@ -435,6 +435,20 @@ type Stats struct {
 	Skipped   int                   `json:"skipped"`
 	Unplanned int                   `json:"unplanned"`
 	Facts     []Fact                `json:"facts"`
+	// Phase is "before", "during" or "after" the conference: after it the
+	// numbers count what was attended, before and during the plan so far.
+	Phase string `json:"phase"`
+	// Basis is what the numbers count: "attended" after the conference,
+	// "plan" before and during it, and after it while no pick is marked
+	// attended or skipped yet.
+	Basis string `json:"basis"`
+	// FirstDay and LastDay are the conference's days as the picks know
+	// them (YYYY-MM-DD; "" when no pick has a time).
+	FirstDay string `json:"first_day"`
+	LastDay  string `json:"last_day"`
+	// Pending, after the conference, are the ids of the picks neither
+	// attended nor skipped, in time order; empty before and during.
+	Pending []string `json:"pending"`
 }
 
 // DayCount is the number of sessions on one conference day.
@@ -452,7 +466,11 @@ type Fact struct {
 // FromStats gives the shape of the recap's numbers.
 func FromStats(s schedule.Stats) Stats {
 	out := Stats{Counts: s.Counts, Lines: s.Lines, Hours: s.Hours, PerDay: []DayCount{}, Tracks: s.Tracks, Rooms: s.Rooms,
-		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Unplanned: s.Unplanned, Facts: []Fact{}}
+		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Unplanned: s.Unplanned, Facts: []Fact{},
+		Phase: string(s.Phase), Basis: string(s.Basis), FirstDay: s.FirstDay, LastDay: s.LastDay, Pending: []string{}}
+	for _, pd := range s.Pending {
+		out.Pending = append(out.Pending, pd.ID)
+	}
 	for _, d := range s.PerDay {
 		out.PerDay = append(out.PerDay, DayCount{d.Day, d.Sessions})
 	}
