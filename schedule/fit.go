@@ -44,18 +44,3 @@ func During(program []*Session, now time.Time) bool {
 	}
 	return !first.IsZero() && !now.Before(first) && !now.After(last)
 }
-
-// NotOver drops suggestions that have ended, while the conference is on;
-// before or after it every session counts.
-func NotOver(program []*Session, in []Suggestion, now time.Time) []Suggestion {
-	if !During(program, now) {
-		return in
-	}
-	out := in[:0]
-	for _, s := range in {
-		if s.Session.End.After(now) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
