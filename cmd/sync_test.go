@@ -189,6 +189,14 @@ func startProxy(t *testing.T, target string) *countingProxy {
 	return p
 }
 
+// setCut sets (or, with nil, clears) the requests the proxy drops; the
+// proxy's handler reads it under the same lock.
+func (p *countingProxy) setCut(cut func(r *http.Request) bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cut = cut
+}
+
 // counts returns and resets the counts: all requests, and writes (PUT,
 // DELETE, anything but PROPFIND, REPORT, GET, HEAD, OPTIONS).
 func (p *countingProxy) counts() (all, writes int) {
@@ -601,13 +609,13 @@ func TestSyncFailures(t *testing.T) {
 	t.Run("connection dropped", func(t *testing.T) {
 		proxy := startProxy(t, rad.URL)
 		puts := 0
-		proxy.cut = func(r *http.Request) bool {
+		proxy.setCut(func(r *http.Request) bool {
 			if r.Method == http.MethodPut {
 				puts++
 				return puts == 3
 			}
 			return false
-		}
+		})
 		calURL := proxy.URL + "/ana/fosdem/"
 		code, _, errOut := run(t, dir, false, "sync", "--caldav", calURL)
 		if code != 1 || !strings.Contains(errOut, "lost the connection") || !strings.Contains(errOut, "run 'plan sync' again") {
@@ -616,7 +624,7 @@ func TestSyncFailures(t *testing.T) {
 		if data, _ := os.ReadFile(filepath.Join(dir, "plan.yaml")); bytes.Contains(data, []byte("caldav:")) {
 			t.Errorf("a failed sync changed the plan")
 		}
-		proxy.cut = nil
+		proxy.setCut(nil)
 		proxy.counts()
 		s := syncJSON(t, dir, "--caldav", calURL)
 		if len(s.Created) != 3 || len(s.Conflicts) != 0 {
