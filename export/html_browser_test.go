@@ -263,14 +263,17 @@ func (b *browser) call(method string, params any) json.RawMessage {
 }
 
 // open shows the file at the given size and waits for it to load.
-func (b *browser) open(path string, w, h int, dark bool) {
+func (b *browser) open(path string, w, h int, dark bool) { b.openAs(path, w, h, dark, "") }
+
+// openAs is open with a media type ("print"; "" is the screen).
+func (b *browser) openAs(path string, w, h int, dark bool, media string) {
 	b.t.Helper()
 	b.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": w, "height": h, "deviceScaleFactor": 1, "mobile": w < 600})
 	scheme := "light"
 	if dark {
 		scheme = "dark"
 	}
-	b.call("Emulation.setEmulatedMedia", map[string]any{"features": []map[string]string{{"name": "prefers-color-scheme", "value": scheme}}})
+	b.call("Emulation.setEmulatedMedia", map[string]any{"media": media, "features": []map[string]string{{"name": "prefers-color-scheme", "value": scheme}}})
 	for len(b.loaded) > 0 {
 		<-b.loaded
 	}
@@ -354,8 +357,11 @@ type layout struct {
 	Text            string
 }
 
+// readLayout measures against the layout viewport (clientWidth), which a
+// phone does not widen for a page that says width=device-width, rather
+// than the visual one, which a browser may zoom out to fit a wide page.
 const readLayout = `(() => {
-  const W = window.innerWidth;
+  const W = document.documentElement.clientWidth;
   const wide = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
@@ -410,8 +416,8 @@ func TestHTMLRecapInChromium(t *testing.T) {
 			if probs := b.takeProblems(); len(probs) > 0 {
 				t.Errorf("the page caused %d console problem(s):\n%s", len(probs), strings.Join(probs, "\n"))
 			}
-			if l.ScrollWidth > l.InnerWidth {
-				t.Errorf("at %d px the page scrolls sideways: %d px wide; too wide: %q", v.w, l.ScrollWidth, l.Wide)
+			if l.ScrollWidth > l.InnerWidth || l.InnerWidth != v.w {
+				t.Errorf("at %d px (layout %d px) the page scrolls sideways: %d px wide; too wide: %q", v.w, l.InnerWidth, l.ScrollWidth, l.Wide)
 			}
 			want := []string{"1 Workshop", "10 Talks", "2 Birds of a Feather (BoF)", "6 Expo Booths", "1 Career Day", "1 Keynote"}
 			if strings.Join(l.Figures, "|") != strings.Join(want, "|") {
@@ -442,6 +448,53 @@ func TestHTMLRecapInChromium(t *testing.T) {
 	}
 }
 
+// Printed (A4's width at 96 dpi, in dark mode, which print ignores): no
+// sideways overflow, the figures and charts still there.
+func TestHTMLRecapPrintInChromium(t *testing.T) {
+	b := startBrowser(t)
+	path := writePage(t, "recap.html", attendAll(scalePlan(t)), afterSCALE, HTMLOptions{})
+	b.openAs(path, 794, 1123, true, "print")
+	var l layout
+	b.eval(readLayout, &l)
+	b.screenshot("recap-print.png", 794)
+	var bg string
+	b.eval(`getComputedStyle(document.body).backgroundColor`, &bg)
+	if probs := b.takeProblems(); len(probs) > 0 {
+		t.Errorf("console problems:\n%s", strings.Join(probs, "\n"))
+	}
+	if l.ScrollWidth > l.InnerWidth || len(l.Figures) != 6 || len(l.Charts) != 6 {
+		t.Errorf("printed: %d px wide of %d, %d figures, %d charts; too wide: %q", l.ScrollWidth, l.InnerWidth, len(l.Figures), len(l.Charts), l.Wide)
+	}
+	if bg != "rgb(255, 255, 255)" {
+		t.Errorf("printed on %s, want white paper", bg)
+	}
+}
+
+// The checks can fail: a page that logs an error, breaks its policy and
+// is too wide is caught (a control for the tests above).
+func TestChromiumCatchesABadPage(t *testing.T) {
+	b := startBrowser(t)
+	path := filepath.Join(t.TempDir(), "bad.html")
+	bad := `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'"></head>` +
+		`<body><div style="width:2000px">wide</div><script>console.error("boom")</script><img src="https://example.invalid/x.png"></body></html>`
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.open(path, 390, 844, false)
+	var l layout
+	b.eval(readLayout, &l)
+	var probs []string
+	for deadline := time.Now().Add(5 * time.Second); len(probs) < 2 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		probs = append(probs, b.takeProblems()...)
+	}
+	if len(probs) < 2 {
+		t.Errorf("want the console error and the blocked image reported, got %q", probs)
+	}
+	if l.ScrollWidth <= 390 || l.Images != 1 {
+		t.Errorf("the wide page is %d px of %d, %d images", l.ScrollWidth, l.InnerWidth, l.Images)
+	}
+}
+
 // The agenda before the conference, on a phone and a laptop.
 func TestHTMLAgendaInChromium(t *testing.T) {
 	b := startBrowser(t)
@@ -455,8 +508,8 @@ func TestHTMLAgendaInChromium(t *testing.T) {
 		if probs := b.takeProblems(); len(probs) > 0 {
 			t.Errorf("%d px: console problems:\n%s", w, strings.Join(probs, "\n"))
 		}
-		if l.ScrollWidth > l.InnerWidth {
-			t.Errorf("at %d px the agenda scrolls sideways: %d px wide; too wide: %q", w, l.ScrollWidth, l.Wide)
+		if l.ScrollWidth > l.InnerWidth || l.InnerWidth != w {
+			t.Errorf("at %d px (layout %d px) the agenda scrolls sideways: %d px wide; too wide: %q", w, l.InnerWidth, l.ScrollWidth, l.Wide)
 		}
 		if len(l.Charts) != 4 || !strings.Contains(l.Text, "Clash: overlaps") {
 			t.Errorf("%d px: %d day charts; clashes marked: %v", w, len(l.Charts), strings.Contains(l.Text, "Clash: overlaps"))
@@ -486,8 +539,8 @@ func TestHTMLHostileInChromium(t *testing.T) {
 				t.Errorf("agenda %v: the page does not show %q as text", opts.Agenda, h)
 			}
 		}
-		if l.ScrollWidth > l.InnerWidth {
-			t.Errorf("agenda %v: scrolls sideways: %d px; too wide: %q", opts.Agenda, l.ScrollWidth, l.Wide)
+		if l.ScrollWidth > l.InnerWidth || l.InnerWidth != 390 {
+			t.Errorf("agenda %v: scrolls sideways: %d px of %d; too wide: %q", opts.Agenda, l.ScrollWidth, l.InnerWidth, l.Wide)
 		}
 	}
 }

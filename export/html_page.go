@@ -143,7 +143,7 @@ const pageSource = `<!DOCTYPE html>
 `
 
 const pageCSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--accent:#0969da;--warn:#9a6700;--bad:#cf222e}
-@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--accent:#4493f8;--warn:#d29922;--bad:#f85149}}
+@media screen and (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--accent:#4493f8;--warn:#d29922;--bad:#f85149}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 "DejaVu Sans",Verdana,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;overflow-wrap:anywhere}
@@ -188,6 +188,7 @@ svg.chart{display:block;width:100%;max-width:38rem;height:auto}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem;margin-top:2rem}
 @media (max-width:30rem){h1{font-size:1.55rem}.figures{grid-template-columns:repeat(2,minmax(0,1fr))}.figures b{font-size:2.1rem}}
 @media print{
+@page{margin:1.5cm}
 :root{--bg:#fff;--fg:#000;--muted:#444;--line:#999;--card:#fff;--accent:#000}
 body{font-size:11pt}
 header,main,footer{max-width:none;padding:0}
@@ -195,7 +196,7 @@ a{color:inherit;text-decoration:none}
 a[href]::after{content:" <" attr(href) ">";font-size:.8em;color:#444;overflow-wrap:anywhere}
 .figures li,.entries li,.pending{break-inside:avoid;background:#fff}
 figure,section.day h3{break-inside:avoid;break-after:avoid}
-svg.chart{max-width:100%}
+svg.chart{max-width:15cm}
 h2{break-after:avoid}
 footer{display:none}
 }`

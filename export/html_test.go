@@ -100,6 +100,11 @@ func TestWriteHTMLSCALE22xRecap(t *testing.T) {
 		"<h3>Unscheduled</h3>",
 		"# SCALE22x sticker *swap* [Expo Hall]",
 	})
+	for _, css := range []string{"@media screen and (prefers-color-scheme:dark)", "@media print{", `<meta name="viewport" content="width=device-width, initial-scale=1">`} {
+		if !strings.Contains(html, css) {
+			t.Errorf("the page lacks %s", css)
+		}
+	}
 	if strings.Contains(html, "Watch the recording") {
 		t.Error("the skipped talk's note is on the page")
 	}

@@ -78,7 +78,7 @@ const CSS = `.ch-bg{fill:none}
 .ch-hatch{stroke:#8c959f;stroke-width:1.5}
 .ch-mark{fill:#1f2328;stroke:#fff;stroke-width:1}
 .ch-on{fill:#111}
-@media (prefers-color-scheme:dark){
+@media screen and (prefers-color-scheme:dark){
 .ch-text{fill:#e6edf3}
 .ch-muted{fill:#9198a1}
 .ch-grid{stroke:#3d444d}
