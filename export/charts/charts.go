@@ -489,6 +489,7 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 	// Each title goes above its bar, from the bar's start to the next
 	// bar in the lane, or, when the space before the bar is larger,
 	// leftwards from the bar's end to the one before.
+	labelEnd := map[int]float64{} // where each lane's last title ends
 	for i, pk := range picks {
 		ln := laneOf(pk)
 		y := laneTop + float64(ln)*(laneH+gap)
@@ -524,11 +525,16 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 		if status == StatusSkipped || status == StatusCancelled || status == StatusGone {
 			class = "ch-text ch-muted"
 		}
-		right, leftward := next-bx-4, bx+bw-prev-4
+		if e, ok := labelEnd[ln]; ok && e+6 > prev {
+			prev = e + 6 // titles do not run into each other
+		}
+		right, leftward := next-bx-4, bx+bw-prev
 		if t := fit(pk.Title, right, small); t != "" && (t == strings.Join(strings.Fields(pk.Title), " ") || right >= leftward) {
 			s.text(bx, y+12, small, "", class, t)
+			labelEnd[ln] = bx + textWidth(t, small)
 		} else if t := fit(pk.Title, leftward, small); t != "" {
 			s.text(bx+bw, y+12, small, "end", class, t)
+			labelEnd[ln] = bx + bw
 		}
 		s.b.WriteString("</g>\n")
 	}
