@@ -18,7 +18,7 @@ func newStyles(ios *IOStreams) *styles {
 	r.SetColorProfile(ios.profile)
 	s := &styles{r: r}
 	s.Title = r.NewStyle().Bold(true)
-	s.Heading = r.NewStyle().Bold(true).Foreground(lipgloss.Color("63")).Underline(true)
+	s.Heading = r.NewStyle().Bold(true).Foreground(lipgloss.Color("63"))
 	s.Dim = r.NewStyle().Foreground(lipgloss.Color("245"))
 	s.Time = r.NewStyle().Foreground(lipgloss.Color("39"))
 	s.Room = r.NewStyle().Foreground(lipgloss.Color("178"))
