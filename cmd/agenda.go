@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -93,6 +94,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		}
 		return
 	}
+	width := f.IO.Width()
 	day := ""
 	for _, pk := range picks {
 		f.dayHeading(&day, &pk.Session)
@@ -105,33 +107,61 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		case pk.Status == schedule.Skipped:
 			mark = st.Dim.Render("-")
 		}
-		title := st.Title.Render(pk.Title)
+		// The line fits the terminal: the title gives way to the time,
+		// room, kind and id.
+		room := ""
+		if pk.Room != "" {
+			room = "@ " + pk.Room
+		}
+		kind := "[" + string(pk.Kind) + "]"
+		prefix, suffix := "", ""
 		if pk.Cancelled {
-			title = st.Bad.Render("CANCELLED ") + pk.Title
+			prefix = "CANCELLED "
 		}
 		if pk.Gone {
-			title += st.Bad.Render(" (gone from the program)")
+			suffix = " (gone from the program)"
 		}
-		fmt.Fprintf(out, "  %s %s  %s %s %s %s\n", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
-			atRoom(st, pk.Room), st.Kind.Render("["+string(pk.Kind)+"]"), st.Dim.Render(pk.ID))
+		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind)
+		id := pk.ID
+		idLine := ansi.StringWidth(id) > 12 || fixed+1+ansi.StringWidth(id) > width-20 // a long id (SCALE's slugs) goes on a line of its own
+		if !idLine {
+			fixed += 1 + ansi.StringWidth(id)
+		}
+		text := truncate(prefix+pk.Title+suffix, max(20, width-fixed))
+		var title string
+		switch {
+		case pk.Cancelled && strings.HasPrefix(text, prefix):
+			title = st.Bad.Render(prefix) + strings.TrimPrefix(text, prefix)
+		case pk.Gone && strings.HasSuffix(text, suffix):
+			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Bad.Render(suffix)
+		default:
+			title = st.Title.Render(text)
+		}
+		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
+			st.Room.Render(room), st.Kind.Render(kind))
+		if idLine {
+			fmt.Fprintf(out, "%s\n    %s\n", line, st.Dim.Render(truncate(id, width-4)))
+		} else {
+			fmt.Fprintf(out, "%s %s\n", line, st.Dim.Render(id))
+		}
 		// Clashes go under the later session of each pair, with the one it
 		// clashes with named by id.
 		for _, c := range byB[pk.ID] {
 			if c.Type == schedule.Overlap {
-				fmt.Fprintf(out, "    %s\n", st.Bad.Render(fmt.Sprintf("✗ overlaps %s %q by %d min", c.A.ID, c.A.Title, c.Minutes)))
+				fmt.Fprintf(out, "    %s\n", st.Bad.Render(truncate(fmt.Sprintf("✗ overlaps %s %q by %d min", c.A.ID, c.A.Title, c.Minutes), width-4)))
 			} else {
-				fmt.Fprintf(out, "    %s\n", st.Warn.Render(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID)))
+				fmt.Fprintf(out, "    %s\n", st.Warn.Render(truncate(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID), width-4)))
 			}
 		}
-		for i, line := range strings.Split(pk.Note, "\n") {
-			if pk.Note == "" {
-				break
+		if pk.Note != "" {
+			// A note is the user's own words: wrapped, never cut.
+			for i, line := range strings.Split(ansi.Wordwrap(pk.Note, width-6, ""), "\n") {
+				lead := "✎ "
+				if i > 0 {
+					lead = "  "
+				}
+				fmt.Fprintf(out, "    %s\n", st.Dim.Render(lead+line))
 			}
-			lead := "✎ "
-			if i > 0 {
-				lead = "  "
-			}
-			fmt.Fprintf(out, "    %s\n", st.Dim.Render(lead+line))
 		}
 	}
 }
