@@ -99,7 +99,7 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 	if len(res.Conflicts) > 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Warn.Render("Musts that clash with each other (only one of each pair can be kept):"))
 		for _, c := range res.Conflicts {
-			fmt.Fprintln(out, "  "+clashSentence(st, c))
+			fmt.Fprintln(out, f.hanging(clashSentence(st, c), "  ", "      "))
 		}
 	}
 	for _, pk := range res.Untouched {

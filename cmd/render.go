@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -138,8 +139,16 @@ func (f *Factory) printClashes(cs []schedule.Clash) {
 	}
 	st := f.styles()
 	for _, c := range cs {
-		fmt.Fprintln(out, clashSentence(st, c))
+		fmt.Fprintln(out, f.hanging(clashSentence(st, c), "", "    "))
 	}
+}
+
+// hanging wraps styled text to the terminal's width at spaces: first
+// starts the first line, indent the others.
+func (f *Factory) hanging(text, first, indent string) string {
+	w := f.IO.Width() - ansi.StringWidth(indent)
+	lines := strings.Split(ansi.Wordwrap(text, max(20, w), ""), "\n")
+	return first + strings.Join(lines, "\n"+indent)
 }
 
 func clashSentence(st *styles, c schedule.Clash) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -101,6 +102,10 @@ func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick) {
 		field("note", strings.ReplaceAll(pk.Note, "\n", "\n          ")) // continue under the value
 	}
 	if s.Abstract != "" {
-		fmt.Fprintf(out, "\n%s\n", s.Abstract)
+		abstract := s.Abstract
+		if f.IO.IsTerminal() {
+			abstract = ansi.Wordwrap(abstract, f.IO.Width(), "")
+		}
+		fmt.Fprintf(out, "\n%s\n", abstract)
 	}
 }
