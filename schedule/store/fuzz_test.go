@@ -150,7 +150,13 @@ func FuzzPlanText(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range []string{"x" + s, "xold"} {
+		// One pick per input, alternating between a new pick and the one
+		// the old document has, keeps each run to a few YAML parses.
+		id := "x" + s
+		if len(s)%2 == 1 {
+			id = "xold"
+		}
+		{
 			p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}, {Label: "old", Value: s}}}
 			p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
 			fresh, err := EncodePlan(p)
