@@ -101,19 +101,9 @@ func runExport(o *exportOptions) error {
 				return export.WriteMarkdown(w, p, schedule.ComputeStats(p, f.IO.Now()))
 			})
 		}
-		var cal export.Calendar
-		if o.All {
-			prog, err := f.loadProgram(st, p)
-			if err != nil {
-				return err
-			}
-			cal = export.ProgramCalendar(p, prog.Sessions)
-		} else {
-			full, err := st.FindSessions(p, export.PickIDs(p))
-			if err != nil {
-				return err
-			}
-			cal = export.PicksCalendar(p, full)
+		cal, err := f.calendar(st, p, o.All)
+		if err != nil {
+			return err
 		}
 		if o.Day != "" {
 			d, err := resolveDay(o.Day, days(cal.Sessions()))
@@ -160,4 +150,22 @@ func (f *Factory) emit(path string, write func(io.Writer) error) error {
 		fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", path)
 	}
 	return err
+}
+
+// calendar is the calendar of the picks (from their snapshots, with
+// abstracts from the program), or with all the whole program with the
+// picks' priorities and notes: what export --ics, serve and sync write.
+func (f *Factory) calendar(st *store.Workspace, p *schedule.Plan, all bool) (export.Calendar, error) {
+	if all {
+		prog, err := f.loadProgram(st, p)
+		if err != nil {
+			return export.Calendar{}, err
+		}
+		return export.ProgramCalendar(p, prog.Sessions), nil
+	}
+	full, err := st.FindSessions(p, export.PickIDs(p))
+	if err != nil {
+		return export.Calendar{}, err
+	}
+	return export.PicksCalendar(p, full), nil
 }

@@ -175,19 +175,9 @@ func (f *Factory) buildFeed(ctx context.Context, which string) (feed.Calendar, e
 			mod = time.Unix(0, 0)
 		}
 		mod = mod.Truncate(time.Second)
-		var cal export.Calendar
-		if which == feed.All {
-			prog, err := f.loadProgram(st, p)
-			if err != nil {
-				return err
-			}
-			cal = export.ProgramCalendar(p, prog.Sessions)
-		} else {
-			full, err := st.FindSessions(p, export.PickIDs(p))
-			if err != nil {
-				return err
-			}
-			cal = export.PicksCalendar(p, full)
+		cal, err := f.calendar(st, p, which == feed.All)
+		if err != nil {
+			return err
 		}
 		var buf bytes.Buffer
 		if _, err := export.WriteICS(&buf, cal, export.ICSOptions{Now: mod}); err != nil {

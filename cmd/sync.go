@@ -133,11 +133,10 @@ func runSync(o *syncOptions) error {
 			return fmt.Errorf("%s: sync.dropped is %q; it is delete or cancel", st.Path, dropped)
 		}
 
-		full, err := st.FindSessions(p, export.PickIDs(p))
+		cal, err := f.calendar(st, p, false)
 		if err != nil {
 			return err
 		}
-		cal := export.PicksCalendar(p, full)
 		want := make([]caldav.Desired, 0, len(cal.Events))
 		for _, ev := range cal.Events {
 			want = append(want, caldav.Desired{UID: export.UID(cal.Name, &ev.Session), Event: ev})
