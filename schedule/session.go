@@ -11,31 +11,31 @@ import (
 // conference's time zone; both are zero for a session that is not
 // scheduled yet (SCALE publishes such talks with empty times).
 type Session struct {
-	ID        string    `json:"id" yaml:"id"`
-	GUID      string    `json:"guid,omitempty" yaml:"guid,omitempty"`
-	Source    string    `json:"source,omitempty" yaml:"source,omitempty"` // name of the program it came from
-	Title     string    `json:"title" yaml:"title"`
-	Subtitle  string    `json:"subtitle,omitempty" yaml:"subtitle,omitempty"`
-	Kind      Kind      `json:"kind" yaml:"kind"`
-	Type      string    `json:"type,omitempty" yaml:"type,omitempty"` // the feed's own word for the kind, kept for overrides
-	Start     time.Time `json:"start,omitzero" yaml:"start,omitempty"`
-	End       time.Time `json:"end,omitzero" yaml:"end,omitempty"`
-	Room      string    `json:"room,omitempty" yaml:"room,omitempty"`
-	Track     string    `json:"track,omitempty" yaml:"track,omitempty"`
-	Speakers  []string  `json:"speakers,omitempty" yaml:"speakers,omitempty"`
-	Abstract  string    `json:"abstract,omitempty" yaml:"abstract,omitempty"`
-	URL       string    `json:"url,omitempty" yaml:"url,omitempty"`
-	Slug      string    `json:"slug,omitempty" yaml:"slug,omitempty"`
-	Language  string    `json:"language,omitempty" yaml:"language,omitempty"`
-	Tags      []string  `json:"tags,omitempty" yaml:"tags,omitempty"`
-	Cancelled bool      `json:"cancelled,omitempty" yaml:"cancelled,omitempty"`
+	ID        string    `json:"id"`
+	GUID      string    `json:"guid,omitempty"`
+	Source    string    `json:"source,omitempty"` // name of the program it came from
+	Title     string    `json:"title"`
+	Subtitle  string    `json:"subtitle,omitempty"`
+	Kind      Kind      `json:"kind"`
+	Type      string    `json:"type,omitempty"` // the feed's own word for the kind, kept for overrides
+	Start     time.Time `json:"start,omitzero"`
+	End       time.Time `json:"end,omitzero"`
+	Room      string    `json:"room,omitempty"`
+	Track     string    `json:"track,omitempty"`
+	Speakers  []string  `json:"speakers,omitempty"`
+	Abstract  string    `json:"abstract,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Slug      string    `json:"slug,omitempty"`
+	Language  string    `json:"language,omitempty"`
+	Tags      []string  `json:"tags,omitempty"`
+	Cancelled bool      `json:"cancelled,omitempty"`
 	// Date is the conference day the program files the session under,
 	// when that is not the calendar date of its start: CCC days run past
 	// midnight, so a 01:00 session belongs to the day before.
-	Date string `json:"date,omitempty" yaml:"date,omitempty"`
+	Date string `json:"date,omitempty"`
 	// Rev counts the re-imports that changed the session's time, room or
 	// title; calendar exports use it as SEQUENCE.
-	Rev int `json:"rev,omitempty" yaml:"rev,omitempty"`
+	Rev int `json:"rev,omitempty"`
 }
 
 // Scheduled reports whether the session has a time.

@@ -455,6 +455,10 @@ type Stats struct {
 type DayCount struct {
 	Day      string `json:"day"`
 	Sessions int    `json:"sessions"`
+	// Hours is the time in sessions that day, overlaps counted once.
+	Hours float64 `json:"hours"`
+	// Counts is the day's picks per kind.
+	Counts map[schedule.Kind]int `json:"counts"`
 }
 
 // Fact is one of the recap's factoids.
@@ -472,7 +476,11 @@ func FromStats(s schedule.Stats) Stats {
 		out.Pending = append(out.Pending, pd.ID)
 	}
 	for _, d := range s.PerDay {
-		out.PerDay = append(out.PerDay, DayCount{d.Day, d.Sessions})
+		counts := d.Counts
+		if counts == nil {
+			counts = map[schedule.Kind]int{}
+		}
+		out.PerDay = append(out.PerDay, DayCount{Day: d.Day, Sessions: d.Sessions, Hours: d.Hours, Counts: counts})
 	}
 	for _, f := range s.Facts {
 		out.Facts = append(out.Facts, Fact{f.Label, f.Value})
