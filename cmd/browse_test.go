@@ -149,7 +149,7 @@ func TestBrowseInATerminal(t *testing.T) {
 			waitFor("1 list")
 			tmux("send-keys", "/", "r", "u", "s", "t")
 			waitFor("/rust")
-			tmux("send-keys", "Enter", "j")
+			tmux("send-keys", "Enter", "j", "k") // move down and back to the first match
 			waitFor("Wayland compositors")
 			tmux("send-keys", "Space")
 			s := waitFor("picked")

@@ -2,6 +2,8 @@ package browse
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
 )
@@ -15,7 +17,9 @@ type Query []string
 // ParseQuery splits s into lower-case words.
 func ParseQuery(s string) Query { return strings.Fields(strings.ToLower(s)) }
 
-// Match reports whether every word of q occurs in s.
+// Match reports whether every word of q starts a word of s: "rust"
+// finds "Rust" and "rustc" but not "trust"; "postgres 18" finds
+// "PostgreSQL 18".
 func (q Query) Match(s *schedule.Session) bool {
 	if len(q) == 0 {
 		return true
@@ -26,14 +30,14 @@ func (q Query) Match(s *schedule.Session) bool {
 		if hay == nil {
 			// Most sessions fail on a word in the title: look there first
 			// and build the rest only when needed.
-			if strings.Contains(strings.ToLower(s.Title), w) {
+			if containsWordStart(strings.ToLower(s.Title), w) {
 				continue
 			}
 			hay = []string{strings.ToLower(s.Subtitle), strings.ToLower(s.SpeakerList()), strings.ToLower(s.Track),
 				strings.ToLower(s.Room), strings.ToLower(strings.Join(s.Tags, " ")), strings.ToLower(s.Abstract), strings.ToLower(s.Title)}
 		}
 		for _, h := range hay {
-			if strings.Contains(h, w) {
+			if containsWordStart(h, w) {
 				found = true
 				break
 			}
@@ -43,4 +47,33 @@ func (q Query) Match(s *schedule.Session) bool {
 		}
 	}
 	return true
+}
+
+// containsWordStart reports whether w occurs in h at the start of a word
+// (after a character that is neither a letter nor a digit, or at the
+// start); a w that itself starts with punctuation may occur anywhere.
+func containsWordStart(h, w string) bool {
+	if w == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+		return strings.Contains(h, w)
+	}
+	for i := 0; ; {
+		j := strings.Index(h[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at == 0 {
+			return true
+		}
+		prev, _ := utf8.DecodeLastRuneInString(h[:at])
+		if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(h[at:])
+		i = at + size
+	}
 }
