@@ -147,7 +147,7 @@ func (f *Factory) printAdd(res schedule.AddResult) {
 	out := f.IO.Out
 	st := f.styles()
 	for _, pk := range res.Added {
-		fmt.Fprintf(out, "%s %s  %q  %s\n", st.Good.Render("Added"), pk.ID, pk.Title, when(&pk.Session))
+		f.wrapf("    ", "%s %s  %q  %s\n", st.Good.Render("Added"), pk.ID, pk.Title, when(&pk.Session))
 		if pk.Cancelled {
 			fmt.Fprintf(out, "  %s this session is marked cancelled in the program\n", st.Warn.Render("note:"))
 		}
@@ -157,7 +157,7 @@ func (f *Factory) printAdd(res schedule.AddResult) {
 		if len(u.Changes) == 0 {
 			verb, what = "Already picked", "nothing to change"
 		}
-		fmt.Fprintf(out, "%s %s  %q: %s\n", st.Dim.Render(verb), u.Pick.ID, u.Pick.Title, what)
+		f.wrapf("    ", "%s %s  %q: %s\n", st.Dim.Render(verb), u.Pick.ID, u.Pick.Title, what)
 	}
 	if len(res.Clashes) > 0 {
 		fmt.Fprintf(out, "%s\n", st.Warn.Render(fmt.Sprintf("This creates %s:", schedule.Plural(len(res.Clashes), "clash", "clashes"))))

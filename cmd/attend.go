@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -63,7 +62,7 @@ func runStatus(o *statusOptions) error {
 		if pk.Unplanned && o.Status == schedule.Attended {
 			extra = " (unplanned)"
 		}
-		fmt.Fprintf(f.IO.Out, "%s %s  %q%s\n", verb, pk.ID, pk.Title, extra)
+		f.wrapf("    ", "%s %s  %q%s", verb, pk.ID, pk.Title, extra)
 	}
 	return nil
 }

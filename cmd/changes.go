@@ -93,7 +93,7 @@ func (f *Factory) printChanges(h []schedule.HistoryEntry, loc *time.Location, si
 			fmt.Fprintf(out, "%s  %s\n", st.Heading.Render(dayLabel(at)+" "+at.Format("15:04")), st.Dim.Render(e.Source))
 			group = g
 		}
-		fmt.Fprintf(out, "  %s  %s: %s\n", st.Dim.Render(e.ID), st.Title.Render(e.Title), describeChange(st, e))
+		f.wrapf("      ", "  %s  %s: %s\n", st.Dim.Render(e.ID), st.Title.Render(e.Title), describeChange(st, e))
 	}
 }
 

@@ -118,7 +118,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 				fmt.Fprintf(out, "      %s\n", st.Dim.Render(fmt.Sprintf("… and %d more (plan gaps --json)", len(g.Sessions)-show)))
 				break
 			}
-			fmt.Fprintf(out, "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, atRoom(st, s.Room))
+			f.wrapf("          ", "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, atRoom(st, s.Room))
 		}
 	}
 }

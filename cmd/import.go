@@ -259,7 +259,7 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 				parts = append(parts, string(c))
 			}
 		}
-		fmt.Fprintf(out, "  %s  %q: %s\n", pc.Pick.ID, pc.Pick.Title, strings.Join(parts, "; "))
+		f.wrapf("      ", "  %s  %q: %s", pc.Pick.ID, pc.Pick.Title, strings.Join(parts, "; "))
 	}
 	if len(res.Clashes) > 0 {
 		fmt.Fprintf(out, "New clashes:\n")

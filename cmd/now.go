@@ -130,13 +130,13 @@ func (f *Factory) printNow(at time.Time, res schedule.NowResult, span schedule.S
 	}
 	for _, pk := range res.Now {
 		left := pk.End.Sub(at).Round(time.Minute)
-		fmt.Fprintf(out, "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
+		f.wrapf("      ", "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
 	}
 	for _, pk := range res.Next {
-		fmt.Fprintf(out, "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(clockOn(pk.Start, at)), pk.Title, atRoom(st, pk.Room), st.Dim.Render("("+inTime(pk.Start, at)+")"))
+		f.wrapf("      ", "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(clockOn(pk.Start, at)), pk.Title, atRoom(st, pk.Room), st.Dim.Render("("+inTime(pk.Start, at)+")"))
 	}
 	if s := res.RoomNext; s != nil {
-		fmt.Fprintf(out, "%s %s  %s\n", st.Dim.Render("Next in "+res.Room+":"), st.Time.Render(clockOn(s.Start, at)), s.Title)
+		f.wrapf("      ", "%s %s  %s\n", st.Dim.Render("Next in "+res.Room+":"), st.Time.Render(clockOn(s.Start, at)), s.Title)
 	}
 }
 
@@ -208,14 +208,14 @@ func (f *Factory) nowAllLine(st *styles, what string, e schedule.NowEntry, at ti
 		}
 	}
 	t := clockOn(s.Start, at) + "–" + s.End.Format("15:04")
-	fmt.Fprintf(f.IO.Out, "%s%s  %s  %s  %s %s\n", mark, st.Dim.Render(what), st.Time.Render(t), s.Title, st.Dim.Render(s.ID), st.Dim.Render(when))
+	f.wrapf("        ", "%s%s  %s  %s  %s %s", mark, st.Dim.Render(what), st.Time.Render(t), s.Title, st.Dim.Render(s.ID), st.Dim.Render(when))
 	if len(e.Clashes) == 1 {
 		c := e.Clashes[0]
 		msg := st.Bad.Render("✗ overlaps") + fmt.Sprintf(" your pick %s %q by %d min", c.Pick.ID, c.Pick.Title, c.Minutes)
 		if c.Type == schedule.Tight {
 			msg = st.Warn.Render("⚠ tight") + fmt.Sprintf(" with your pick %s %q: %d min short of the walk", c.Pick.ID, c.Pick.Title, c.Minutes)
 		}
-		fmt.Fprintf(f.IO.Out, "        %s\n", msg)
+		f.wrapf("          ", "        %s", msg)
 	} else if len(e.Clashes) > 1 {
 		// Several: the ids only, so the line stays short.
 		var over, tight []string
@@ -233,7 +233,7 @@ func (f *Factory) nowAllLine(st *styles, what string, e schedule.NowEntry, at ti
 		if len(tight) > 0 {
 			parts = append(parts, st.Warn.Render("⚠ tight")+" with "+strings.Join(tight, ", "))
 		}
-		fmt.Fprintf(f.IO.Out, "        %s\n", strings.Join(parts, "; "))
+		f.wrapf("          ", "        %s", strings.Join(parts, "; "))
 	}
 }
 

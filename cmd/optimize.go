@@ -86,15 +86,16 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 	}
 	fmt.Fprintf(out, "%s %d must, %d want, %d maybe\n\n", st.Title.Render("Best schedule:"), res.Score.Must, res.Score.Want, res.Score.Maybe)
 	for _, pk := range res.Keep {
-		fmt.Fprintf(out, "  %s %s  %s  %s %s\n", st.Good.Render("keep"), st.Time.Render(when(&pk.Session)), pk.Title,
+		f.wrapf("       ", "  %s %s  %s  %s %s\n", st.Good.Render("keep"), st.Time.Render(when(&pk.Session)), pk.Title,
 			atRoom(st, pk.Room), priorityStyle(st, pk.Priority).Render("("+string(pk.Priority)+")"))
 	}
 	if len(res.Drop) > 0 {
 		fmt.Fprintln(out)
 	}
 	for _, d := range res.Drop {
-		fmt.Fprintf(out, "  %s %s  %s %s\n       %s\n", st.Bad.Render("drop"), st.Time.Render(when(&d.Pick.Session)), d.Pick.Title,
-			priorityStyle(st, d.Pick.Priority).Render("("+string(d.Pick.Priority)+")"), st.Dim.Render(d.Reason))
+		f.wrapf("       ", "  %s %s  %s %s", st.Bad.Render("drop"), st.Time.Render(when(&d.Pick.Session)), d.Pick.Title,
+			priorityStyle(st, d.Pick.Priority).Render("("+string(d.Pick.Priority)+")"))
+		f.wrapf("       ", "       %s", st.Dim.Render(d.Reason))
 	}
 	if len(res.Conflicts) > 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Warn.Render("Musts that clash with each other (only one of each pair can be kept):"))
@@ -103,7 +104,7 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 		}
 	}
 	for _, pk := range res.Untouched {
-		fmt.Fprintf(out, "  %s %s  (no usable time, cancelled or gone: left as it is)\n", st.Dim.Render("left"), pk.Title)
+		f.wrapf("       ", "  %s %s  (no usable time, cancelled or gone: left as it is)\n", st.Dim.Render("left"), pk.Title)
 	}
 	switch {
 	case applied && len(res.Drop) > 0:

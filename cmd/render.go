@@ -144,8 +144,11 @@ func (f *Factory) printClashes(cs []schedule.Clash) {
 }
 
 // hanging wraps styled text to the terminal's width at spaces: first
-// starts the first line, indent the others.
+// starts the first line, indent the others. In a pipe it does nothing.
 func (f *Factory) hanging(text, first, indent string) string {
+	if !f.IO.IsTerminal() {
+		return first + text
+	}
 	w := f.IO.Width() - ansi.StringWidth(indent)
 	lines := strings.Split(ansi.Wordwrap(text, max(20, w), ""), "\n")
 	return first + strings.Join(lines, "\n"+indent)
@@ -170,4 +173,41 @@ func atRoom(st *styles, room string) string {
 		return ""
 	}
 	return st.Room.Render("@ " + room)
+}
+
+// wrapf prints a line, wrapped to the terminal's width at spaces with
+// indent before every line after the first (in a pipe, as it is).
+func (f *Factory) wrapf(indent, format string, args ...any) {
+	fmt.Fprintln(f.IO.Out, f.hanging(strings.TrimSuffix(fmt.Sprintf(format, args...), "\n"), "", indent))
+}
+
+// wrapWords breaks text into lines of at most width columns, between
+// words (a longer word, a URL, gets a line of its own).
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// wrapText wraps plain text to width columns, keeping its line breaks.
+func wrapText(text string, width int) string {
+	paras := strings.Split(text, "\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(wrapWords(p, width), "\n")
+	}
+	return strings.Join(paras, "\n")
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -104,7 +103,7 @@ func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick) {
 	if s.Abstract != "" {
 		abstract := s.Abstract
 		if f.IO.IsTerminal() {
-			abstract = ansi.Wordwrap(abstract, f.IO.Width(), "")
+			abstract = wrapText(abstract, f.IO.Width())
 		}
 		fmt.Fprintf(out, "\n%s\n", abstract)
 	}

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
@@ -120,31 +118,9 @@ func (f *Factory) printSuggest(res schedule.Suggestions) {
 	}
 	fmt.Fprintf(out, "\n%s\n", st.Heading.Render("Sessions that fit your plan"))
 	for _, s := range res.Sessions {
-		fmt.Fprintf(out, "  %s  %s  %s %s\n", st.Dim.Render(s.Session.ID), st.Time.Render(when(s.Session)), s.Session.Title, atRoom(st, s.Session.Room))
+		f.wrapf("     ", "  %s  %s  %s %s", st.Dim.Render(s.Session.ID), st.Time.Render(when(s.Session)), s.Session.Title, atRoom(st, s.Session.Room))
 		for _, line := range wrapWords(s.Reason, max(f.IO.Width()-5, 30)) {
 			fmt.Fprintf(out, "     %s\n", st.Dim.Render(line))
 		}
 	}
-}
-
-// wrapWords breaks text into lines of at most width columns, between
-// words (a longer word gets a line of its own).
-func wrapWords(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = w
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width:
-			lines = append(lines, line)
-			line = w
-		default:
-			line += " " + w
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }
