@@ -205,6 +205,9 @@ func decodePlan(data []byte, name string) (*schedule.Plan, *yaml.Node, error) {
 			return nil, nil, yamlError(name, errors.New("yaml: document contains excessive aliasing"))
 		}
 	}
+	if err := checkHandTimes(doc, name); err != nil && keyErr == nil {
+		return nil, nil, err
+	}
 	var f planFile
 	if err := doc.Decode(&f); err != nil {
 		decErr := yamlError(name, err)
@@ -972,4 +975,66 @@ func literalSafe(s string) bool {
 		prev = r
 	}
 	return prev != ' '
+}
+
+// timeKeys are the keys whose values are times.
+var timeKeys = map[string]bool{"start": true, "end": true, "at": true, "imported": true}
+
+// timeLayouts are the ways a person may write a time by hand: RFC 3339,
+// and YAML's own timestamp with a space for the T.
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04Z07:00", "2006-01-02T15:04Z07:00"}
+
+// checkHandTimes reads every time in the plan before it is decoded, so that
+// one written by hand in another form either reads (it is rewritten as
+// RFC 3339 in the node) or is refused with its line and pick, rather than
+// with the decoder's bare "parsing time …".
+func checkHandTimes(n *yaml.Node, name string) error {
+	return walkTimes(n, name, "")
+}
+
+func walkTimes(n *yaml.Node, name, id string) error {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			if err := walkTimes(c, name, id); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
+				id = n.Content[i+1].Value
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if timeKeys[k.Value] && v.Kind == yaml.ScalarNode {
+				if err := readTime(v, name, id, k.Value); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := walkTimes(v, name, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func readTime(v *yaml.Node, name, id, key string) error {
+	val := strings.TrimSpace(v.Value)
+	if val == "" || v.Tag == "!!null" {
+		return nil
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, val); err == nil {
+			if layout != time.RFC3339Nano {
+				v.Value, v.Tag, v.Style = t.Format(time.RFC3339Nano), "!!timestamp", 0
+			}
+			return nil
+		}
+	}
+	return &schedule.InputError{File: name, Line: v.Line, Session: id,
+		Msg: fmt.Sprintf("%s: %q is not a time: write it as 2026-01-31T14:30:00+01:00 (RFC 3339, with its UTC offset)", key, val)}
 }

@@ -312,3 +312,20 @@ func TestSyncDroppedMustBeKnown(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A time written by hand in YAML's own timestamp form (a space for the T)
+// reads; one that is not a time is refused with its line and pick.
+func TestHandWrittenTimes(t *testing.T) {
+	plan := "version: 1\nconference:\n  name: X\n  time_zone: Europe/Brussels\npicks:\n  - id: \"7022\"\n    title: Wayland\n    priority: want\n    status: planned\n    kind: talk\n    start: 2026-01-31 10:30:00+01:00\n    end: 2026-01-31T10:55:00+01:00\n"
+	p, err := DecodePlan([]byte(plan), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Picks[0].Start.Format(time.RFC3339); got != "2026-01-31T10:30:00+01:00" {
+		t.Errorf("start = %s", got)
+	}
+	_, err = DecodePlan([]byte(strings.Replace(plan, "2026-01-31 10:30:00+01:00", "half past ten", 1)), "plan.yaml")
+	if err == nil || err.Error() != `plan.yaml:11: session "7022": start: "half past ten" is not a time: write it as 2026-01-31T14:30:00+01:00 (RFC 3339, with its UTC offset)` {
+		t.Errorf("err = %v", err)
+	}
+}
