@@ -113,7 +113,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"remove", "8376"}, exitError, `no pick with id "8376"`},
 		{[]string{"skip", "8376"}, exitError, `no pick with id "8376"`},
 		{[]string{"import", filepath.Join(dir, "missing.xml")}, exitError, "missing.xml: no such file"},
-		{[]string{"export"}, exitUsage, "choose one of --ics or --md"},
+		{[]string{"export"}, exitUsage, "choose one of --ics, --md or --html"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := run(t, dir, false, tt.args...)

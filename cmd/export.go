@@ -82,7 +82,7 @@ func runExport(o *exportOptions) error {
 		return runExportPage(o)
 	}
 	if o.ICS == o.MD {
-		return usagef("choose one of --ics or --md")
+		return usagef("choose one of --ics, --md or --html")
 	}
 	if o.MD && (o.All || o.Day != "" || o.Alarm != "") {
 		return usagef("--all, --day and --alarm go with --ics")

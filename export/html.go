@@ -229,7 +229,7 @@ func clashMarks(clashes []schedule.Clash, v *schedule.Venue) map[string][]mark {
 			case schedule.Overlap:
 				m = mark{"overlap", fmt.Sprintf("overlaps %s by %s", oneLine(other.Title), minutes(c.Minutes))}
 			default:
-				m = mark{"tight", fmt.Sprintf("tight walk with %s: %s short (%s from %s to %s)", oneLine(other.Title), minutes(c.Minutes),
+				m = mark{"tight", fmt.Sprintf("%s: %s short (%s from %s to %s)", oneLine(other.Title), minutes(c.Minutes),
 					schedule.FormatDuration(v.WalkTime(c.A.Room, c.B.Room)), oneLine(c.A.Room), oneLine(c.B.Room))}
 			}
 			out[me.ID] = append(out[me.ID], m)

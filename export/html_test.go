@@ -177,7 +177,7 @@ func TestWriteHTMLPending(t *testing.T) {
 		"<li><b>8</b> <span>Talks</span></li>",
 		"<p>3 picks neither attended nor skipped — <code>plan attend</code> or <code>plan skip</code> them:</p>",
 		"<li>Solarpunk Developers Group <code>scale-",
-		"not confirmed",
+		"planned, not marked attended",
 	})
 	html = renderPage(t, scalePlan(t), duringSCALE, HTMLOptions{})
 	inOrder(t, html, []string{
@@ -261,8 +261,8 @@ func TestWriteHTMLAgendaMarksClashes(t *testing.T) {
 		"FOSS in times of war", "Janson, Talk, <span class=\"status\">planned</span>, must",
 		"Clash: overlaps Wayland compositors by 20 min",
 		"Wayland compositors", "Clash: overlaps FOSS in times of war by 20 min",
-		"Tight: tight walk with Evolving Git: 5 min short (10 min from K.1.105 to Janson)",
-		"Evolving Git", "Tight: tight walk with Wayland compositors: 5 min short",
+		"Tight: Evolving Git: 5 min short (10 min from K.1.105 to Janson)",
+		"Evolving Git", "Tight: Wayland compositors: 5 min short",
 	})
 	if strings.Contains(html, "by the numbers") {
 		t.Error("the agenda shows the recap's numbers")

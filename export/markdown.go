@@ -301,7 +301,7 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links m
 }
 
 // details is "Room 106, Talk, attended" for a pick; a pick still only
-// planned after the conference is "not confirmed".
+// planned after the conference is "planned, not marked attended".
 func details(pk *schedule.Pick, phase schedule.Phase) string {
 	var parts []string
 	if room := inline(pk.Room); room != "" {

@@ -419,8 +419,8 @@ func TestWriteMarkdownAfterListsPending(t *testing.T) {
 		"- Towards improving code integrity on Linux (`scale-" + idOf(t, md, "Towards") + "`)",
 		"- Meet COSMIC DE (`scale-" + idOf(t, md, "COSMIC") + "`)",
 	})
-	if !strings.Contains(md, "- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, not confirmed\n") {
-		t.Errorf("the appendix does not say the COSMIC talk is not confirmed:\n%s", md)
+	if !strings.Contains(md, "- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, planned, not marked attended\n") {
+		t.Errorf("the appendix does not say the COSMIC talk was not marked attended:\n%s", md)
 	}
 	golden(t, "recap-pending.md", md)
 

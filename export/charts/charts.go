@@ -355,7 +355,7 @@ const (
 	StatusUnplanned Status = "attended (unplanned)"
 	StatusPlanned   Status = "planned"
 	// StatusUnconfirmed is a pick still only planned after the conference.
-	StatusUnconfirmed Status = "not confirmed"
+	StatusUnconfirmed Status = "planned, not marked attended"
 	StatusSkipped     Status = "skipped"
 	StatusCancelled   Status = "cancelled"
 	StatusGone        Status = "gone from the program"
