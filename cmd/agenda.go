@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/plan-cli/plan/cmd/browse"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -90,7 +91,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			for _, c := range byB[pk.ID] {
 				flags = append(flags, fmt.Sprintf("%s %dmin with %s", c.Type, c.Minutes, c.A.ID))
 			}
-			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, string(pk.Priority)+"/"+string(pk.Status), strings.Join(flags, "; "))
+			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
 		}
 		return
 	}
@@ -98,7 +99,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 	day := ""
 	for _, pk := range picks {
 		f.dayHeading(&day, &pk.Session)
-		mark := priorityStyle(st, pk.Priority).Render("●")
+		mark := priorityStyle(st, pk.Priority).Render(browse.Mark(pk))
 		switch {
 		case pk.Gone:
 			mark = st.Bad.Render("✗")

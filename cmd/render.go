@@ -211,3 +211,16 @@ func wrapText(text string, width int) string {
 	}
 	return strings.Join(paras, "\n")
 }
+
+// pickStatus is a pick's priority and status for pipes: "want/planned",
+// with "/gone" or "/cancelled" when the program dropped or cancelled it.
+func pickStatus(pk *schedule.Pick) string {
+	s := string(pk.Priority) + "/" + string(pk.Status)
+	if pk.Gone {
+		s += "/gone"
+	}
+	if pk.Cancelled {
+		s += "/cancelled"
+	}
+	return s
+}
