@@ -104,7 +104,7 @@ func checkNamed(flag, what, given string, sessions []*schedule.Session, field fu
 	if near := nearestName(given, names); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	return fmt.Errorf("%s; 'plan %ss' lists them", msg, what)
+	return usagef("%s; 'plan %ss' lists them", msg, what)
 }
 
 // nearestName is the name closest to s by edit distance (whole name or

@@ -65,7 +65,7 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	root := newRootCmd(newFactory(ctx, ios))
 	root.SetArgs(args)
 	root.SetContext(ctx)
-	_, err := root.ExecuteC()
+	ran, err := root.ExecuteC()
 	if f, ok := ios.Out.(interface{ Flush() error }); ok {
 		if ferr := f.Flush(); ferr != nil && err == nil && !errors.Is(ferr, syscall.EPIPE) {
 			err = fmt.Errorf("cannot write the output: %w", ferr)
@@ -77,7 +77,11 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command ") || strings.HasPrefix(err.Error(), "unknown flag") {
-		fmt.Fprintln(ios.ErrOut, "Run 'plan --help' or 'plan COMMAND --help' for usage.")
+		if ran != nil && ran != root {
+			fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", ran.CommandPath())
+		} else {
+			fmt.Fprintln(ios.ErrOut, "Run 'plan --help' or 'plan COMMAND --help' for usage.")
+		}
 		return exitUsage
 	}
 	return exitError
