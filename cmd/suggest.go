@@ -54,6 +54,9 @@ runs, sessions already over are not offered.`,
 
 func runSuggest(o *suggestOptions) error {
 	f := o.f
+	if o.MaxSessions < 0 || o.MaxTopics < 0 {
+		return usagef("--topics and --sessions take a number of 0 or more")
+	}
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		prog, err := f.programOf(st, p)
 		if err != nil {
@@ -80,6 +83,9 @@ func runSuggest(o *suggestOptions) error {
 			opt.Conference = append(opt.Conference, src.Name)
 		}
 		res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, opt)
+		if o.MaxSessions == 0 {
+			res.Sessions = nil // --sessions 0: the topics only
+		}
 		if o.JSON {
 			return f.writeJSON(jsonshape.FromSuggest(res))
 		}
