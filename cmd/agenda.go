@@ -73,6 +73,7 @@ func runAgenda(o *agendaOptions) error {
 			fmt.Fprintln(f.IO.ErrOut, "Nothing picked yet: 'plan list' to browse, 'plan add ID' to pick.")
 			return nil
 		}
+		f.page(false)
 		f.printAgenda(picks, clashes)
 		return nil
 	})

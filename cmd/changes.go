@@ -61,6 +61,7 @@ func runChanges(o *changesOptions) error {
 		if o.JSON {
 			return f.writeJSON(jsonshape.Changes(h, p.Location()))
 		}
+		f.page(false)
 		f.printChanges(h, p.Location(), since)
 		return nil
 	})

@@ -18,6 +18,8 @@ type Factory struct {
 	Ctx context.Context
 
 	planFlag string
+	noPager  bool   // --no-pager
+	endPager func() // ends the pager page started
 	st       *styles
 }
 
@@ -122,4 +124,22 @@ func (f *Factory) timeContext(st *store.Workspace, p *schedule.Plan) (timeContex
 		all = append(all, &pk.Session)
 	}
 	return timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}, nil
+}
+
+// page sends what the command prints from now on through the user's
+// pager (see startPager) unless --no-pager (or off). The pager is ended
+// when the command has returned (see Run), after the plan's lock is
+// released, so reading in less never holds up a 'plan add' elsewhere.
+func (f *Factory) page(off bool) {
+	if f.endPager == nil {
+		f.endPager = f.startPager(off || f.noPager)
+	}
+}
+
+// finish ends the pager, if one runs, and waits for the user to leave it.
+func (f *Factory) finish() {
+	if f.endPager != nil {
+		f.endPager()
+		f.endPager = nil
+	}
 }

@@ -81,6 +81,7 @@ func runGaps(o *gapsOptions) error {
 		if o.JSON {
 			return f.writeJSON(jsonshape.Gaps(gaps))
 		}
+		f.page(false)
 		f.printGaps(gaps)
 		return nil
 	})

@@ -150,7 +150,7 @@ func runList(o *listOptions) error {
 			fmt.Fprintln(f.IO.ErrOut, "No sessions match.")
 			return nil
 		}
-		defer f.startPager(o.NoPager)()
+		f.page(o.NoPager)
 		f.sessionTable(out, picks)
 		if f.IO.IsTerminal() {
 			foot := sessionsN(len(out))

@@ -94,6 +94,7 @@ func runNow(o *nowOptions) error {
 			return f.writeJSON(j)
 		}
 		if all != nil {
+			f.page(false)
 			f.printNowAll(moment, *all, span, p.Conference.Name)
 			return nil
 		}

@@ -87,7 +87,7 @@ func runNames(o *namesOptions) error {
 			}
 			return nil
 		}
-		defer f.startPager(o.NoPager)()
+		f.page(o.NoPager)
 		st2 := f.styles()
 		width := max(f.IO.Width(), 20)
 		total, numW := 0, 1

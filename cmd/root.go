@@ -62,10 +62,12 @@ func interruptible() context.Context {
 
 // Run executes args with the given streams and returns the exit code.
 func Run(ctx context.Context, ios *IOStreams, args []string) int {
-	root := newRootCmd(newFactory(ctx, ios))
+	f := newFactory(ctx, ios)
+	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetContext(ctx)
 	ran, err := root.ExecuteC()
+	f.finish()
 	if f, ok := ios.Out.(interface{ Flush() error }); ok {
 		if ferr := f.Flush(); ferr != nil && err == nil && !errors.Is(ferr, syscall.EPIPE) {
 			err = fmt.Errorf("cannot write the output: %w", ferr)
@@ -120,7 +122,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&f.planFlag, "plan", "", "plan file (default $PLAN_FILE or plan.yaml)")
-	root.PersistentFlags().Bool("no-pager", false, "do not send long output on a terminal through $PAGER or less")
+	root.PersistentFlags().BoolVar(&f.noPager, "no-pager", false, "do not send long output on a terminal through $PAGER or less")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = false
 

@@ -58,6 +58,7 @@ func runShow(o *showOptions) error {
 		if o.JSON {
 			return f.writeJSON(jsonshape.FromSession(s, pk, true))
 		}
+		f.page(false)
 		f.printSession(s, pk)
 		return nil
 	})

@@ -93,6 +93,7 @@ func runSuggest(o *suggestOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "No session mentions %q: try another form of the name, or a word of it.\n", o.Topic)
 			return nil
 		}
+		f.page(false)
 		f.printSuggest(res)
 		return nil
 	})
