@@ -161,7 +161,7 @@ func (m *Model) gridView(bh int) []string {
 					fill = m.st.NowLine.Render(strings.Repeat("┄", cw))
 				}
 				if c == m.gridRoom && i == m.gridRow {
-					fill = m.st.Sel.Render(strings.Repeat(" ", cw))
+					fill = m.st.Sel.Render(">" + strings.Repeat(" ", cw-1))
 				}
 				line += fill
 				continue
@@ -181,7 +181,11 @@ func (m *Model) gridView(bh int) []string {
 			} else if k-1 < len(parts) {
 				text = parts[k-1]
 			}
-			cell := "▌" + padTo(truncate(text, cw-2), cw-2) + " "
+			lead := "▌"
+			if s == sel {
+				lead = ">" // the selected cell reads without colour too
+			}
+			cell := lead + padTo(truncate(text, cw-2), cw-2) + " "
 			switch {
 			case s == sel:
 				cell = m.st.Sel.Render(cell)
