@@ -4,7 +4,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -65,6 +67,10 @@ func (f *Factory) startPager(off bool) func() {
 		return noop
 	}
 	r.Close()
+	// Quitting the pager before the end closes its input: the writes that
+	// follow fail with EPIPE (which Run ignores) instead of SIGPIPE ending
+	// plan with status 141.
+	signal.Ignore(syscall.SIGPIPE)
 	flush(f.IO.Out)
 	restore, err := redirectStdout(w)
 	w.Close()
