@@ -103,6 +103,15 @@ func Open(ctx context.Context, path string, mode Mode, onWait func()) (*Workspac
 		return nil, fmt.Errorf("cannot lock plan %s: %w", path, err)
 	}
 	ws.lock = fl
+	if mode == Write {
+		// Temporary files a killed command left, of the plan and of its
+		// program: under the exclusive lock no other command writes them,
+		// and one still being written (by a command that took no plan
+		// lock, such as export -o) is locked and left alone.
+		for _, p := range []string{file, ProgramPathFor(file)} {
+			removeStaleTemps(filepath.Dir(p), filepath.Base(p))
+		}
+	}
 	return ws, nil
 }
 
