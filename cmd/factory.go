@@ -113,17 +113,24 @@ func (f *Factory) programOf(st *store.Workspace, p *schedule.Plan) (*schedule.Pr
 }
 
 // timeContext is what parseMoment needs to read a time the user typed
-// about this plan: its zone, the program's days and the clock.
+// about this plan: its zone, the conference's days and the clock. It
+// loads the program; a command that has it already uses timeContextOf.
 func (f *Factory) timeContext(st *store.Workspace, p *schedule.Plan) (timeContext, error) {
 	prog, err := f.loadProgram(st, p)
 	if err != nil {
 		return timeContext{}, err
 	}
-	all := append([]*schedule.Session(nil), prog.Sessions...)
+	return f.timeContextOf(p, prog.Sessions), nil
+}
+
+// timeContextOf is timeContext from sessions already loaded: their days
+// and the picks' (a personal entry may be on a day of its own).
+func (f *Factory) timeContextOf(p *schedule.Plan, sessions []*schedule.Session) timeContext {
+	all := append([]*schedule.Session(nil), sessions...)
 	for _, pk := range p.Picks {
 		all = append(all, &pk.Session)
 	}
-	return timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}, nil
+	return timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}
 }
 
 // page sends what the command prints from now on through the user's

@@ -55,11 +55,7 @@ func runGaps(o *gapsOptions) error {
 		}
 		gaps := schedule.Gaps(p.Picks, prog.Sessions, &p.Venue, p.Location())
 		if o.After != "" {
-			tc, err := f.timeContext(st, p)
-			if err != nil {
-				return err
-			}
-			after, err := parseMoment(o.After, tc)
+			after, err := parseMoment(o.After, f.timeContextOf(p, prog.Sessions))
 			if err != nil {
 				return usagef("--after: %v", err)
 			}

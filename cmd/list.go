@@ -102,11 +102,7 @@ func runList(o *listOptions) error {
 			pool, program = prog.Sessions, prog.Sessions
 		}
 		if o.After != "" || o.At != "" {
-			all := append([]*schedule.Session(nil), pool...)
-			for _, pk := range p.Picks {
-				all = append(all, &pk.Session)
-			}
-			tc := timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}
+			tc := f.timeContextOf(p, pool)
 			var err error
 			if o.After != "" {
 				if flt.after, err = parseMoment(o.After, tc); err != nil {

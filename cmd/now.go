@@ -60,19 +60,16 @@ of day ("14:00", today when the conference is on), or RFC 3339.`,
 func runNow(o *nowOptions) error {
 	f := o.f
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-		tc, err := f.timeContext(st, p)
+		prog, err := f.loadProgram(st, p)
 		if err != nil {
 			return err
 		}
+		tc := f.timeContextOf(p, prog.Sessions)
 		moment := tc.now.In(tc.loc)
 		if o.At != "" {
 			if moment, err = parseMoment(o.At, tc); err != nil {
 				return usagef("--at: %v", err)
 			}
-		}
-		prog, err := f.loadProgram(st, p)
-		if err != nil {
-			return err
 		}
 		span := schedule.ProgramSpan(prog.Sessions)
 		room := o.Room

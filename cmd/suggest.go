@@ -64,12 +64,7 @@ func runSuggest(o *suggestOptions) error {
 		}
 		opt := schedule.SuggestOptions{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions}
 		if o.After != "" {
-			// The program is loaded already: the time context from it.
-			all := append([]*schedule.Session(nil), prog.Sessions...)
-			for _, pk := range p.Picks {
-				all = append(all, &pk.Session)
-			}
-			tc := timeContext{loc: p.Location(), days: days(all), now: f.IO.Now()}
+			tc := f.timeContextOf(p, prog.Sessions)
 			var err error
 			if opt.StartsAfter, err = parseMoment(o.After, tc); err != nil {
 				return usagef("--after: %v", err)
