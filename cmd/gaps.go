@@ -108,7 +108,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 			day = d
 		}
 		fmt.Fprintf(out, "  %s  %s\n", st.Time.Render(slotRange(g.Start, g.End)),
-			st.Dim.Render(fmt.Sprintf("free %s, %s fit", humanDuration(g.End.Sub(g.Start)), schedule.Plural(len(g.Sessions), "session", ""))))
+			st.Dim.Render(fmt.Sprintf("free %s, %s fit", schedule.FormatDuration(g.End.Sub(g.Start)), schedule.Plural(len(g.Sessions), "session", ""))))
 		const show = 8
 		for i, s := range g.Sessions {
 			if i == show {

@@ -230,7 +230,7 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 	w := f.IO.ErrOut
 	s := res.Source
 	if res.New {
-		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", sessionsN(s.Sessions), s.Name, s.Format, s.Location, st.Path)
+		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", schedule.Plural(s.Sessions, "session", ""), s.Name, s.Format, s.Location, st.Path)
 	} else {
 		fmt.Fprintf(w, "Updated %q from %s: %d sessions; %d new, %d changed, %d removed, %d unchanged.\n",
 			s.Name, s.Location, s.Sessions, res.Added, res.Updated, res.Removed, res.Unchanged)

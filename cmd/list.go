@@ -149,7 +149,7 @@ func runList(o *listOptions) error {
 		f.page(o.NoPager)
 		f.sessionTable(out, picks)
 		if f.IO.IsTerminal() {
-			foot := sessionsN(len(out))
+			foot := schedule.Plural(len(out), "session", "")
 			for _, s := range out {
 				if picks[s.ID] != nil {
 					foot += "   " + markLegend

@@ -128,7 +128,7 @@ func (f *Factory) printNow(at time.Time, res schedule.NowResult, span schedule.S
 	}
 	for _, pk := range res.Now {
 		left := pk.End.Sub(at).Round(time.Minute)
-		f.wrapf("      ", "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(%s left)", humanDuration(left))))
+		f.wrapf("      ", "%s %s  %s %s\n", st.Title.Render("Now: "), pk.Title, atRoom(st, pk.Room), st.Dim.Render(fmt.Sprintf("(%s left)", schedule.FormatDuration(left))))
 	}
 	for _, pk := range res.Next {
 		f.wrapf("      ", "%s %s  %s  %s %s\n", st.Title.Render("Next:"), st.Time.Render(clockOn(pk.Start, at)), pk.Title, atRoom(st, pk.Room), st.Dim.Render("("+inTime(pk.Start, at)+")"))
@@ -182,7 +182,7 @@ func (f *Factory) printNowAll(at time.Time, res schedule.NowAllResult, span sche
 		fmt.Fprintln(out, st.Title.Render(orDash(r.Room)))
 		for _, e := range r.Now {
 			left := e.Session.End.Sub(at).Round(time.Minute)
-			f.nowAllLine(st, "now ", e, at, fmt.Sprintf("(%s left)", humanDuration(left)))
+			f.nowAllLine(st, "now ", e, at, fmt.Sprintf("(%s left)", schedule.FormatDuration(left)))
 		}
 		if e := r.Next; e != nil {
 			f.nowAllLine(st, "next", *e, at, "("+inTime(e.Session.Start, at)+")")
@@ -240,7 +240,7 @@ func (f *Factory) nowAllLine(st *styles, what string, e schedule.NowEntry, at ti
 // counts them).
 func inTime(start, at time.Time) string {
 	if d := start.Sub(at).Round(time.Minute); d < 48*time.Hour {
-		return "in " + humanDuration(d)
+		return "in " + schedule.FormatDuration(d)
 	}
 	day := func(t time.Time) time.Time {
 		d, _ := time.Parse(time.DateOnly, t.In(start.Location()).Format(time.DateOnly))

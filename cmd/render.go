@@ -10,13 +10,6 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
-func sessionsN(n int) string {
-	if n == 1 {
-		return "1 session"
-	}
-	return fmt.Sprintf("%d sessions", n)
-}
-
 func when(s *schedule.Session) string {
 	if !s.Scheduled() {
 		return "unscheduled"
@@ -49,9 +42,6 @@ func timeRange(s *schedule.Session) string {
 	}
 	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
 }
-
-// humanDuration is "10 min", "1 h 10 min", "2 h".
-func humanDuration(d time.Duration) string { return schedule.FormatDuration(d) }
 
 // dayLabel is "Sat 31 Jan 2026".
 func dayLabel(t time.Time) string { return t.Format("Mon 2 Jan 2006") }

@@ -102,7 +102,7 @@ func runNames(o *namesOptions) error {
 			}
 			fmt.Fprintf(f.IO.Out, "%*d  %s\n", numW, nc.sessions, st2.Title.Render(truncate(name, width-numW-2)))
 		}
-		foot := fmt.Sprintf("%s, %s", schedule.Plural(len(counts), o.what, o.what+"s"), sessionsN(total))
+		foot := fmt.Sprintf("%s, %s", schedule.Plural(len(counts), o.what, o.what+"s"), schedule.Plural(total, "session", ""))
 		fmt.Fprintf(f.IO.Out, "\n%s\n", st2.Dim.Render(truncate(foot, width)))
 		return nil
 	})
