@@ -10,6 +10,7 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
+// when is "Sat 31 Jan 2026 10:00–10:50", or "unscheduled".
 func when(s *schedule.Session) string {
 	if !s.Scheduled() {
 		return "unscheduled"
