@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/plan-cli/plan/cmd/browse"
 	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
@@ -92,7 +92,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			for _, c := range byB[pk.ID] {
 				flags = append(flags, fmt.Sprintf("%s %dmin with %s", c.Type, c.Minutes, c.A.ID))
 			}
-			plainRow(out, pk.Day(), timeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
+			plainRow(out, pk.Day(), present.TimeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
 		}
 		return
 	}
@@ -100,7 +100,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 	day := ""
 	for _, pk := range picks {
 		f.dayHeading(&day, &pk.Session)
-		mark := priorityStyle(st, pk.Priority).Render(browse.Mark(pk))
+		mark := priorityStyle(st, pk.Priority).Render(present.Mark(pk))
 		switch {
 		case pk.Gone:
 			mark = st.Bad.Render("✗")
@@ -139,7 +139,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		default:
 			title = st.Title.Render(text)
 		}
-		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", timeRange(&pk.Session))), title,
+		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", present.TimeRange(&pk.Session))), title,
 			st.Room.Render(room), st.Kind.Render(kind))
 		if idLine {
 			fmt.Fprintf(out, "%s\n    %s\n", line, st.Dim.Render(truncate(id, width-4)))

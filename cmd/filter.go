@@ -6,15 +6,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/plan-cli/plan/cmd/browse"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
 type sessionFilter struct {
 	day, track, room, speaker string
 	kind                      schedule.Kind
-	// search: every word must occur, in any order (see browse.Query).
-	search browse.Query
+	// search: every word must occur, in any order (see present.Query).
+	search present.Query
 	// after keeps sessions starting at or after it; at keeps those
 	// running at that moment (start <= at < end). Zero: no filter.
 	after, at time.Time

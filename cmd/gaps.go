@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
@@ -100,7 +101,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 		// The heading is the conference day the slot belongs to: a slot
 		// after midnight at a congress belongs to the day before.
 		dt, _ := time.Parse(time.DateOnly, g.Day)
-		if d := longDay(dt); d != day {
+		if d := present.LongDay(dt); d != day {
 			if day != "" {
 				fmt.Fprintln(out)
 			}
@@ -115,7 +116,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 				fmt.Fprintf(out, "      %s\n", st.Dim.Render(fmt.Sprintf("… and %d more (plan gaps --json)", len(g.Sessions)-show)))
 				break
 			}
-			f.wrapf("          ", "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(timeRange(s)), s.Title, atRoom(st, s.Room))
+			f.wrapf("          ", "      %s %s  %s %s\n", st.Dim.Render(s.ID), st.Time.Render(present.TimeRange(s)), s.Title, atRoom(st, s.Room))
 		}
 	}
 }

@@ -3,8 +3,8 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/plan-cli/plan/cmd/browse"
 	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
@@ -76,7 +76,7 @@ func runList(o *listOptions) error {
 	if o.Picked && o.Free {
 		return usagef("--picked and --free exclude each other")
 	}
-	flt := sessionFilter{track: o.Track, room: o.Room, speaker: o.Speaker, search: browse.ParseQuery(o.Search)}
+	flt := sessionFilter{track: o.Track, room: o.Room, speaker: o.Speaker, search: present.ParseQuery(o.Search)}
 	if o.Kind != "" {
 		k, err := schedule.ParseKind(o.Kind)
 		if err != nil {

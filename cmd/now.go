@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
@@ -119,7 +120,7 @@ func (f *Factory) printNow(at time.Time, res schedule.NowResult, span schedule.S
 		}
 		return
 	}
-	fmt.Fprintf(out, "%s\n", st.Dim.Render(longDay(at)+" "+at.Format("15:04 MST")))
+	fmt.Fprintf(out, "%s\n", st.Dim.Render(present.LongDay(at)+" "+at.Format("15:04 MST")))
 	switch {
 	case outside && len(res.Now) == 0:
 		fmt.Fprintln(out, conferenceWhen(name, span, at))
@@ -167,7 +168,7 @@ func (f *Factory) printNowAll(at time.Time, res schedule.NowAllResult, span sche
 		}
 		return
 	}
-	fmt.Fprintf(out, "%s\n", st.Dim.Render(longDay(at)+" "+at.Format("15:04 MST")))
+	fmt.Fprintf(out, "%s\n", st.Dim.Render(present.LongDay(at)+" "+at.Format("15:04 MST")))
 	if outside {
 		fmt.Fprintln(out, conferenceWhen(name, span, at))
 	}

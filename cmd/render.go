@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -15,7 +16,7 @@ func when(s *schedule.Session) string {
 	if !s.Scheduled() {
 		return "unscheduled"
 	}
-	return dayLabel(s.Start) + " " + timeRange(s)
+	return dayLabel(s.Start) + " " + present.TimeRange(s)
 }
 
 // dayHeading prints the heading of s's day ("Saturday 31 January 2026",
@@ -24,7 +25,7 @@ func when(s *schedule.Session) string {
 func (f *Factory) dayHeading(last *string, s *schedule.Session) {
 	d := "Unscheduled"
 	if s.Scheduled() {
-		d = longDay(s.DayTime())
+		d = present.LongDay(s.DayTime())
 	}
 	if d == *last {
 		return
@@ -36,19 +37,8 @@ func (f *Factory) dayHeading(last *string, s *schedule.Session) {
 	*last = d
 }
 
-// timeRange is "10:00–10:50", or "unscheduled".
-func timeRange(s *schedule.Session) string {
-	if !s.Scheduled() {
-		return "no time"
-	}
-	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
-}
-
 // dayLabel is "Sat 31 Jan 2026".
 func dayLabel(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
-
-// longDay is "Saturday 31 January 2026".
-func longDay(t time.Time) string { return t.Format("Monday 2 January 2006") }
 
 // plainRow writes tab-separated fields, with tabs and newlines inside a
 // field turned into spaces, for pipes and scripts.
@@ -149,8 +139,8 @@ func clashSentence(st *styles, c schedule.Clash) string {
 	if c.Type == schedule.Overlap {
 		return fmt.Sprintf("%s %s  %q (%s, %s) and %q (%s, %s) overlap by %d min",
 			st.Bad.Render("✗ overlap"), st.Time.Render(dayLabel(c.B.Start)),
-			c.A.Title, timeRange(&c.A.Session), orDash(c.A.Room),
-			c.B.Title, timeRange(&c.B.Session), orDash(c.B.Room), c.Minutes)
+			c.A.Title, present.TimeRange(&c.A.Session), orDash(c.A.Room),
+			c.B.Title, present.TimeRange(&c.B.Session), orDash(c.B.Room), c.Minutes)
 	}
 	return fmt.Sprintf("%s %s  %q ends %s in %s, %q starts %s in %s: %d min short of the walk",
 		st.Warn.Render("⚠ tight"), st.Time.Render(dayLabel(c.B.Start)),

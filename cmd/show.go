@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plan-cli/plan/export/jsonshape"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 	"github.com/spf13/cobra"
@@ -67,45 +68,24 @@ func runShow(o *showOptions) error {
 func (f *Factory) printSession(s *schedule.Session, pk *schedule.Pick) {
 	out := f.IO.Out
 	st := f.styles()
-	field := func(label, value string) {
-		if value != "" {
-			fmt.Fprintf(out, "%s %s\n", st.Dim.Render(fmt.Sprintf("%-9s", label+":")), value)
-		}
-	}
-	title := s.Title
-	if s.Cancelled {
-		title += " (CANCELLED)"
-	}
-	fmt.Fprintln(out, st.Title.Render(title))
-	if s.Subtitle != "" {
-		fmt.Fprintln(out, s.Subtitle)
+	fmt.Fprintln(out, st.Title.Render(present.Title(s)))
+	fields := present.Fields(present.Item{Session: s, Pick: pk}, present.Details)
+	if len(fields) > 0 && fields[0].Key == "subtitle" {
+		fmt.Fprintln(out, fields[0].Value)
+		fields = fields[1:]
 	}
 	fmt.Fprintln(out)
-	field("id", s.ID)
-	if s.Scheduled() {
-		field("when", fmt.Sprintf("%s %s (%s)", longDay(s.Start), timeRange(s), s.Start.Format("MST -07:00")))
-	} else {
-		field("when", "not scheduled yet")
-	}
-	field("room", s.Room)
-	field("kind", string(s.Kind))
-	field("track", s.Track)
-	field("speakers", strings.Join(s.Speakers, ", "))
-	field("url", s.URL)
-	field("program", s.Source)
-	if pk != nil {
-		state := fmt.Sprintf("%s, %s", pk.Priority, pk.Status)
-		if pk.Gone {
-			state += ", gone from the program"
+	for _, fl := range fields {
+		if fl.Block {
+			text := fl.Value
+			if f.IO.IsTerminal() {
+				text = wrapText(text, f.IO.Width())
+			}
+			fmt.Fprintf(out, "\n%s\n", text)
+			continue
 		}
-		field("picked", state)
-		field("note", strings.ReplaceAll(pk.Note, "\n", "\n          ")) // continue under the value
-	}
-	if s.Abstract != "" {
-		abstract := s.Abstract
-		if f.IO.IsTerminal() {
-			abstract = wrapText(abstract, f.IO.Width())
-		}
-		fmt.Fprintf(out, "\n%s\n", abstract)
+		// A value of several lines (a note) continues under the value.
+		value := strings.ReplaceAll(fl.Value, "\n", "\n          ")
+		fmt.Fprintf(out, "%s %s\n", st.Dim.Render(fmt.Sprintf("%-9s", fl.Label+":")), value)
 	}
 }

@@ -5,12 +5,12 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/plan-cli/plan/cmd/browse"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
 // markLegend explains the marks before a picked session.
-const markLegend = browse.Legend
+const markLegend = present.Legend
 
 // truncate cuts s (plain text) to w columns, ending in "…" when cut.
 func truncate(s string, w int) string {
@@ -102,7 +102,7 @@ func (f *Factory) terminalSessionTable(sessions []*schedule.Session, picks map[s
 		var b strings.Builder
 		mark := "  "
 		if pk := picks[s.ID]; pk != nil {
-			m := browse.Mark(pk) + " "
+			m := present.Mark(pk) + " "
 			switch {
 			case pk.Gone:
 				mark = st.Bad.Render(m)
@@ -115,7 +115,7 @@ func (f *Factory) terminalSessionTable(sessions []*schedule.Session, picks map[s
 			}
 		}
 		b.WriteString(mark)
-		b.WriteString(st.Time.Render(pad(timeRange(s), timeW)))
+		b.WriteString(st.Time.Render(pad(present.TimeRange(s), timeW)))
 		b.WriteString("  ")
 		if s.Cancelled && l.title > len("CANCELLED ") {
 			t := pad("CANCELLED "+s.Title, l.title)

@@ -23,6 +23,7 @@ import (
 
 	ical "github.com/arran4/golang-ical"
 
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -238,55 +239,54 @@ func categories(e *Event) []string {
 	return out
 }
 
-// description is the event's notes: a cancellation notice, the subtitle,
-// speakers, abstract, the user's priority and note, and the link, as
-// paragraphs.
+// description is the event's notes: the fields export/present shows in a
+// calendar (a cancellation notice, the subtitle, speakers, the link, the
+// user's priority and note, the abstract), the paragraphs as paragraphs
+// and the short fields as "Label: value" lines between them.
 func description(e *Event, cancelled bool, link string) string {
+	s := e.Session
+	s.Cancelled = cancelled
+	it := present.Item{Session: &s}
+	if e.Priority != "" || e.Note != "" {
+		it.Pick = &schedule.Pick{Session: s, Priority: e.Priority, Note: e.Note}
+	}
 	var b strings.Builder
 	b.Grow(len(e.Abstract) + len(e.Note) + len(link) + 200)
-	para := func(parts ...string) {
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
+	inLines := false
+	for _, f := range present.Fields(it, present.Calendar) {
+		text := lineValue(f.Value)
+		if f.Lines {
+			text = strings.TrimSpace(textValue(f.Value))
 		}
-		for _, p := range parts {
-			b.WriteString(p)
+		// The link is a paragraph of its own, so that clients that make
+		// links of URLs find it whole.
+		paragraph := f.Block || f.Key == "url"
+		switch {
+		case f.Key == "url":
+			text = link
+		case text != "" && !paragraph:
+			text = capitalize(f.Label) + ": " + text
 		}
-	}
-	if cancelled {
-		para("Cancelled: this session was cancelled or dropped from the program.")
-	}
-	if sub := lineValue(e.Subtitle); sub != "" {
-		para(sub)
-	}
-	first := true
-	for _, n := range e.Speakers {
-		if n = lineValue(n); n == "" {
+		if text == "" {
 			continue
 		}
-		if first {
-			para("Speakers: ", n)
-			first = false
-		} else {
-			b.WriteString(", " + n)
+		switch {
+		case b.Len() == 0:
+		case inLines && !paragraph:
+			b.WriteString("\n")
+		default:
+			b.WriteString("\n\n")
 		}
-	}
-	if abs := strings.TrimSpace(textValue(e.Abstract)); abs != "" {
-		para(abs)
-	}
-	prio := lineValue(string(e.Priority))
-	note := strings.TrimSpace(textValue(e.Note))
-	switch {
-	case prio != "" && note != "":
-		para("Priority: ", prio, "\nNote: ", note)
-	case prio != "":
-		para("Priority: ", prio)
-	case note != "":
-		para("Note: ", note)
-	}
-	if link != "" {
-		para(link)
+		b.WriteString(text)
+		inLines = !paragraph
 	}
 	return b.String()
+}
+
+// capitalize writes a label as the start of a line: "Speakers".
+func capitalize(label string) string {
+	r, size := utf8.DecodeRuneInString(label)
+	return string(unicode.ToUpper(r)) + label[size:]
 }
 
 // UID is the iCalendar UID of a session in the named conference:

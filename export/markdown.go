@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/plan-cli/plan/export/charts"
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -300,30 +301,16 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links m
 	}
 }
 
-// details is "Room 106, Talk, attended" for a pick; a pick still only
-// planned after the conference is "planned, not marked attended".
+// details is the pick's line in the appendix after its time and title,
+// from export/present's recap fields: "Room 106, Talk, attended"; a pick
+// still only planned after the conference is "planned, not marked
+// attended".
 func details(pk *schedule.Pick, phase schedule.Phase) string {
 	var parts []string
-	if room := inline(pk.Room); room != "" {
-		parts = append(parts, room)
-	}
-	kind := pk.Kind
-	if !kind.Valid() {
-		kind = schedule.KindOther
-	}
-	parts = append(parts, kind.Label(1))
-	switch {
-	case pk.Status == schedule.Attended && pk.Unplanned:
-		parts = append(parts, "attended (unplanned)")
-	case pk.Status == schedule.Attended:
-		parts = append(parts, "attended")
-	case phase == schedule.PhaseAfter:
-		parts = append(parts, string(charts.StatusUnconfirmed))
-	default:
-		parts = append(parts, "planned")
-	}
-	if pk.Cancelled {
-		parts = append(parts, "cancelled")
+	for _, f := range present.Fields(present.Item{Session: &pk.Session, Pick: pk, Phase: phase}, present.Recap) {
+		if v := inline(f.Value); v != "" {
+			parts = append(parts, v)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

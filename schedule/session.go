@@ -38,6 +38,17 @@ type Session struct {
 	Rev int `json:"rev,omitempty"`
 }
 
+// LineFields names the session's one-line text fields with their values,
+// for checks that treat every such field alike (the importer warns about
+// each one it had to cut). A new one-line field is added here too.
+func (s *Session) LineFields() []NamedValue {
+	return []NamedValue{{"title", s.Title}, {"subtitle", s.Subtitle}, {"room", s.Room}, {"track", s.Track},
+		{"type", s.Type}, {"id", s.ID}, {"guid", s.GUID}, {"url", s.URL}, {"slug", s.Slug}, {"language", s.Language}}
+}
+
+// NamedValue is a field's name and its value.
+type NamedValue struct{ Name, Value string }
+
 // Scheduled reports whether the session has a time.
 func (s *Session) Scheduled() bool { return !s.Start.IsZero() }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -172,11 +173,11 @@ func (m *Model) gridView(bh int) []string {
 			text := ""
 			if k == 0 {
 				text = s.Start.Format("15:04")
-				if mk := Mark(m.picks[s.ID]); mk != "" {
+				if mk := present.Mark(m.picks[s.ID]); mk != "" {
 					text = mk + " " + text
 				}
 				if len(m.clash[s.ID]) > 0 {
-					text += " " + MarkClash
+					text += " " + present.MarkClash
 				}
 			} else if k-1 < len(parts) {
 				text = parts[k-1]

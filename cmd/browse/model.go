@@ -17,6 +17,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -70,7 +71,7 @@ type Model struct {
 
 	search    textinput.Model
 	searching bool
-	query     Query
+	query     present.Query
 	kind      schedule.Kind
 	track     string
 	room      string
@@ -513,7 +514,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)
-		if q := ParseQuery(m.search.Value()); strings.Join(q, " ") != strings.Join(m.query, " ") {
+		if q := present.ParseQuery(m.search.Value()); strings.Join(q, " ") != strings.Join(m.query, " ") {
 			m.query = q
 			m.cursor, m.offset = 0, 0
 			m.rebuild()
@@ -806,7 +807,7 @@ func (m *Model) clashText(id string, c schedule.Clash) string {
 		other = c.A
 	}
 	if c.Type == schedule.Overlap {
-		return fmt.Sprintf("%s overlaps %s (%s, %s) by %d min", MarkGone, quote(other.Title), timeRange(&other.Session), orNone(other.Room), c.Minutes)
+		return fmt.Sprintf("%s overlaps %s (%s, %s) by %d min", present.MarkGone, quote(other.Title), present.TimeRange(&other.Session), orNone(other.Room), c.Minutes)
 	}
 	return fmt.Sprintf("⚠ tight: %d min short of the walk to/from %s in %s", c.Minutes, quote(other.Title), orNone(other.Room))
 }
@@ -834,11 +835,4 @@ func (m *Model) wouldClash(s *schedule.Session) string {
 		out += fmt.Sprintf(" (+%d more)", len(parts)-1)
 	}
 	return out
-}
-
-func timeRange(s *schedule.Session) string {
-	if !s.Scheduled() {
-		return "no time"
-	}
-	return s.Start.Format("15:04") + "–" + s.End.Format("15:04")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
 
@@ -145,10 +146,10 @@ func (m *Model) header() string {
 }
 
 func (m *Model) sessionLine(s *schedule.Session, selected bool) string {
-	mark := orSpace(Mark(m.picks[s.ID]))
+	mark := orSpace(present.Mark(m.picks[s.ID]))
 	cl := " "
 	if len(m.clash[s.ID]) > 0 {
-		cl = MarkClash
+		cl = present.MarkClash
 	}
 	tw := m.w - 1 // the cursor's column
 	roomW := min(18, max(8, tw/5))
@@ -289,11 +290,11 @@ func (m *Model) nowView(bh int) []string {
 		r := rs[i]
 		nowTxt := m.st.Dim.Render(padTo("  –", half))
 		if r.now != nil {
-			nowTxt = m.markStyle(m.picks[r.now.ID]).Render(padTo(truncate(orSpace(Mark(m.picks[r.now.ID]))+" "+r.now.Title+" (till "+r.now.End.Format("15:04")+")", half), half))
+			nowTxt = m.markStyle(m.picks[r.now.ID]).Render(padTo(truncate(orSpace(present.Mark(m.picks[r.now.ID]))+" "+r.now.Title+" (till "+r.now.End.Format("15:04")+")", half), half))
 		}
 		nextTxt := ""
 		if r.next != nil {
-			nextTxt = truncate(orSpace(Mark(m.picks[r.next.ID]))+" "+r.next.Start.Format("15:04")+" "+r.next.Title, half)
+			nextTxt = truncate(orSpace(present.Mark(m.picks[r.next.ID]))+" "+r.next.Start.Format("15:04")+" "+r.next.Title, half)
 		}
 		line := m.st.Room.Render(padTo(truncate(r.room, roomW), roomW)) + " " + nowTxt + " " + m.st.Dim.Render(nextTxt)
 		if i == m.cursor {
@@ -322,61 +323,60 @@ func (m *Model) detailLines() []string {
 		return strings.Split(ansi.Hardwrap(ansi.Wordwrap(s, w, ""), w, true), "\n")
 	}
 	var out []string
-	out = append(out, m.st.Title.Render("")+"")
-	for _, l := range wrap(s.Title) {
+	for _, l := range wrap(present.Title(s)) {
 		out = append(out, m.st.Title.Render(l))
 	}
-	if s.Subtitle != "" {
-		out = append(out, wrap(s.Subtitle)...)
+	pk := m.picks[s.ID]
+	fields := present.Fields(present.Item{Session: s, Pick: pk}, present.Details)
+	if len(fields) > 0 && fields[0].Key == "subtitle" {
+		out = append(out, wrap(fields[0].Value)...)
+		fields = fields[1:]
 	}
-	out = out[1:]
-	when := "unscheduled"
-	if s.Scheduled() {
-		when = s.Start.Format("Monday 2 January 2006") + ", " + timeRange(s) + fmt.Sprintf(" (%d min)", int(s.Duration().Minutes()))
-	}
-	field := func(label, v string) {
-		if v == "" {
-			return
+	out = append(out, "")
+	clashes := m.clashLines(s, pk, wrap)
+	for _, fl := range fields {
+		if fl.Block {
+			out = append(out, clashes...)
+			clashes = nil
+			out = append(out, "")
+			for _, para := range strings.Split(fl.Value, "\n") {
+				out = append(out, wrap(strings.TrimSpace(para))...)
+			}
+			continue
 		}
-		for i, l := range wrap(label + v) {
+		value := fl.Value
+		if fl.Key == "picked" {
+			value = present.Mark(pk) + " " + value
+		}
+		label := fmt.Sprintf("%-9s", fl.Label)
+		for i, l := range wrap(label + value) {
 			if i == 0 {
 				l = m.st.Dim.Render(label) + strings.TrimPrefix(l, label)
 			}
 			out = append(out, l)
 		}
+		if fl.Key == "picked" {
+			out = append(out, clashes...)
+			clashes = nil
+		}
 	}
-	out = append(out, "")
-	field("when     ", when)
-	field("room     ", s.Room)
-	field("track    ", s.Track)
-	field("kind     ", string(s.Kind))
-	field("speakers ", s.SpeakerList())
-	field("id       ", s.ID)
-	if s.Cancelled {
-		out = append(out, m.st.Bad.Render("CANCELLED"))
-	}
-	if pk := m.picks[s.ID]; pk != nil {
-		field("picked   ", fmt.Sprintf("%s %s, %s", Mark(pk), pk.Priority, pk.Status))
+	return append(out, clashes...)
+}
+
+// clashLines say what the selected session clashes with: a pick's clashes,
+// or the clash picking it would make.
+func (m *Model) clashLines(s *schedule.Session, pk *schedule.Pick, wrap func(string) []string) []string {
+	var out []string
+	if pk != nil {
 		for _, c := range m.clash[s.ID] {
 			for _, l := range wrap(m.clashText(s.ID, c)) {
 				out = append(out, m.st.Warn.Render(l))
 			}
 		}
-		field("note     ", pk.Note)
 	} else if wc := m.wouldClash(s); wc != "" {
 		for _, l := range wrap(wc) {
 			out = append(out, m.st.Warn.Render(l))
 		}
-	}
-	if s.Abstract != "" {
-		out = append(out, "")
-		for _, para := range strings.Split(strings.TrimSpace(s.Abstract), "\n") {
-			out = append(out, wrap(strings.TrimSpace(para))...)
-		}
-	}
-	if s.URL != "" {
-		out = append(out, "")
-		field("link     ", s.URL)
 	}
 	return out
 }
@@ -410,5 +410,5 @@ func (m *Model) statusLine() string {
 			return m.st.Warn.Render(wc)
 		}
 	}
-	return m.st.Dim.Render(dayName(s.Day()) + " " + timeRange(s) + " · " + s.Room + " · " + s.ID)
+	return m.st.Dim.Render(dayName(s.Day()) + " " + present.TimeRange(s) + " · " + s.Room + " · " + s.ID)
 }

@@ -36,6 +36,7 @@ func Time(t time.Time) *string {
 type Session struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
+	Subtitle  string   `json:"subtitle,omitempty"`
 	Kind      string   `json:"kind"`
 	Start     *string  `json:"start"`
 	End       *string  `json:"end"`
@@ -60,7 +61,7 @@ type Session struct {
 // withAbstract adds the abstract (plan list keeps it out unless asked).
 func FromSession(s *schedule.Session, pick *schedule.Pick, withAbstract bool) Session {
 	j := Session{
-		ID: s.ID, Title: s.Title, Kind: string(s.Kind),
+		ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Kind: string(s.Kind),
 		Start: Time(s.Start), End: Time(s.End),
 		Room: s.Room, Track: s.Track, Speakers: s.Speakers, URL: s.URL,
 		GUID: s.GUID, Source: s.Source, Cancelled: s.Cancelled,

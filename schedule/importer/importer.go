@@ -310,13 +310,9 @@ func validate(feed *Feed, name string) error {
 // cutFields warns about every one-line field of s that was cut at
 // maxLineField.
 func cutFields(feed *Feed, name string, s *schedule.Session) {
-	fields := []struct {
-		what string
-		v    string
-	}{{"title", s.Title}, {"subtitle", s.Subtitle}, {"room", s.Room}, {"track", s.Track}, {"type", s.Type}, {"id", s.ID}, {"guid", s.GUID}, {"url", s.URL}, {"slug", s.Slug}, {"language", s.Language}}
-	for _, f := range fields {
-		if wasCut(f.v) {
-			feed.warn(name, s, "the %s is longer than %d KiB: cut there", f.what, maxLineField>>10)
+	for _, f := range s.LineFields() {
+		if wasCut(f.Value) {
+			feed.warn(name, s, "the %s is longer than %d KiB: cut there", f.Name, maxLineField>>10)
 		}
 	}
 	for _, sp := range s.Speakers {

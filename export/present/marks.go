@@ -1,4 +1,4 @@
-package browse
+package present
 
 import "github.com/plan-cli/plan/schedule"
 
