@@ -22,6 +22,9 @@ func TestMain(m *testing.M) {
 }
 
 func TestScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the journeys are the long suite: go test ./... (and CI) runs them")
+	}
 	programs, err := filepath.Abs("testdata/programs")
 	if err != nil {
 		t.Fatal(err)

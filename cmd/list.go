@@ -89,75 +89,104 @@ func runList(o *listOptions) error {
 		for _, pk := range p.Picks {
 			picks[pk.ID] = pk
 		}
-		var pool, program []*schedule.Session
-		if o.Picked {
-			for _, pk := range p.Picks {
-				pool = append(pool, &pk.Session)
-			}
-		} else {
-			prog, err := f.programOf(st, p)
-			if err != nil {
-				return err
-			}
-			pool, program = prog.Sessions, prog.Sessions
+		pool, program, err := o.pool(st, p)
+		if err != nil {
+			return err
 		}
-		if o.After != "" || o.At != "" {
-			tc := f.timeContextOf(p, pool)
-			var err error
-			if o.After != "" {
-				if flt.after, err = parseMoment(o.After, tc); err != nil {
-					return usagef("--after: %v", err)
-				}
-			}
-			if o.At != "" {
-				if flt.at, err = parseMoment(o.At, tc); err != nil {
-					return usagef("--at: %v", err)
-				}
-			}
-		}
-		if o.Day != "" {
-			d, err := resolveDay(o.Day, days(pool))
-			if err != nil {
-				return err
-			}
-			flt.day = d
+		if err := o.timeFilter(&flt, p, pool); err != nil {
+			return err
 		}
 		fit := schedule.NewFitter(p.Active(), &p.Venue)
 		var out []*schedule.Session
 		for _, s := range pool {
-			if !flt.match(s) {
-				continue
+			if flt.match(s) && (!o.Free || fit.Fits(s)) {
+				out = append(out, s)
 			}
-			if o.Free && !fit.Fits(s) {
-				continue
-			}
-			out = append(out, s)
 		}
 		if o.JSON {
 			return f.writeJSON(jsonshape.Sessions(out, picks, o.Abstract))
 		}
 		if len(out) == 0 {
-			if err := checkNamed("track", "track", o.Track, program, func(s *schedule.Session) string { return s.Track }); err != nil {
-				return err
-			}
-			if err := checkNamed("room", "room", o.Room, program, func(s *schedule.Session) string { return s.Room }); err != nil {
-				return err
-			}
-			fmt.Fprintln(f.IO.ErrOut, "No sessions match.")
-			return nil
+			return o.noMatch(program)
 		}
-		f.page(o.NoPager)
-		f.sessionTable(out, picks)
-		if f.IO.IsTerminal() {
-			foot := schedule.Plural(len(out), "session", "")
-			for _, s := range out {
-				if picks[s.ID] != nil {
-					foot += "   " + markLegend
-					break
-				}
-			}
-			fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(truncate(foot, f.IO.Width())))
-		}
+		o.print(out, picks)
 		return nil
 	})
+}
+
+// pool is what list chooses from: the picks with --picked, else the whole
+// program (then also returned as program, for the did-you-mean of a
+// misspelt track or room).
+func (o *listOptions) pool(st *store.Workspace, p *schedule.Plan) (pool, program []*schedule.Session, err error) {
+	if o.Picked {
+		for _, pk := range p.Picks {
+			pool = append(pool, &pk.Session)
+		}
+		return pool, nil, nil
+	}
+	prog, err := o.f.programOf(st, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return prog.Sessions, prog.Sessions, nil
+}
+
+// timeFilter reads --after, --at and --day into flt, in the conference's
+// time context.
+func (o *listOptions) timeFilter(flt *sessionFilter, p *schedule.Plan, pool []*schedule.Session) error {
+	if o.After != "" || o.At != "" {
+		tc := o.f.timeContextOf(p, pool)
+		var err error
+		if o.After != "" {
+			if flt.after, err = parseMoment(o.After, tc); err != nil {
+				return usagef("--after: %v", err)
+			}
+		}
+		if o.At != "" {
+			if flt.at, err = parseMoment(o.At, tc); err != nil {
+				return usagef("--at: %v", err)
+			}
+		}
+	}
+	if o.Day != "" {
+		d, err := resolveDay(o.Day, days(pool))
+		if err != nil {
+			return err
+		}
+		flt.day = d
+	}
+	return nil
+}
+
+// noMatch explains an empty list: a track or room the program does not
+// have is a usage error with a suggestion; anything else just matched
+// nothing.
+func (o *listOptions) noMatch(program []*schedule.Session) error {
+	if err := checkNamed("track", "track", o.Track, program, func(s *schedule.Session) string { return s.Track }); err != nil {
+		return err
+	}
+	if err := checkNamed("room", "room", o.Room, program, func(s *schedule.Session) string { return s.Room }); err != nil {
+		return err
+	}
+	fmt.Fprintln(o.f.IO.ErrOut, "No sessions match.")
+	return nil
+}
+
+// print writes the table, with a count and the marks' legend under it on
+// a terminal.
+func (o *listOptions) print(out []*schedule.Session, picks map[string]*schedule.Pick) {
+	f := o.f
+	f.page(o.NoPager)
+	f.sessionTable(out, picks)
+	if !f.IO.IsTerminal() {
+		return
+	}
+	foot := schedule.Plural(len(out), "session", "")
+	for _, s := range out {
+		if picks[s.ID] != nil {
+			foot += "   " + markLegend
+			break
+		}
+	}
+	fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(truncate(foot, f.IO.Width())))
 }

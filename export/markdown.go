@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/plan-cli/plan/export/charts"
@@ -326,11 +325,6 @@ func active(p *schedule.Plan) []*schedule.Pick {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return schedule.Less(&out[i].Session, &out[j].Session) })
 	return out
-}
-
-// hoursText writes hours as "17 h 30 min", "45 min" or "3 h".
-func hoursText(hours float64) string {
-	return schedule.FormatDuration(time.Duration(hours*60+0.5) * time.Minute)
 }
 
 // inline makes text safe inside a line of Markdown: whitespace runs

@@ -520,14 +520,3 @@ func TestInlineEscapes(t *testing.T) {
 		}
 	}
 }
-
-func TestHoursText(t *testing.T) {
-	for _, tt := range []struct {
-		h    float64
-		want string
-	}{{0, "0 min"}, {0.75, "45 min"}, {0.33, "20 min"}, {3, "3 h"}, {17.5, "17 h 30 min"}, {16.67, "16 h 40 min"}} {
-		if got := hoursText(tt.h); got != tt.want {
-			t.Errorf("hoursText(%v) = %q, want %q", tt.h, got, tt.want)
-		}
-	}
-}
