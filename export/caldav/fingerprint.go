@@ -62,3 +62,9 @@ func fingerprintICS(data []byte) string {
 	}
 	return fingerprint(cal)
 }
+
+// holds reports whether the server's event says what data, a calendar
+// object the plan would write, says.
+func (r Remote) holds(data []byte) bool {
+	return r.Fingerprint != "" && fingerprintICS(data) == r.Fingerprint
+}
