@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	ical "github.com/emersion/go-ical"
+
 	"github.com/plan-cli/plan/export"
 )
 
@@ -64,10 +66,9 @@ func NewState(url string) *State {
 type Remote struct {
 	Href string
 	ETag string
-	// Fingerprint is what the event says (see fingerprint), to tell a
-	// write of ours the last sync did not live to record from a change
-	// someone made on the server.
-	Fingerprint string
+	// Event is the event as the server gives it (its first VEVENT): what
+	// is compared with what the plan would write (see holds).
+	Event *ical.Component
 }
 
 // Desired is an event the plan wants in the calendar.

@@ -3,8 +3,6 @@ package caldav
 import (
 	"context"
 	"errors"
-
-	ical "github.com/emersion/go-ical"
 )
 
 // Result is what a sync did (or, in a dry run, would do).
@@ -121,19 +119,4 @@ func countUnchanged(want []Desired, st *State, changes []Change, o Options) int 
 	}
 	_ = o
 	return n
-}
-
-// eventUID is the UID of a calendar object's first VEVENT.
-func eventUID(cal *ical.Calendar) string {
-	if cal == nil {
-		return ""
-	}
-	for _, c := range cal.Children {
-		if c.Name == ical.CompEvent {
-			if p := c.Props.Get(ical.PropUID); p != nil {
-				return p.Value
-			}
-		}
-	}
-	return ""
 }
