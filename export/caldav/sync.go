@@ -64,7 +64,7 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 	if err != nil {
 		return res, err
 	}
-	res.Unchanged = countUnchanged(want, st, changes, o)
+	res.Unchanged = countUnchanged(want, st, changes)
 	if dryRun {
 		res.Done = changes
 		return res, nil
@@ -95,7 +95,7 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 
 // countUnchanged is how many events the plan wants, or the state knows,
 // that need no change.
-func countUnchanged(want []Desired, st *State, changes []Change, o Options) int {
+func countUnchanged(want []Desired, st *State, changes []Change) int {
 	touched := map[string]bool{}
 	for _, c := range changes {
 		if c.Op != Adopt {
@@ -117,6 +117,5 @@ func countUnchanged(want []Desired, st *State, changes []Change, o Options) int 
 			n++
 		}
 	}
-	_ = o
 	return n
 }
