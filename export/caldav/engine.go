@@ -2,7 +2,8 @@
 // picks. The engine (this file) is pure: from the events the plan wants,
 // what the last sync saw (State) and what the server holds now (Remote),
 // it decides what to create, update, delete or cancel, and what is a
-// conflict. client.go speaks to the server through
+// conflict. compare.go tells whether the server already holds what the
+// plan would write; client.go speaks to the server through
 // github.com/emersion/go-webdav; sync.go runs the decisions.
 //
 // It touches only events it created: an event is ours when its UID is in
