@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base32"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/export/feed"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -159,9 +157,10 @@ func outboundHint() string {
 	return "localhost"
 }
 
-// buildFeed makes /plan.ics or /all.ics from the plan as it is now, read
-// under the shared lock. The DTSTAMP is the time the plan or the program
-// last changed, so the same plan gives the same bytes and ETag.
+// buildFeed makes the calendar of /plan.ics or /all.ics from the plan as
+// it is now, read under the shared lock: the one 'plan export --ics'
+// writes. Its time is when the plan or the program last changed, the
+// DTSTAMP the feed writes, so the same plan gives the same bytes and ETag.
 func (f *Factory) buildFeed(ctx context.Context, which string) (feed.Calendar, error) {
 	var out feed.Calendar
 	err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
@@ -176,15 +175,8 @@ func (f *Factory) buildFeed(ctx context.Context, which string) (feed.Calendar, e
 		}
 		mod = mod.Truncate(time.Second)
 		cal, err := f.calendar(st, p, which == feed.All)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if _, err := export.WriteICS(&buf, cal, export.ICSOptions{Now: mod}); err != nil {
-			return err
-		}
-		out = feed.Calendar{ICS: buf.Bytes(), Modified: mod}
-		return nil
+		out = feed.Calendar{Calendar: cal, Modified: mod}
+		return err
 	})
 	return out, err
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/plan-cli/plan/export"
 	"github.com/plan-cli/plan/export/caldav"
+	"github.com/plan-cli/plan/export/caldav/netrc"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -276,7 +277,7 @@ func caldavCredentials(f *Factory, host string) (caldav.Credentials, error) {
 	if err != nil {
 		return cred, nil
 	}
-	login, password, ok := caldav.NetrcLookup(string(data), host)
+	login, password, ok := netrc.Lookup(string(data), host)
 	if !ok || (cred.User != "" && login != "" && login != cred.User) {
 		return cred, nil
 	}

@@ -633,10 +633,12 @@ func TestSyncFailures(t *testing.T) {
 		if n := len(serverEvents(t, filepath.Join(rad.Storage, "collection-root", "ana", "fosdem"))); n != 5 {
 			t.Errorf("the calendar holds %d events, want 5", n)
 		}
-		// A lost state file: the events are recognised by their UIDs.
+		// A lost state file: the events are recognised by their UIDs, and
+		// found as the plan wants them although Radicale re-encoded
+		// them, so nothing is written.
 		os.Remove(syncStatePath(filepath.Join(dir, "plan.yaml")))
 		s = syncJSON(t, dir)
-		if len(s.Created) != 0 || len(s.Conflicts) != 0 {
+		if len(s.Created) != 0 || len(s.Conflicts) != 0 || s.Writes != 0 {
 			t.Fatalf("sync without its state file: %+v", s)
 		}
 		if s = syncJSON(t, dir); !s.UpToDate || s.Writes != 0 {

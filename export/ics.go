@@ -6,7 +6,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -87,6 +86,26 @@ type ICSOptions struct {
 //
 // An error is returned for an unknown cal.TimeZone and when w fails.
 func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
+	return writeCalendar(w, cal, opt, published)
+}
+
+// form is what a VCALENDAR is written for.
+type form int
+
+const (
+	// published is a file or a feed to subscribe to: METHOD:PUBLISH and
+	// the calendar's name and zone (X-WR-CALNAME, X-WR-TIMEZONE), which
+	// clients show.
+	published form = iota
+	// stored is a calendar object in a CalDAV collection (RFC 4791, 4.1),
+	// which must not carry a METHOD; the name and zone are the
+	// collection's, not the object's.
+	stored
+)
+
+// writeCalendar is WriteICS for either form: the one place a VCALENDAR
+// and its VEVENTs are built, for export --ics, serve and sync.
+func writeCalendar(w io.Writer, cal Calendar, opt ICSOptions, as form) (int, error) {
 	var defZone *time.Location // nil: UTC
 	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) && !isOffsetName(name) {
 		loc, err := time.LoadLocation(name)
@@ -101,6 +120,51 @@ func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
 	}
 	stamp := now.UTC().Format("20060102T150405Z")
 
+	events, uids := eventsOf(cal)
+	// Which zones and years the times use, for the VTIMEZONEs that must
+	// come before the events.
+	zones := newZoneSet(defZone)
+	for _, e := range events {
+		zones.local(e.Start.Truncate(time.Second))
+		zones.local(e.End.Truncate(time.Second))
+	}
+	head := calendarHead(cal.Name, defZone, as)
+	for _, tz := range zones.vtimezones() {
+		head.AddVTimezone(tz)
+	}
+
+	// The library writes the head, the zones and each event as it is
+	// built, between the BEGIN and END lines written here, so that a
+	// program of any size never sits in memory as one object tree.
+	cfg := &ical.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("BEGIN:VCALENDAR\r\n")
+	for _, p := range head.CalendarProperties {
+		if err := p.SerializeTo(bw, cfg); err != nil {
+			return 0, fmt.Errorf("export: writing calendar: %w", err)
+		}
+	}
+	for _, c := range head.Components {
+		if err := c.SerializeTo(bw, cfg); err != nil {
+			return 0, fmt.Errorf("export: writing calendar: %w", err)
+		}
+	}
+	for _, e := range events {
+		if err := vevent(e, uids[e], stamp, zones, opt.Alarm).SerializeTo(bw, cfg); err != nil {
+			return 0, fmt.Errorf("export: writing calendar: %w", err)
+		}
+	}
+	bw.WriteString("END:VCALENDAR\r\n")
+	if err := bw.Flush(); err != nil {
+		return 0, fmt.Errorf("export: writing calendar: %w", err)
+	}
+	return len(events), nil
+}
+
+// eventsOf are the events of cal that go out, with their UIDs: those with
+// a time, the first of each UID, sorted by start, end, room, title and id
+// (schedule.Less), then UID.
+func eventsOf(cal Calendar) ([]*Event, map[*Event]string) {
 	events := make([]*Event, 0, len(cal.Events))
 	for i := range cal.Events {
 		if cal.Events[i].Scheduled() {
@@ -120,57 +184,34 @@ func WriteICS(w io.Writer, cal Calendar, opt ICSOptions) (int, error) {
 		}
 		return strings.Compare(uids[a], uids[b])
 	})
-
-	out := ical.NewCalendarFor("plan")
-	out.SetProductId(ProductID)
-	out.SetCalscale("GREGORIAN")
-	out.SetMethod(ical.MethodPublish)
-	if name := lineValue(cal.Name); name != "" {
-		out.SetXWRCalName(name)
-	}
-	if defZone != nil {
-		out.SetXWRTimezone(defZone.String())
-	}
-
-	// First pass: which events go out, and which zones and years their
-	// times use, for the VTIMEZONEs that must come before them.
-	zones := newZoneSet(defZone)
 	seen := make(map[string]bool, len(events))
 	kept := events[:0]
 	for _, e := range events {
-		uid := uids[e]
-		if seen[uid] {
-			continue
+		if !seen[uids[e]] {
+			seen[uids[e]] = true
+			kept = append(kept, e)
 		}
-		seen[uid] = true
-		kept = append(kept, e)
-		zones.local(e.Start.Truncate(time.Second))
-		zones.local(e.End.Truncate(time.Second))
 	}
-	for _, tz := range zones.vtimezones() {
-		out.AddVTimezone(tz)
-	}
+	return kept, uids
+}
 
-	// Then the calendar's head and zones, and each event as it is built,
-	// so a program of any size never sits in memory as one object tree.
-	cfg := &ical.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
-	var head bytes.Buffer
-	if err := out.SerializeTo(&head, cfg); err != nil {
-		return 0, fmt.Errorf("export: writing calendar: %w", err)
-	}
-	const end = "END:VCALENDAR\r\n"
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
-	for _, e := range kept {
-		if err := vevent(e, uids[e], stamp, zones, opt.Alarm).SerializeTo(bw, cfg); err != nil {
-			return 0, fmt.Errorf("export: writing calendar: %w", err)
+// calendarHead is the VCALENDAR's own properties: VERSION, PRODID and
+// CALSCALE, and for a published calendar METHOD:PUBLISH, its name and its
+// zone (nil: UTC).
+func calendarHead(name string, zone *time.Location, as form) *ical.Calendar {
+	out := ical.NewCalendarFor("plan")
+	out.SetProductId(ProductID)
+	out.SetCalscale("GREGORIAN")
+	if as == published {
+		out.SetMethod(ical.MethodPublish)
+		if name := lineValue(name); name != "" {
+			out.SetXWRCalName(name)
+		}
+		if zone != nil {
+			out.SetXWRTimezone(zone.String())
 		}
 	}
-	bw.WriteString(end)
-	if err := bw.Flush(); err != nil {
-		return 0, fmt.Errorf("export: writing calendar: %w", err)
-	}
-	return len(kept), nil
+	return out
 }
 
 // vevent builds one VEVENT. Property order is fixed so golden files hold.

@@ -68,6 +68,29 @@ func TestICSClients(t *testing.T) {
 			t.Logf("ics-clients-check %s:\n%s", c.name, out)
 		})
 	}
+	// What plan sync PUTs: one event as a calendar object of its own,
+	// with no METHOD nor X-WR-TIMEZONE to fall back on (a session in
+	// Adelaide from a calendar in Brussels).
+	t.Run("calendar object", func(t *testing.T) {
+		t.Parallel()
+		c := zonesCase(t)
+		e := c.cal.Events[4]
+		data, err := EventICS(c.cal.Name, c.cal.TimeZone, e, c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		ics, tsv := filepath.Join(dir, "object.ics"), filepath.Join(dir, "EXPECTED.tsv")
+		os.WriteFile(ics, data, 0o644)
+		os.WriteFile(tsv, expectedTSV(c.want[4:5]), 0o644)
+		cmd := exec.Command(check, "--require-all", ics, tsv)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("ics-clients-check on a calendar object: %v\n%s", err, out)
+		}
+		t.Logf("ics-clients-check on a calendar object:\n%s", out)
+	})
 }
 
 // missingClients names what the check needs and this machine lacks: the

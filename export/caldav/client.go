@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	ical "github.com/emersion/go-ical"
 	"github.com/emersion/go-webdav/caldav"
 )
 
@@ -108,7 +109,8 @@ func (c *Client) CheckCalendar(ctx context.Context) error {
 // ("…@plan"), by UID.
 func (c *Client) List(ctx context.Context) (map[string]Remote, error) {
 	q := &caldav.CalendarQuery{
-		CompRequest: caldav.CalendarCompRequest{Name: "VCALENDAR", Comps: []caldav.CalendarCompRequest{{Name: "VEVENT", Props: fingerprintProps}}},
+		// Each event whole: holds compares every property plan writes.
+		CompRequest: caldav.CalendarCompRequest{Name: "VCALENDAR", Comps: []caldav.CalendarCompRequest{{Name: "VEVENT", AllProps: true}}},
 		CompFilter:  caldav.CompFilter{Name: "VCALENDAR", Comps: []caldav.CompFilter{{Name: "VEVENT"}}},
 	}
 	objs, err := c.dav.QueryCalendar(ctx, c.URL.Path, q)
@@ -117,14 +119,21 @@ func (c *Client) List(ctx context.Context) (map[string]Remote, error) {
 	}
 	out := make(map[string]Remote, len(objs))
 	for _, o := range objs {
-		uid := eventUID(o.Data)
+		ev := firstEvent(o.Data)
+		if ev == nil {
+			continue
+		}
+		uid := ""
+		if p := ev.Props.Get(ical.PropUID); p != nil {
+			uid = p.Value
+		}
 		if !strings.HasSuffix(uid, "@plan") {
 			continue
 		}
 		if _, dup := out[uid]; dup {
 			continue
 		}
-		out[uid] = Remote{Href: o.Path, ETag: o.ETag, Fingerprint: fingerprint(o.Data)}
+		out[uid] = Remote{Href: o.Path, ETag: o.ETag, Event: ev}
 	}
 	return out, nil
 }

@@ -2,7 +2,8 @@
 // picks. The engine (this file) is pure: from the events the plan wants,
 // what the last sync saw (State) and what the server holds now (Remote),
 // it decides what to create, update, delete or cancel, and what is a
-// conflict. client.go speaks to the server through
+// conflict. compare.go tells whether the server already holds what the
+// plan would write; client.go speaks to the server through
 // github.com/emersion/go-webdav; sync.go runs the decisions.
 //
 // It touches only events it created: an event is ours when its UID is in
@@ -18,6 +19,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	ical "github.com/emersion/go-ical"
 
 	"github.com/plan-cli/plan/export"
 )
@@ -64,10 +67,9 @@ func NewState(url string) *State {
 type Remote struct {
 	Href string
 	ETag string
-	// Fingerprint is what the event says (see fingerprint), to tell a
-	// write of ours the last sync did not live to record from a change
-	// someone made on the server.
-	Fingerprint string
+	// Event is the event as the server gives it (its first VEVENT): what
+	// is compared with what the plan would write (see holds).
+	Event *ical.Component
 }
 
 // Desired is an event the plan wants in the calendar.
@@ -131,152 +133,15 @@ var hashStamp = time.Unix(0, 0).UTC()
 // ours), href the href a new event of a UID gets. The changes come in a
 // fixed order: by op, then by start and UID.
 func Plan(want []Desired, st *State, remote map[string]Remote, href func(uid string) string, o Options) ([]Change, error) {
-	var out []Change
-	wanted := make(map[string]bool, len(want))
-	build := func(e export.Event, seq int, now time.Time) ([]byte, error) {
-		e.Rev = seq
-		return export.EventICS(o.Name, o.TimeZone, e, export.ICSOptions{Now: now})
+	p := &planner{st: st, remote: remote, href: href, o: o}
+	wanted, err := p.wanted(want)
+	if err != nil {
+		return nil, err
 	}
-	hashOf := func(e export.Event) (string, error) {
-		data, err := build(e, e.Rev, hashStamp)
-		if err != nil {
-			return "", err
-		}
-		sum := sha256.Sum256(data)
-		return hex.EncodeToString(sum[:]), nil
+	if err := p.leftovers(want, wanted); err != nil {
+		return nil, err
 	}
-	// write decides about an event the plan wants written as e: new,
-	// changed, unchanged, or changed on the server.
-	write := func(uid string, e export.Event, newOp Op, reason string) error {
-		h, err := hashOf(e)
-		if err != nil {
-			return err
-		}
-		k := st.Events[uid]
-		r, onServer := remote[uid]
-		seq := e.Rev
-		if k != nil {
-			if h == k.Hash {
-				seq = k.Sequence
-			} else {
-				seq = max(e.Rev, k.Sequence+1)
-			}
-		}
-		seq = max(seq, 0)
-		data, err := build(e, seq, o.Now)
-		if err != nil {
-			return err
-		}
-		c := Change{UID: uid, Sequence: seq, Hash: h, Event: e, Data: data, Reason: reason}
-		switch {
-		case !onServer && k == nil:
-			c.Op, c.Href = Create, href(uid)
-			if newOp == Cancel {
-				return nil // never create an event only to cancel it
-			}
-			if c.Reason == "" {
-				c.Reason = "new pick"
-			}
-		case !onServer && k != nil:
-			// Deleted on the server since the last sync.
-			if newOp == Cancel {
-				c.Op, c.Reason = Forget, "deleted on the server"
-			} else if o.Force {
-				c.Op, c.Href, c.Reason = Create, k.Href, "deleted on the server; recreated (--force)"
-			} else {
-				c.Op, c.Href, c.Reason = Conflict, k.Href, "deleted on the server"
-			}
-		default:
-			c.Href = r.Href
-			same := fingerprintICS(data) == r.Fingerprint && r.Fingerprint != ""
-			switch {
-			case same:
-				// The server holds exactly this: unchanged, or a write
-				// whose answer the last sync did not record.
-				if k != nil && k.ETag == r.ETag && k.Hash == h && k.Sequence == seq {
-					return nil
-				}
-				c.Op, c.ETag = Adopt, r.ETag
-			case k == nil:
-				// Ours by UID, but unknown to the state (a lost state
-				// file, or a sync that stopped before saving it).
-				c.Op, c.IfMatch = newOp, r.ETag
-				if c.Reason == "" {
-					c.Reason = "repaired"
-				}
-			case k.ETag != "" && k.ETag != r.ETag && !o.Force:
-				c.Op, c.Reason = Conflict, "changed on the server"
-			case k.ETag != "" && k.ETag != r.ETag:
-				c.Op, c.IfMatch, c.Reason = newOp, r.ETag, "changed on the server; overwritten (--force)"
-			case k.Hash == h && k.Sequence == seq:
-				if k.ETag == "" { // the server gave no ETag on PUT: learn it now
-					c.Op, c.ETag = Adopt, r.ETag
-					break
-				}
-				return nil
-			default:
-				c.Op, c.IfMatch = newOp, r.ETag
-				if c.Reason == "" {
-					c.Reason = "changed"
-				}
-			}
-		}
-		out = append(out, c)
-		return nil
-	}
-
-	for _, d := range want {
-		if wanted[d.UID] || !d.Event.Scheduled() {
-			continue
-		}
-		gone := d.Event.Cancelled || d.Event.Session.Cancelled
-		if gone && o.Dropped != DropCancel {
-			continue // deleted below, like a dropped pick
-		}
-		wanted[d.UID] = true
-		op, reason := Update, ""
-		if gone {
-			op, reason = Cancel, "left the program"
-			if k := st.Events[d.UID]; k != nil && k.Cancelled && k.Event.Cancelled {
-				reason = ""
-			}
-		}
-		if err := write(d.UID, d.Event, op, reason); err != nil {
-			return nil, err
-		}
-	}
-	uids := make([]string, 0, len(st.Events))
-	for uid := range st.Events {
-		if !wanted[uid] {
-			uids = append(uids, uid)
-		}
-	}
-	slices.Sort(uids)
-	for _, uid := range uids {
-		k := st.Events[uid]
-		r, onServer := remote[uid]
-		reason := "dropped"
-		for _, d := range want {
-			if d.UID == uid {
-				reason = "left the program"
-			}
-		}
-		switch {
-		case !onServer:
-			out = append(out, Change{Op: Forget, UID: uid, Href: k.Href, Event: k.Event, Sequence: k.Sequence, Reason: reason})
-		case o.Dropped == DropCancel:
-			e := k.Event
-			e.Cancelled = true
-			if err := write(uid, e, Cancel, reason); err != nil {
-				return nil, err
-			}
-		case k.ETag != "" && k.ETag != r.ETag && !o.Force:
-			out = append(out, Change{Op: Conflict, UID: uid, Href: r.Href, Event: k.Event, Sequence: k.Sequence, Reason: "changed on the server; not deleted"})
-		default:
-			out = append(out, Change{Op: Delete, UID: uid, Href: r.Href, IfMatch: r.ETag, Event: k.Event, Sequence: k.Sequence, Reason: reason})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Change) int {
+	slices.SortStableFunc(p.out, func(a, b Change) int {
 		if c := cmp.Compare(a.Op, b.Op); c != 0 {
 			return c
 		}
@@ -285,7 +150,215 @@ func Plan(want []Desired, st *State, remote map[string]Remote, href func(uid str
 		}
 		return strings.Compare(a.UID, b.UID)
 	})
-	return out, nil
+	return p.out, nil
+}
+
+// planner is one Plan: what it decides from, and the changes so far.
+type planner struct {
+	st     *State
+	remote map[string]Remote
+	href   func(uid string) string
+	o      Options
+	out    []Change
+}
+
+// wanted decides about each event the plan wants (a session that left
+// the program is wanted cancelled with --dropped cancel, and else left
+// to leftovers) and returns their UIDs.
+func (p *planner) wanted(want []Desired) (map[string]bool, error) {
+	wanted := make(map[string]bool, len(want))
+	for _, d := range want {
+		if wanted[d.UID] || !d.Event.Scheduled() {
+			continue
+		}
+		gone := d.Event.Cancelled || d.Event.Session.Cancelled
+		if gone && p.o.Dropped != DropCancel {
+			continue // deleted by leftovers, like a dropped pick
+		}
+		wanted[d.UID] = true
+		op, reason := Update, ""
+		if gone {
+			op, reason = Cancel, "left the program"
+			if k := p.st.Events[d.UID]; k != nil && k.Cancelled && k.Event.Cancelled {
+				reason = ""
+			}
+		}
+		if err := p.write(d.UID, d.Event, op, reason); err != nil {
+			return nil, err
+		}
+	}
+	return wanted, nil
+}
+
+// leftovers decides about the events the last sync wrote that the plan
+// no longer wants: dropped picks, and sessions that left the program.
+func (p *planner) leftovers(want []Desired, wanted map[string]bool) error {
+	inPlan := make(map[string]bool, len(want))
+	for _, d := range want {
+		inPlan[d.UID] = true
+	}
+	uids := make([]string, 0, len(p.st.Events))
+	for uid := range p.st.Events {
+		if !wanted[uid] {
+			uids = append(uids, uid)
+		}
+	}
+	slices.Sort(uids)
+	for _, uid := range uids {
+		reason := "dropped"
+		if inPlan[uid] {
+			reason = "left the program"
+		}
+		if err := p.drop(uid, reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drop decides about one event the plan no longer wants: forgotten when
+// the server no longer has it, cancelled with --dropped cancel, deleted
+// unless someone changed it on the server.
+func (p *planner) drop(uid, reason string) error {
+	k := p.st.Events[uid]
+	r, onServer := p.remote[uid]
+	switch {
+	case !onServer:
+		p.out = append(p.out, Change{Op: Forget, UID: uid, Href: k.Href, Event: k.Event, Sequence: k.Sequence, Reason: reason})
+	case p.o.Dropped == DropCancel:
+		e := k.Event
+		e.Cancelled = true
+		return p.write(uid, e, Cancel, reason)
+	case k.ETag != "" && k.ETag != r.ETag && !p.o.Force:
+		p.out = append(p.out, Change{Op: Conflict, UID: uid, Href: r.Href, Event: k.Event, Sequence: k.Sequence, Reason: "changed on the server; not deleted"})
+	default:
+		p.out = append(p.out, Change{Op: Delete, UID: uid, Href: r.Href, IfMatch: r.ETag, Event: k.Event, Sequence: k.Sequence, Reason: reason})
+	}
+	return nil
+}
+
+// write decides about an event the plan wants written as e (newOp:
+// Update, or Cancel for a cancelled one): new, changed, unchanged, or
+// changed on the server.
+func (p *planner) write(uid string, e export.Event, newOp Op, reason string) error {
+	h, err := p.hash(e)
+	if err != nil {
+		return err
+	}
+	k := p.st.Events[uid]
+	seq := e.Rev
+	if k != nil {
+		if h == k.Hash {
+			seq = k.Sequence
+		} else {
+			seq = max(e.Rev, k.Sequence+1)
+		}
+	}
+	seq = max(seq, 0)
+	data, err := p.build(e, seq, p.o.Now)
+	if err != nil {
+		return err
+	}
+	c := Change{UID: uid, Sequence: seq, Hash: h, Event: e, Data: data, Reason: reason}
+	r, onServer := p.remote[uid]
+	var keep bool
+	switch {
+	case !onServer && k == nil:
+		keep = p.create(&c, newOp)
+	case !onServer:
+		keep = p.deletedThere(&c, k, newOp)
+	default:
+		keep = p.onServer(&c, k, r, newOp)
+	}
+	if keep {
+		p.out = append(p.out, c)
+	}
+	return nil
+}
+
+// create is a new event: created, unless it is only to be cancelled.
+func (p *planner) create(c *Change, newOp Op) bool {
+	if newOp == Cancel {
+		return false // never create an event only to cancel it
+	}
+	c.Op, c.Href = Create, p.href(c.UID)
+	if c.Reason == "" {
+		c.Reason = "new pick"
+	}
+	return true
+}
+
+// deletedThere is an event the last sync wrote and someone deleted on the
+// server since: a conflict, or recreated with --force; forgotten when it
+// was to be cancelled anyway.
+func (p *planner) deletedThere(c *Change, k *Known, newOp Op) bool {
+	switch {
+	case newOp == Cancel:
+		c.Op, c.Reason = Forget, "deleted on the server"
+	case p.o.Force:
+		c.Op, c.Href, c.Reason = Create, k.Href, "deleted on the server; recreated (--force)"
+	default:
+		c.Op, c.Href, c.Reason = Conflict, k.Href, "deleted on the server"
+	}
+	return true
+}
+
+// onServer is an event the server holds (k is nil when the state does not
+// know it): unchanged, adopted when the server already holds what the plan
+// wants, a conflict when someone changed it there, or newOp.
+func (p *planner) onServer(c *Change, k *Known, r Remote, newOp Op) bool {
+	c.Href = r.Href
+	if r.holds(c.Data) {
+		// The server holds exactly this: unchanged, or a write whose
+		// answer the last sync did not record.
+		if k != nil && k.ETag == r.ETag && k.Hash == c.Hash && k.Sequence == c.Sequence {
+			return false
+		}
+		c.Op, c.ETag = Adopt, r.ETag
+		return true
+	}
+	switch {
+	case k == nil:
+		// Ours by UID, but unknown to the state (a lost state file, or a
+		// sync that stopped before saving it).
+		c.Op, c.IfMatch = newOp, r.ETag
+		if c.Reason == "" {
+			c.Reason = "repaired"
+		}
+	case k.ETag != "" && k.ETag != r.ETag && !p.o.Force:
+		c.Op, c.Reason = Conflict, "changed on the server"
+	case k.ETag != "" && k.ETag != r.ETag:
+		c.Op, c.IfMatch, c.Reason = newOp, r.ETag, "changed on the server; overwritten (--force)"
+	case k.Hash == c.Hash && k.Sequence == c.Sequence:
+		if k.ETag != "" {
+			return false
+		}
+		c.Op, c.ETag = Adopt, r.ETag // the server gave no ETag on PUT: learn it now
+	default:
+		c.Op, c.IfMatch = newOp, r.ETag
+		if c.Reason == "" {
+			c.Reason = "changed"
+		}
+	}
+	return true
+}
+
+// build is the calendar object of e at SEQUENCE seq, stamped now: the
+// bytes 'plan export --ics' writes for the event, as a CalDAV object.
+func (p *planner) build(e export.Event, seq int, now time.Time) ([]byte, error) {
+	e.Rev = seq
+	return export.EventICS(p.o.Name, p.o.TimeZone, e, export.ICSOptions{Now: now})
+}
+
+// hash is the hash of e as the plan gives it: at its own SEQUENCE and a
+// fixed DTSTAMP, so that it changes with the event and not the clock.
+func (p *planner) hash(e export.Event) (string, error) {
+	data, err := p.build(e, e.Rev, hashStamp)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
 }
 
 // Apply records in st what a change that was carried out did; etag is the

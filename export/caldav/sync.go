@@ -3,8 +3,6 @@ package caldav
 import (
 	"context"
 	"errors"
-
-	ical "github.com/emersion/go-ical"
 )
 
 // Result is what a sync did (or, in a dry run, would do).
@@ -66,7 +64,7 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 	if err != nil {
 		return res, err
 	}
-	res.Unchanged = countUnchanged(want, st, changes, o)
+	res.Unchanged = countUnchanged(want, st, changes)
 	if dryRun {
 		res.Done = changes
 		return res, nil
@@ -97,7 +95,7 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 
 // countUnchanged is how many events the plan wants, or the state knows,
 // that need no change.
-func countUnchanged(want []Desired, st *State, changes []Change, o Options) int {
+func countUnchanged(want []Desired, st *State, changes []Change) int {
 	touched := map[string]bool{}
 	for _, c := range changes {
 		if c.Op != Adopt {
@@ -119,21 +117,5 @@ func countUnchanged(want []Desired, st *State, changes []Change, o Options) int 
 			n++
 		}
 	}
-	_ = o
 	return n
-}
-
-// eventUID is the UID of a calendar object's first VEVENT.
-func eventUID(cal *ical.Calendar) string {
-	if cal == nil {
-		return ""
-	}
-	for _, c := range cal.Children {
-		if c.Name == ical.CompEvent {
-			if p := c.Props.Get(ical.PropUID); p != nil {
-				return p.Value
-			}
-		}
-	}
-	return ""
 }

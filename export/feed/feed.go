@@ -19,11 +19,13 @@ import (
 	"time"
 
 	"rsc.io/qr"
+
+	"github.com/plan-cli/plan/export"
 )
 
 // Calendar is one calendar as a request gets it.
 type Calendar struct {
-	ICS []byte
+	export.Calendar
 	// Modified is when what it is built from last changed: its
 	// Last-Modified, and the DTSTAMP of its events, so that the same plan
 	// gives the same bytes and the same ETag.
@@ -38,7 +40,9 @@ const (
 
 // Handler serves the feeds.
 type Handler struct {
-	// Build makes the calendar named Picks or All, afresh.
+	// Build makes the calendar named Picks or All, afresh; the handler
+	// writes it as 'plan export --ics' does (export.WriteICS), stamped
+	// with its Modified time.
 	Build func(ctx context.Context, which string) (Calendar, error)
 	// Token, when set, must be the first element of every path
 	// (/TOKEN/plan.ics); other paths get 404.
@@ -102,11 +106,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string) {
 	cal, err := h.Build(r.Context(), which)
+	var ics bytes.Buffer
+	if err == nil {
+		_, err = export.WriteICS(&ics, cal.Calendar, export.ICSOptions{Now: cal.Modified})
+	}
 	if err != nil {
 		http.Error(w, "plan: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	sum := sha256.Sum256(cal.ICS)
+	sum := sha256.Sum256(ics.Bytes())
 	hd := w.Header()
 	hd.Set("Content-Type", "text/calendar; charset=utf-8")
 	hd.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
@@ -114,7 +122,7 @@ func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string)
 	hd.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s.ics"`, which))
 	// ServeContent answers If-None-Match and If-Modified-Since with 304
 	// and HEAD without a body.
-	http.ServeContent(w, r, which+".ics", cal.Modified, bytes.NewReader(cal.ICS))
+	http.ServeContent(w, r, which+".ics", cal.Modified, bytes.NewReader(ics.Bytes()))
 }
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>

@@ -1,0 +1,267 @@
+package feed_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/plan-cli/plan/export"
+	"github.com/plan-cli/plan/export/feed"
+	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/importer"
+)
+
+// source is a plan of FOSDEM 2026 picks and its program, built into the
+// calendars plan serve serves with the functions 'plan export --ics'
+// uses (export.PicksCalendar, export.ProgramCalendar).
+type source struct {
+	plan     *schedule.Plan
+	program  []*schedule.Session
+	modified time.Time
+	err      error
+}
+
+// program is FOSDEM 2026, read once.
+var program = sync.OnceValues(func() (*importer.Feed, error) {
+	data, err := os.ReadFile("../../testdata/programs/fosdem-2026-pentabarf.xml")
+	if err != nil {
+		return nil, err
+	}
+	return importer.Parse(data, "", importer.Options{Name: "fosdem-2026-pentabarf.xml"})
+})
+
+func newSource(t *testing.T) *source {
+	t.Helper()
+	f, err := program()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &source{
+		plan:     &schedule.Plan{Conference: schedule.Conference{Name: f.Conference, TimeZone: f.TimeZone}},
+		program:  f.Sessions,
+		modified: time.Date(2026, time.January, 20, 9, 30, 0, 0, time.UTC),
+	}
+	s.add(t, "7886", "7022")
+	return s
+}
+
+func (s *source) add(t *testing.T, ids ...string) {
+	t.Helper()
+	found := map[string]*schedule.Session{}
+	for _, ses := range s.program {
+		found[ses.ID] = ses
+	}
+	if _, err := s.plan.Add(ids, found, schedule.AddOptions{Priority: schedule.Must}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (s *source) calendar(which string) export.Calendar {
+	if which == feed.All {
+		return export.ProgramCalendar(s.plan, s.program)
+	}
+	full := map[string]*schedule.Session{}
+	for _, ses := range s.program {
+		full[ses.ID] = ses
+	}
+	return export.PicksCalendar(s.plan, full)
+}
+
+func (s *source) build(_ context.Context, which string) (feed.Calendar, error) {
+	if s.err != nil {
+		return feed.Calendar{}, s.err
+	}
+	return feed.Calendar{Calendar: s.calendar(which), Modified: s.modified}, nil
+}
+
+// export is what 'plan export --ics' (with --all for All) writes for the
+// source, stamped at its last change.
+func (s *source) export(t *testing.T, which string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := export.WriteICS(&b, s.calendar(which), export.ICSOptions{Now: s.modified}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func get(h http.Handler, method, path string, header ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, "http://laptop.local:8080"+path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// /plan.ics and /all.ics are byte for byte what 'plan export --ics'
+// writes, with the headers a calendar app needs.
+func TestFeedIsTheExport(t *testing.T) {
+	s := newSource(t)
+	h := &feed.Handler{Build: s.build}
+	for _, c := range []struct {
+		path, which string
+		events      int
+	}{{"/plan.ics", feed.Picks, 2}, {"/all.ics", feed.All, 800}} {
+		w := get(h, http.MethodGet, c.path)
+		want := s.export(t, c.which)
+		if w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), want) {
+			t.Errorf("GET %s: %d, the body differs from the export:\n%s\n---\n%s", c.path, w.Code, w.Body, want)
+		}
+		if n := bytes.Count(w.Body.Bytes(), []byte("BEGIN:VEVENT")); n < c.events || (c.which == feed.Picks && n != c.events) {
+			t.Errorf("GET %s: %d events, want %d", c.path, n, c.events)
+		}
+		hd := w.Header()
+		for k, v := range map[string]string{
+			"Content-Type":        "text/calendar; charset=utf-8",
+			"Cache-Control":       "no-cache",
+			"Content-Disposition": `inline; filename="` + c.which + `.ics"`,
+			"Last-Modified":       "Tue, 20 Jan 2026 09:30:00 GMT",
+		} {
+			if hd.Get(k) != v {
+				t.Errorf("GET %s: %s: %q, want %q", c.path, k, hd.Get(k), v)
+			}
+		}
+		if etag := hd.Get("ETag"); len(etag) != 34 || etag[0] != '"' {
+			t.Errorf("GET %s: ETag %q, want 32 hex digits in quotes", c.path, etag)
+		}
+	}
+}
+
+// An unchanged calendar costs a 304, by ETag or by date; a changed one is
+// sent again with a new ETag.
+func TestFeedNotModified(t *testing.T) {
+	s := newSource(t)
+	h := &feed.Handler{Build: s.build}
+	first := get(h, http.MethodGet, "/plan.ics")
+	etag, lastMod := first.Header().Get("ETag"), first.Header().Get("Last-Modified")
+
+	if w := get(h, http.MethodGet, "/plan.ics", "If-None-Match", etag); w.Code != http.StatusNotModified || w.Body.Len() != 0 {
+		t.Errorf("If-None-Match the same ETag: %d with %d bytes, want 304 and none", w.Code, w.Body.Len())
+	}
+	if w := get(h, http.MethodGet, "/plan.ics", "If-Modified-Since", lastMod); w.Code != http.StatusNotModified {
+		t.Errorf("If-Modified-Since the same time: %d, want 304", w.Code)
+	}
+	if w := get(h, http.MethodHead, "/plan.ics"); w.Code != http.StatusOK || w.Body.Len() != 0 || w.Header().Get("ETag") != etag {
+		t.Errorf("HEAD: %d with %d bytes and ETag %s", w.Code, w.Body.Len(), w.Header().Get("ETag"))
+	}
+
+	// A pick added within the same second: the time says nothing
+	// changed, the ETag does.
+	s.add(t, "9808")
+	w := get(h, http.MethodGet, "/plan.ics", "If-None-Match", etag)
+	if w.Code != http.StatusOK || w.Header().Get("ETag") == etag || !bytes.Equal(w.Body.Bytes(), s.export(t, feed.Picks)) {
+		t.Errorf("after a new pick: %d, ETag %s (was %s)", w.Code, w.Header().Get("ETag"), etag)
+	}
+	// A second later, the stamp moves with it.
+	s.modified = s.modified.Add(time.Second)
+	w2 := get(h, http.MethodGet, "/plan.ics", "If-None-Match", w.Header().Get("ETag"), "If-Modified-Since", lastMod)
+	if w2.Code != http.StatusOK || w2.Header().Get("Last-Modified") != "Tue, 20 Jan 2026 09:30:01 GMT" || !bytes.Contains(w2.Body.Bytes(), []byte("DTSTAMP:20260120T093001Z")) {
+		t.Errorf("a second later: %d, Last-Modified %s", w2.Code, w2.Header().Get("Last-Modified"))
+	}
+}
+
+// With a token, every path starts with it and anything else is 404; the
+// log never shows it.
+func TestFeedToken(t *testing.T) {
+	s := newSource(t)
+	var log bytes.Buffer
+	h := &feed.Handler{Build: s.build, Token: "k3xq7", Log: &log, Now: func() time.Time { return s.modified }}
+	for _, c := range []struct {
+		path string
+		code int
+	}{
+		{"/plan.ics", http.StatusNotFound},
+		{"/", http.StatusNotFound},
+		{"/wrong/plan.ics", http.StatusNotFound},
+		{"/k3xq7x/plan.ics", http.StatusNotFound},
+		{"/k3xq7", http.StatusFound},
+		{"/k3xq7/", http.StatusOK},
+		{"/k3xq7/plan.ics", http.StatusOK},
+		{"/k3xq7/all.ics", http.StatusOK},
+		{"/k3xq7/nothing", http.StatusNotFound},
+	} {
+		if w := get(h, http.MethodGet, c.path); w.Code != c.code {
+			t.Errorf("GET %s: %d, want %d", c.path, w.Code, c.code)
+		} else if c.code == http.StatusFound && w.Header().Get("Location") != "/k3xq7/" {
+			t.Errorf("GET %s: redirected to %q", c.path, w.Header().Get("Location"))
+		}
+	}
+	if w := get(h, http.MethodGet, "/k3xq7/"); !strings.Contains(w.Body.String(), "webcal://laptop.local:8080/k3xq7/plan.ics") {
+		t.Errorf("the page does not link the feed with its token:\n%s", w.Body)
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if len(lines) != 10 || strings.Contains(log.String(), "k3xq7") {
+		t.Errorf("want 10 log lines without the token:\n%s", log.String())
+	}
+	if want := "09:30:00 192.0.2.1:1234 GET /TOKEN/plan.ics 200 "; !strings.HasPrefix(lines[6], want) {
+		t.Errorf("log line %q, want it to start %q", lines[6], want)
+	}
+}
+
+// The page at / has the subscribe links and a QR code, and nothing it
+// does not need.
+func TestFeedPage(t *testing.T) {
+	s := newSource(t)
+	h := &feed.Handler{Build: s.build, Title: `FOSDEM <2026>`}
+	w := get(h, http.MethodGet, "/")
+	body := w.Body.String()
+	for _, want := range []string{
+		`<title>FOSDEM &lt;2026&gt; — plan</title>`,
+		`href="webcal://laptop.local:8080/plan.ics"`,
+		`href="webcal://laptop.local:8080/all.ics"`,
+		`href="http://laptop.local:8080/plan.ics"`,
+		`<svg xmlns="http://www.w3.org/2000/svg"`,
+		`aria-label="QR code of webcal://laptop.local:8080/plan.ics"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %s:\n%s", want, body)
+		}
+	}
+	if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "text/html; charset=utf-8" ||
+		w.Header().Get("Content-Security-Policy") != "default-src 'none'; style-src 'unsafe-inline'" {
+		t.Errorf("GET /: %d %v", w.Code, w.Header())
+	}
+	if w := get(&feed.Handler{Build: s.build}, http.MethodGet, "/"); !strings.Contains(w.Body.String(), "<h1>My conference plan</h1>") {
+		t.Errorf("a page without a title:\n%s", w.Body)
+	}
+}
+
+// Only GET and HEAD; a plan that cannot be read is a 500 that says why.
+func TestFeedErrors(t *testing.T) {
+	s := newSource(t)
+	h := &feed.Handler{Build: s.build}
+	if w := get(h, http.MethodPost, "/plan.ics"); w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST: %d, Allow %q", w.Code, w.Header().Get("Allow"))
+	}
+	if w := get(h, http.MethodGet, "/plan.yaml"); w.Code != http.StatusNotFound {
+		t.Errorf("GET /plan.yaml: %d", w.Code)
+	}
+	s.err = errors.New("plan.yaml:3: bad indentation")
+	if w := get(h, http.MethodGet, "/plan.ics"); w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "plan: plan.yaml:3: bad indentation") {
+		t.Errorf("a broken plan: %d %s", w.Code, w.Body)
+	}
+	s.err = nil
+	s.plan.Conference.TimeZone = "Mars/Olympus_Mons"
+	if w := get(h, http.MethodGet, "/plan.ics"); w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "unknown time zone") {
+		t.Errorf("a calendar that cannot be written: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestQRCodeSVG(t *testing.T) {
+	svg, err := feed.QRCodeSVG("webcal://laptop.local:8080/plan.ics")
+	if err != nil || !strings.HasPrefix(svg, "<svg") || !strings.HasSuffix(svg, "</svg>") || strings.Count(svg, "h1v1h-1z") < 100 {
+		t.Errorf("QRCodeSVG: %v\n%s", err, svg)
+	}
+	if _, err := feed.QRCodeSVG(strings.Repeat("x", 5000)); err == nil {
+		t.Error("a text too long for a QR code: no error")
+	}
+}
