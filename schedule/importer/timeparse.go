@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // isoOffsetLayouts are the ISO 8601 date-times with an offset that feeds
@@ -155,13 +157,15 @@ func parseClock(s string) (time.Duration, error) {
 	return total, nil
 }
 
-// loadZone resolves an IANA zone name, with a message that says what to do.
+// loadZone reads the zone a program names (a tz database name or a fixed
+// offset, as schedule.ParseZone reads every zone), with a message that
+// says what to do.
 func loadZone(name string) (*time.Location, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil, fmt.Errorf("no time zone given")
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := schedule.ParseZone(name)
 	if err != nil {
 		return nil, fmt.Errorf("unknown time zone %q: correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz", name)
 	}
