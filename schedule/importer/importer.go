@@ -31,11 +31,12 @@ type Feed struct {
 }
 
 // Warning is one thing an import did with bad input, where it was.
+// Its --json shape is jsonshape.Warning.
 type Warning struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Session string `json:"session,omitempty"`
-	Msg     string `json:"message"`
+	File    string
+	Line    int
+	Session string
+	Msg     string
 }
 
 func (w Warning) String() string {
