@@ -413,7 +413,7 @@ func (l *csvLayout) times(s *schedule.Session, rec []string, loc *time.Location)
 			return fmt.Errorf("bad end: %w", err)
 		}
 	case durV != "":
-		d, err := parseLength(durV)
+		d, err := csvDuration(durV)
 		if err != nil {
 			return fmt.Errorf("bad duration: %v", err)
 		}

@@ -220,7 +220,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 	if start.IsZero() {
 		return s, nil
 	}
-	dur, err := parseClock(ev.Duration)
+	dur, err := hhmmDuration(ev.Duration)
 	if err != nil {
 		return nil, fmt.Errorf("bad <duration>: %w", err)
 	}
