@@ -117,7 +117,7 @@ func runConfig(o *configOptions) error {
 			p.Conference.Name = value
 		case "time_zone":
 			if err := p.SetTimeZone(value); err != nil {
-				return usageError{err}
+				return f.zoneError("plan config time_zone", value, err)
 			}
 		}
 		p2 = p

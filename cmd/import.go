@@ -75,9 +75,9 @@ func runImport(o *importOptions) error {
 	}
 	var loc *time.Location
 	if o.TZ != "" {
-		l, err := time.LoadLocation(o.TZ)
-		if err != nil || o.TZ == "" {
-			return usagef("unknown time zone %q (use a tz database name such as America/New_York)", o.TZ)
+		l, err := schedule.ParseZone(o.TZ)
+		if err != nil {
+			return f.zoneError("--tz", o.TZ, err)
 		}
 		loc = l
 	}

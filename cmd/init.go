@@ -44,7 +44,7 @@ func runInit(o *initOptions) error {
 	p.Conference.Name = o.Name
 	if o.TZ != "" {
 		if err := p.SetTimeZone(o.TZ); err != nil {
-			return usageError{err}
+			return f.zoneError("--tz", o.TZ, err)
 		}
 	}
 	st, err := f.open(store.Write)

@@ -107,12 +107,17 @@ const (
 // and its VEVENTs are built, for export --ics, serve and sync.
 func writeCalendar(w io.Writer, cal Calendar, opt ICSOptions, as form) (int, error) {
 	var defZone *time.Location // nil: UTC
-	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) && !isOffsetName(name) {
-		loc, err := time.LoadLocation(name)
-		if err != nil || name == "Local" || !tzidRE().MatchString(name) {
-			return 0, fmt.Errorf("export: unknown time zone %q (use a tz database name such as Europe/Brussels)", cal.TimeZone)
+	if name := strings.TrimSpace(cal.TimeZone); name != "" && !isUTCName(name) {
+		loc, err := schedule.ParseZone(name)
+		if err != nil {
+			return 0, fmt.Errorf("export: %w", err)
 		}
-		defZone = loc
+		if !isOffsetZone(loc) {
+			if !tzidRE().MatchString(name) {
+				return 0, fmt.Errorf("export: unknown time zone %q (use a tz database name such as Europe/Brussels)", cal.TimeZone)
+			}
+			defZone = loc
+		}
 	}
 	now := opt.Now
 	if now.IsZero() {
@@ -529,14 +534,11 @@ func triggerValue(d time.Duration) string {
 // "Local", a fixed zone's "" or "+05:30") is not written as a TZID.
 var tzidRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$`) })
 
-// isUTCName reports whether a zone name means UTC, whose times are written
-// with a Z and no VTIMEZONE.
-// isOffsetName reports a plan zone that is a fixed UTC offset ("+01:00",
+// isOffsetZone reports a plan zone that is a fixed UTC offset ("+01:00",
 // a program that names no zone): its events are written in UTC, which
 // every client reads, since no tz database zone stands behind it.
-func isOffsetName(name string) bool {
-	loc, err := schedule.ParseZone(name)
-	return err == nil && loc.String() == schedule.OffsetName(offsetOf(loc))
+func isOffsetZone(loc *time.Location) bool {
+	return loc.String() == schedule.OffsetName(offsetOf(loc))
 }
 
 func offsetOf(loc *time.Location) int {
@@ -544,6 +546,8 @@ func offsetOf(loc *time.Location) int {
 	return off
 }
 
+// isUTCName reports whether a zone name means UTC, whose times are written
+// with a Z and no VTIMEZONE.
 func isUTCName(name string) bool {
 	switch strings.ToUpper(name) {
 	case "UTC", "UCT", "ZULU", "UNIVERSAL", "GMT", "ETC/UTC", "ETC/UCT", "ETC/ZULU", "ETC/UNIVERSAL", "ETC/GMT", "Z":

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -226,12 +227,19 @@ func (p *Plan) SetTimeZone(name string) error {
 	return nil
 }
 
-// ParseZone reads a plan's time zone: a tz database name
-// ("Europe/Brussels"; not "Local", which means another zone on every
-// machine), or a fixed UTC offset "+HH:MM"/"-HH:MM" (also "UTC+01:00"),
-// which is what a program that gives offsets and no zone name tells. A
-// fixed offset shows the feed's own clock but cannot follow a
-// daylight-saving change, so naming the zone is better.
+// ErrLocalZone is ParseZone's error for "Local": Go's name for the zone
+// of the machine that reads it, which is another zone on every machine
+// (and UTC on most servers). Callers that know the machine's zone name
+// can say which to type instead.
+var ErrLocalZone = errors.New(`"Local" means a different zone on every machine; give the zone by name`)
+
+// ParseZone is plan's one reader of a time zone, wherever it comes from:
+// --tz, plan config time_zone, the plan file, a zone a program names and
+// the calendar writer. It takes a tz database name ("Europe/Brussels";
+// not "Local", ErrLocalZone), or a fixed UTC offset "+HH:MM"/"-HH:MM"
+// (also "UTC+01:00"), which is what a program that gives offsets and no
+// zone name tells. A fixed offset shows the feed's own clock but cannot
+// follow a daylight-saving change, so naming the zone is better.
 func ParseZone(name string) (*time.Location, error) {
 	n := strings.TrimSpace(name)
 	if off, ok := parseOffset(n); ok {
@@ -240,8 +248,11 @@ func ParseZone(name string) (*time.Location, error) {
 		}
 		return time.FixedZone(OffsetName(off), off), nil
 	}
+	if strings.EqualFold(n, "Local") {
+		return nil, ErrLocalZone
+	}
 	loc, err := time.LoadLocation(n)
-	if err != nil || n == "" || n == "Local" {
+	if err != nil || n == "" {
 		return nil, fmt.Errorf("unknown time zone %q (use a tz database name such as Europe/Brussels or America/Los_Angeles, or an offset such as +01:00)", name)
 	}
 	return loc, nil

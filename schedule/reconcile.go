@@ -61,162 +61,48 @@ type ImportResult struct {
 // whose session is gone are kept and flagged.
 func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Time) (*Program, ImportResult) {
 	loc := p.Location()
-	res := ImportResult{}
-	idx := -1
-	for i, s := range p.Conference.Sources {
-		if strings.EqualFold(s.Name, src.Name) {
-			idx = i
-			break
-		}
-	}
-	if idx < 0 {
-		res.New = true
-	}
-
-	// Split the current program into this source's sessions and the rest.
-	var old, others []*Session
-	for _, s := range prog.Sessions {
-		if strings.EqualFold(s.Source, src.Name) {
-			old = append(old, s)
-		} else {
-			others = append(others, s)
-		}
-	}
-	used := make(map[string]bool, len(prog.Sessions)+len(incoming))
-	for _, s := range others {
-		used[s.ID] = true
-	}
-
-	// Picks whose session is not in the current program (it left earlier,
-	// or the program file is missing, as in a fresh checkout of a plan kept
-	// in git) are matched like sessions of the previous version, so they
-	// keep their ids and come back.
-	candidates := old
-	oldIDs := make(map[string]bool, len(old))
-	for _, s := range old {
-		oldIDs[s.ID] = true
-	}
-	for _, pk := range p.Picks {
-		if !pk.Personal && !oldIDs[pk.ID] && (pk.Source == "" || strings.EqualFold(pk.Source, src.Name)) {
-			snap := pk.Session
-			candidates = append(candidates[:len(candidates):len(candidates)], &snap)
-		}
-	}
-	m := newMatcher(candidates)
+	old, others := splitBySource(prog.Sessions, src.Name)
 	for _, in := range incoming {
 		*in = in.In(loc)
 		in.Source = src.Name
 	}
-	matches := m.matchAll(incoming)
-	matchedOld := 0
-	inOld := make(map[*Session]bool, len(old))
-	for _, s := range old {
-		inOld[s] = true
-	}
-	merged := make([]*Session, 0, len(others)+len(incoming))
-	merged = append(merged, others...)
-	var unmatched []*Session
-	for _, in := range incoming {
-		o := matches[in]
-		if o == nil {
-			unmatched = append(unmatched, in)
-			continue
-		}
-		if inOld[o] {
-			matchedOld++
-		}
-		in.ID = o.ID
-		in.Rev = o.Rev
-		changed := sessionChanged(o, in)
-		if changed {
-			in.Rev++
-		}
-		switch {
-		case !inOld[o]:
-			res.Added++ // back in the program
-		case changed:
-			res.Updated++
-		default:
-			res.Unchanged++
-		}
-		used[in.ID] = true
-		merged = append(merged, in)
-	}
+	// Picks whose session is not in the current program (it left earlier,
+	// or the program file is missing, as in a fresh checkout of a plan kept
+	// in git) are matched like sessions of the previous version, so they
+	// keep their ids and come back.
+	m := newMatcher(append(old[:len(old):len(old)], lostPicks(p, old, src.Name)...))
+	res := ImportResult{}
+	matched, unmatched := m.adopt(old, incoming, &res)
+
 	// An id that belonged to a session now gone stays reserved: a pick may
 	// still point at it, and a new talk must not inherit that pick.
-	for _, s := range old {
-		used[s.ID] = true
+	used := make(map[string]bool, len(prog.Sessions)+len(incoming))
+	for _, group := range [][]*Session{others, matched, old} {
+		for _, s := range group {
+			used[s.ID] = true
+		}
 	}
 	for _, pk := range p.Picks {
 		used[pk.ID] = true
 	}
-	prefix := sourcePrefix(src.Name)
-	for _, in := range unmatched {
-		id := in.ID
-		if used[id] {
-			id = prefix + "-" + in.ID
-		}
-		for n := 2; used[id]; n++ {
-			id = fmt.Sprintf("%s-%s-%d", prefix, in.ID, n)
-		}
-		in.ID = id
-		used[id] = true
-		res.Added++
-		merged = append(merged, in)
-	}
-	res.Removed = len(old) - matchedOld
+	giveNewIDs(unmatched, used, sourcePrefix(src.Name))
+	res.Added += len(unmatched)
+	merged := make([]*Session, 0, len(others)+len(incoming))
+	merged = append(append(append(merged, others...), matched...), unmatched...)
 	newProg := NewProgram(merged)
 
 	src.Imported = now
 	src.Sessions = len(incoming)
-	if idx >= 0 {
-		p.Conference.Sources[idx] = src
-	} else {
-		p.Conference.Sources = append(p.Conference.Sources, src)
-	}
+	res.New = p.recordSource(src)
 	res.Source = src
 
-	// Bring the picks up to date.
 	changedIDs := map[string]bool{}
 	for _, pk := range p.Picks {
-		if pk.Personal {
-			continue
-		}
-		ours := strings.EqualFold(pk.Source, src.Name) || (pk.Source == "" && m.had(pk.ID))
-		s := newProg.Get(pk.ID)
-		if s == nil {
-			if !ours {
-				continue
-			}
-			if c := holder(unmatched, &pk.Session); c != nil {
-				// Something else now holds the pick's time and room, but
-				// not certainly the same session: keep the pick as it is
-				// and say so, rather than cancel it in the user's calendar.
-				res.Picks = append(res.Picks, PickChange{Pick: pk, Old: pk.Session, Changes: []Change{PossiblyReplaced}, Candidate: c})
-				continue
-			}
-			if !pk.Gone {
-				before := pk.Session
-				pk.Gone = true
-				pk.Rev++ // calendars accept the cancellation only with a higher SEQUENCE
-				res.Picks = append(res.Picks, PickChange{Pick: pk, Old: before, Changes: []Change{Gone}})
+		if pc, ok := updatePick(pk, newProg, unmatched, m, src.Name); ok {
+			res.Picks = append(res.Picks, pc)
+			if pc.Changes[0] != PossiblyReplaced {
 				changedIDs[pk.ID] = true
 			}
-			continue
-		}
-		if !strings.EqualFold(s.Source, src.Name) {
-			continue
-		}
-		before := pk.Session
-		changes := diffSession(&before, s)
-		if pk.Gone {
-			changes = append([]Change{Reinstated}, changes...)
-			pk.Gone = false
-		}
-		pk.Session = *s
-		if len(changes) > 0 {
-			res.Picks = append(res.Picks, PickChange{Pick: pk, Old: before, Changes: changes})
-			changedIDs[pk.ID] = true
 		}
 	}
 	sort.SliceStable(res.Picks, func(i, j int) bool { return Less(&res.Picks[i].Pick.Session, &res.Picks[j].Pick.Session) })
@@ -226,6 +112,147 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		}
 	}
 	return newProg, res
+}
+
+// splitBySource parts sessions into those of the source named name and
+// the rest.
+func splitBySource(sessions []*Session, name string) (mine, others []*Session) {
+	for _, s := range sessions {
+		if strings.EqualFold(s.Source, name) {
+			mine = append(mine, s)
+		} else {
+			others = append(others, s)
+		}
+	}
+	return mine, others
+}
+
+// lostPicks are copies of the picks of source name (or of no recorded
+// source) whose session is not among old.
+func lostPicks(p *Plan, old []*Session, name string) []*Session {
+	oldIDs := make(map[string]bool, len(old))
+	for _, s := range old {
+		oldIDs[s.ID] = true
+	}
+	var lost []*Session
+	for _, pk := range p.Picks {
+		if !pk.Personal && !oldIDs[pk.ID] && (pk.Source == "" || strings.EqualFold(pk.Source, name)) {
+			snap := pk.Session
+			lost = append(lost, &snap)
+		}
+	}
+	return lost
+}
+
+// adopt matches incoming against the previous version (old, and the lost
+// picks m also holds): a matched session takes the id and revision it
+// had, the revision one higher when calendars must hear of a change. It
+// counts them in res (Added, Updated, Unchanged, Removed) and returns
+// the matched and the unmatched sessions, each in incoming's order.
+func (m *matcher) adopt(old, incoming []*Session, res *ImportResult) (matched, unmatched []*Session) {
+	matches := m.matchAll(incoming)
+	inOld := make(map[*Session]bool, len(old))
+	for _, s := range old {
+		inOld[s] = true
+	}
+	matchedOld := 0
+	for _, in := range incoming {
+		o := matches[in]
+		if o == nil {
+			unmatched = append(unmatched, in)
+			continue
+		}
+		in.ID, in.Rev = o.ID, o.Rev
+		changed := sessionChanged(o, in)
+		if changed {
+			in.Rev++
+		}
+		switch {
+		case !inOld[o]:
+			res.Added++ // back in the program
+		case changed:
+			matchedOld++
+			res.Updated++
+		default:
+			matchedOld++
+			res.Unchanged++
+		}
+		matched = append(matched, in)
+	}
+	res.Removed = len(old) - matchedOld
+	return matched, unmatched
+}
+
+// giveNewIDs gives each new session an id no other session or pick has
+// (used): its own, else prefixed with its source's, else numbered.
+func giveNewIDs(sessions []*Session, used map[string]bool, prefix string) {
+	for _, in := range sessions {
+		id := in.ID
+		if used[id] {
+			id = prefix + "-" + in.ID
+		}
+		for n := 2; used[id]; n++ {
+			id = fmt.Sprintf("%s-%s-%d", prefix, in.ID, n)
+		}
+		in.ID = id
+		used[id] = true
+	}
+}
+
+// recordSource puts src in the plan's sources, in place of the one of
+// the same name; it reports whether the source is new.
+func (p *Plan) recordSource(src Source) (isNew bool) {
+	for i, s := range p.Conference.Sources {
+		if strings.EqualFold(s.Name, src.Name) {
+			p.Conference.Sources[i] = src
+			return false
+		}
+	}
+	p.Conference.Sources = append(p.Conference.Sources, src)
+	return true
+}
+
+// updatePick brings pk up to date with prog after an import of source
+// name, and reports what changed for it (false: nothing to report).
+// unmatched are the import's new sessions; m knows the previous version.
+func updatePick(pk *Pick, prog *Program, unmatched []*Session, m *matcher, name string) (PickChange, bool) {
+	if pk.Personal {
+		return PickChange{}, false
+	}
+	s := prog.Get(pk.ID)
+	if s == nil {
+		ours := strings.EqualFold(pk.Source, name) || (pk.Source == "" && m.had(pk.ID))
+		if !ours {
+			return PickChange{}, false
+		}
+		if c := holder(unmatched, &pk.Session); c != nil {
+			// Something else now holds the pick's time and room, but
+			// not certainly the same session: keep the pick as it is
+			// and say so, rather than cancel it in the user's calendar.
+			return PickChange{Pick: pk, Old: pk.Session, Changes: []Change{PossiblyReplaced}, Candidate: c}, true
+		}
+		if pk.Gone {
+			return PickChange{}, false
+		}
+		before := pk.Session
+		pk.Gone = true
+		pk.Rev++ // calendars accept the cancellation only with a higher SEQUENCE
+		return PickChange{Pick: pk, Old: before, Changes: []Change{Gone}}, true
+	}
+	if !strings.EqualFold(s.Source, name) {
+		return PickChange{}, false
+	}
+	before := pk.Session
+	changes := diffSession(&before, s)
+	if pk.Gone {
+		changes = append([]Change{Reinstated}, changes...)
+		pk.Gone = false
+	}
+	pk.Session = *s
+	if len(changes) == 0 {
+		return PickChange{}, false
+	}
+	return PickChange{Pick: pk, Old: before, Changes: changes}, true
 }
 
 // sessionChanged reports a change that calendars must hear about.
@@ -255,107 +282,149 @@ func diffSession(old, new *Session) []Change {
 	return ch
 }
 
+// A matchRule is one pass of matcher.matchAll: the previous version's
+// sessions that share a key with the incoming one (by), and what else
+// must hold between such a candidate and the incoming session (ok; nil
+// when the key is enough). A nearest rule takes the candidate closest in
+// time instead of the first.
+type matchRule struct {
+	name    string
+	by      matchKey
+	ok      func(old, in *Session) bool
+	nearest bool
+}
+
+// matchKey is what the previous version is indexed by for matching.
+type matchKey int
+
+const (
+	byGUID matchKey = iota
+	byTitle
+	byID
+	byURL
+	bySlug
+	bySlot
+	bySpeakers
+	matchKeys // how many
+)
+
+// of is s's key ("": s is not indexed by it).
+func (k matchKey) of(s *Session) string {
+	switch k {
+	case byGUID:
+		return s.GUID
+	case byTitle:
+		return titleKey(s)
+	case byID:
+		return s.ID
+	case byURL:
+		return normURL(s.URL)
+	case bySlug:
+		return s.Slug
+	case bySlot:
+		return slotKey(s)
+	case bySpeakers:
+		return speakersKey(s)
+	}
+	return ""
+}
+
+// matchRules are matchAll's passes, from the surest evidence to the
+// weakest.
+var matchRules = []matchRule{
+	{name: "guid", by: byGUID},
+	{name: "title, speakers and slot", by: byTitle, ok: sameSlot},
+	{name: "id, still the same talk", by: byID, ok: func(old, in *Session) bool {
+		return (old.GUID == "" || in.GUID == "" || old.GUID == in.GUID) && sameTalk(old, in)
+	}},
+	{name: "link", by: byURL},
+	{name: "slug", by: bySlug},
+	{name: "title and speakers, nearest in time", by: byTitle, nearest: true},
+	{name: "slot, same speakers or title", by: bySlot, ok: func(old, in *Session) bool {
+		return sameSpeakers(old, in) || len(old.Speakers) == 0 || similarTitle(old.Title, in.Title)
+	}},
+	{name: "speakers, similar title", by: bySpeakers, ok: func(old, in *Session) bool { return similarTitle(old.Title, in.Title) }},
+}
+
+// matcher finds, for each incoming session, the session of the previous
+// version it is.
 type matcher struct {
-	old                    []*Session
-	byGUID, byID           map[string][]*Session
-	byURL, bySlug, byTitle map[string][]*Session // built on first use
-	bySlot, bySpeakers     map[string][]*Session
-	taken                  map[*Session]bool
-	ids                    map[string]bool
+	old     []*Session
+	indexes *[matchKeys]map[string][]*Session // built on first use
+	taken   map[*Session]bool
+	ids     map[string]bool
 }
 
 func newMatcher(old []*Session) *matcher {
-	m := &matcher{
-		old:    old,
-		byGUID: make(map[string][]*Session, len(old)), byID: make(map[string][]*Session, len(old)),
-		taken: make(map[*Session]bool, len(old)), ids: make(map[string]bool, len(old)),
-	}
+	m := &matcher{old: old, taken: make(map[*Session]bool, len(old)), ids: make(map[string]bool, len(old))}
 	for _, s := range old {
 		m.ids[s.ID] = true
-		add(m.byGUID, s.GUID, s)
-		add(m.byID, s.ID, s)
 	}
 	return m
 }
 
-// fallbacks builds the link, slug, title and slot indexes.
-func (m *matcher) fallbacks() {
-	if m.byTitle != nil {
+// index builds the previous version's indexes, once.
+func (m *matcher) index() {
+	if m.indexes != nil {
 		return
 	}
-	m.byURL, m.bySlug, m.byTitle = map[string][]*Session{}, map[string][]*Session{}, map[string][]*Session{}
-	m.bySlot, m.bySpeakers = map[string][]*Session{}, map[string][]*Session{}
-	for _, s := range m.old {
-		add(m.byURL, normURL(s.URL), s)
-		add(m.bySlug, s.Slug, s)
-		add(m.byTitle, titleKey(s), s)
-		add(m.bySlot, slotKey(s), s)
-		add(m.bySpeakers, speakersKey(s), s)
-	}
-}
-
-func add(m map[string][]*Session, k string, s *Session) {
-	if k != "" {
-		m[k] = append(m[k], s)
+	m.indexes = new([matchKeys]map[string][]*Session)
+	for k := range matchKeys {
+		idx := make(map[string][]*Session, len(m.old))
+		for _, s := range m.old {
+			if v := k.of(s); v != "" {
+				idx[v] = append(idx[v], s)
+			}
+		}
+		m.indexes[k] = idx
 	}
 }
 
 func (m *matcher) had(id string) bool { return m.ids[id] }
 
+// find is the untaken session of the previous version that rule i pairs
+// with in, or nil.
+func (m *matcher) find(i int, in *Session) *Session {
+	r := matchRules[i]
+	k := r.by.of(in)
+	if k == "" {
+		return nil
+	}
+	cands := m.indexes[r.by][k]
+	if r.nearest {
+		return nearest(in, cands, m.taken)
+	}
+	for _, s := range cands {
+		if !m.taken[s] && (r.ok == nil || r.ok(s, in)) {
+			return s
+		}
+	}
+	return nil
+}
+
 // matchAll pairs each incoming session with the session of the previous
-// version it is, in passes from the surest evidence to the weakest, each
-// over all sessions still unpaired, so that a weak match of one session
-// never takes what a strong match of another would have found: the same
-// guid; the same title, speakers, time and room; the same id (guids not
-// disagreeing, and the title, speakers or slot still the same); the same
-// link; the same slug; the same title and speakers (the nearest in time
-// when several share them, as repeated "Panel Q&A"s do); the same time and
-// room with the same speakers or a title barely changed (a retitle, or a
-// placeholder such as "Keynote" getting its real title); and a title
-// barely changed by the same speakers.
+// version it is, in passes from the surest evidence to the weakest
+// (matchRules), each over all sessions still unpaired, so that a weak
+// match of one session never takes what a strong match of another would
+// have found: the same guid; the same title, speakers, time and room; the
+// same id (guids not disagreeing, and the title, speakers or slot still
+// the same); the same link; the same slug; the same title and speakers
+// (the nearest in time when several share them, as repeated "Panel
+// Q&A"s do); the same time and room with the same speakers or a title
+// barely changed (a retitle, or a placeholder such as "Keynote" getting
+// its real title); and a title barely changed by the same speakers.
 func (m *matcher) matchAll(incoming []*Session) map[*Session]*Session {
 	out := make(map[*Session]*Session, len(incoming))
 	if len(m.ids) == 0 {
 		return out // a first import: nothing to match against
 	}
-	m.fallbacks()
-	free := func(cands []*Session, ok func(*Session) bool) *Session {
-		for _, s := range cands {
-			if !m.taken[s] && ok(s) {
-				return s
-			}
-		}
-		return nil
-	}
-	always := func(*Session) bool { return true }
-	passes := []func(in *Session) *Session{
-		func(in *Session) *Session { return free(m.byGUID[in.GUID], always) },
-		func(in *Session) *Session {
-			return free(m.byTitle[titleKey(in)], func(s *Session) bool { return sameSlot(s, in) })
-		},
-		func(in *Session) *Session {
-			return free(m.byID[in.ID], func(s *Session) bool {
-				return (s.GUID == "" || in.GUID == "" || s.GUID == in.GUID) && sameTalk(s, in)
-			})
-		},
-		func(in *Session) *Session { return free(m.byURL[normURL(in.URL)], always) },
-		func(in *Session) *Session { return free(m.bySlug[in.Slug], always) },
-		func(in *Session) *Session { return nearest(in, m.byTitle[titleKey(in)], m.taken) },
-		func(in *Session) *Session {
-			return free(m.bySlot[slotKey(in)], func(s *Session) bool {
-				return sameSpeakers(s, in) || len(s.Speakers) == 0 || similarTitle(s.Title, in.Title)
-			})
-		},
-		func(in *Session) *Session {
-			return free(m.bySpeakers[speakersKey(in)], func(s *Session) bool { return similarTitle(s.Title, in.Title) })
-		},
-	}
-	for _, pass := range passes {
+	m.index()
+	for i := range matchRules {
 		for _, in := range incoming {
 			if out[in] != nil {
 				continue
 			}
-			if s := pass(in); s != nil {
+			if s := m.find(i, in); s != nil {
 				m.taken[s] = true
 				out[in] = s
 			}

@@ -412,30 +412,54 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 	s := newSVG(o, DayTitle(day))
 	top := s.top()
 	picks := DayPicks(p, day)
-	var lanes []string
-	lane := map[string]int{}
-	for _, pk := range picks {
-		r := strings.Join(strings.Fields(pk.Room), " ")
-		if r == "" {
-			r = NoRoom
-		}
-		key := strings.ToLower(r)
-		if _, ok := lane[key]; !ok {
-			lane[key] = len(lanes)
-			lanes = append(lanes, r)
-		}
-	}
 	if len(picks) == 0 {
 		s.text(0, top+14, fontSize, "", "ch-text ch-muted", "Nothing on this day.")
 		return s.finish(top + 24)
 	}
+	axisY := top + 14
+	tl := newTimeline(picks, axisY+6)
+	tl.drawAxis(s, axisY)
+	tl.drawLanes(s)
+	hatch := "hatch-" + day
+	fmt.Fprintf(&s.b, `<defs><pattern id="%s" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="ch-hatch" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>`+"\n", esc(hatch))
+	labelEnd := map[int]float64{} // where each lane's last title ends
+	for i := range picks {
+		tl.drawPick(s, i, st.Phase, hatch, labelEnd)
+	}
+	return s.finish(s.legend(tl.bottom()+6, dayLegend(picks, st.Phase, hatch)))
+}
+
+// The day timeline's measures: the room labels' width, a lane's height
+// and the gap below it, a block's height.
+const dayLabelW, dayLaneH, dayGap, dayBarH = 92.0, 33.0, 3.0, 11.0
+
+// timeline is where Day puts things: a lane per room, whole hours along
+// x from the first pick's start to the last one's end.
+type timeline struct {
+	picks   []*schedule.Pick
+	lanes   []string       // room names, in the order the day first uses them
+	lane    map[string]int // lower-cased room name -> lane
+	from    time.Time      // the first hour shown
+	span    float64        // hours shown
+	left    float64        // where the hours start
+	plotW   float64        // their width
+	perHour float64
+	laneTop float64 // the first lane's top
+}
+
+func newTimeline(picks []*schedule.Pick, laneTop float64) *timeline {
+	tl := &timeline{picks: picks, lane: map[string]int{}, laneTop: laneTop}
+	for _, pk := range picks {
+		r := laneName(pk)
+		key := strings.ToLower(r)
+		if _, ok := tl.lane[key]; !ok {
+			tl.lane[key] = len(tl.lanes)
+			tl.lanes = append(tl.lanes, r)
+		}
+	}
 	from, to := picks[0].Start, picks[0].End
 	for _, pk := range picks {
-		end := pk.End
-		if !end.After(pk.Start) {
-			end = pk.Start.Add(15 * time.Minute)
-		}
-		if end.After(to) {
+		if end := blockEnd(pk); end.After(to) {
 			to = end
 		}
 	}
@@ -446,100 +470,136 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 	if r := to.Sub(from) % time.Hour; r != 0 {
 		to = to.Add(time.Hour - r)
 	}
-	const labelW, laneH, gap, barH = 92.0, 33.0, 3.0, 11.0
-	left := labelW + 6
-	plotW := width - left - 4
-	span := to.Sub(from).Hours()
-	perHour := plotW / span
-	x := func(t time.Time) float64 { return left + t.Sub(from).Hours()*perHour }
-	axisY := top + 14
+	tl.from, tl.span = from, to.Sub(from).Hours()
+	tl.left = dayLabelW + 6
+	tl.plotW = width - tl.left - 4
+	tl.perHour = tl.plotW / tl.span
+	return tl
+}
+
+// laneName is the lane a pick goes in: its room, or NoRoom.
+func laneName(pk *schedule.Pick) string {
+	if r := strings.Join(strings.Fields(pk.Room), " "); r != "" {
+		return r
+	}
+	return NoRoom
+}
+
+// blockEnd is where a pick's block ends: a session without length is
+// drawn a quarter of an hour long.
+func blockEnd(pk *schedule.Pick) time.Time {
+	if !pk.End.After(pk.Start) {
+		return pk.Start.Add(15 * time.Minute)
+	}
+	return pk.End
+}
+
+func (tl *timeline) x(t time.Time) float64 { return tl.left + t.Sub(tl.from).Hours()*tl.perHour }
+
+func (tl *timeline) laneOf(pk *schedule.Pick) int { return tl.lane[strings.ToLower(laneName(pk))] }
+
+func (tl *timeline) laneY(i int) float64 { return tl.laneTop + float64(i)*(dayLaneH+dayGap) }
+
+func (tl *timeline) bottom() float64 { return tl.laneY(len(tl.lanes)) }
+
+// drawAxis labels the hours (as many as fit) at axisY and draws a grid
+// line at each.
+func (tl *timeline) drawAxis(s *svg, axisY float64) {
 	every := 1
-	for perHour*float64(every) < textWidth("00:00", small)+8 {
+	for tl.perHour*float64(every) < textWidth("00:00", small)+8 {
 		every++
 	}
-	laneTop := axisY + 6
-	bottom := laneTop + float64(len(lanes))*(laneH+gap)
-	for h := 0; float64(h) <= span; h++ {
-		t := from.Add(time.Duration(h) * time.Hour)
-		if h%every == 0 && x(t)+textWidth("00:00", small)/2 <= width {
-			s.text(x(t), axisY, small, "middle", "ch-text ch-muted", t.Format("15:04"))
+	for h := 0; float64(h) <= tl.span; h++ {
+		t := tl.from.Add(time.Duration(h) * time.Hour)
+		if h%every == 0 && tl.x(t)+textWidth("00:00", small)/2 <= width {
+			s.text(tl.x(t), axisY, small, "middle", "ch-text ch-muted", t.Format("15:04"))
 		}
-		s.line(x(t), laneTop-2, x(t), bottom, "ch-grid")
+		s.line(tl.x(t), tl.laneTop-2, tl.x(t), tl.bottom(), "ch-grid")
 	}
-	for i, r := range lanes {
-		y := laneTop + float64(i)*(laneH+gap)
-		s.rect(left, y, plotW, laneH, ` class="ch-lane"`)
-		s.text(labelW, y+laneH/2+4, label, "end", "ch-text", fit(r, labelW, label))
+}
+
+// drawLanes draws each room's lane with its name.
+func (tl *timeline) drawLanes(s *svg) {
+	for i, r := range tl.lanes {
+		y := tl.laneY(i)
+		s.rect(tl.left, y, tl.plotW, dayLaneH, ` class="ch-lane"`)
+		s.text(dayLabelW, y+dayLaneH/2+4, label, "end", "ch-text", fit(r, dayLabelW, label))
 	}
-	hatch := "hatch-" + day
-	fmt.Fprintf(&s.b, `<defs><pattern id="%s" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="ch-hatch" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>`+"\n", esc(hatch))
-	laneOf := func(pk *schedule.Pick) int {
-		r := strings.Join(strings.Fields(pk.Room), " ")
-		if r == "" {
-			r = NoRoom
+}
+
+// room is the free space around pick i's block (from bx, bw wide) in
+// its lane: next is where the next block starts, prev where the one
+// before ends.
+func (tl *timeline) room(i int, bx, bw float64) (next, prev float64) {
+	pk, ln := tl.picks[i], tl.laneOf(tl.picks[i])
+	next, prev = tl.left+tl.plotW, tl.left
+	for j, o := range tl.picks {
+		if j == i || tl.laneOf(o) != ln {
+			continue
 		}
-		return lane[strings.ToLower(r)]
+		if ox := tl.x(o.Start); ox >= bx+1 && ox < next {
+			next = ox
+		}
+		if oe := tl.x(blockEnd(o)); oe <= bx+bw && o.Start.Before(pk.Start) && oe > prev {
+			prev = oe
+		}
 	}
-	endOf := func(pk *schedule.Pick) time.Time {
-		if !pk.End.After(pk.Start) {
-			return pk.Start.Add(15 * time.Minute)
-		}
-		return pk.End
+	return next, prev
+}
+
+// drawPick draws pick i: its block, marked by status, and its title.
+// Each title goes above its bar, from the bar's start to the next bar in
+// the lane, or, when the space before the bar is larger, leftwards from
+// the bar's end to the one before; labelEnd keeps titles in a lane from
+// running into each other.
+func (tl *timeline) drawPick(s *svg, i int, phase schedule.Phase, hatch string, labelEnd map[int]float64) {
+	pk := tl.picks[i]
+	ln := tl.laneOf(pk)
+	y := tl.laneY(ln)
+	bx, bw := tl.x(pk.Start)+0.5, math.Max(tl.x(blockEnd(pk))-tl.x(pk.Start)-1, 3)
+	next, prev := tl.room(i, bx, bw)
+	status := StatusOf(pk, phase)
+	fmt.Fprintf(&s.b, `<g><title>%s</title>`+"\n", esc(Describe(pk, phase)))
+	drawBlock(s, status, KindColor(norm(pk.Kind)), hatch, bx, y+dayLaneH-dayBarH-3, bw)
+	class := "ch-text"
+	if status == StatusSkipped || status == StatusCancelled || status == StatusGone {
+		class = "ch-text ch-muted"
 	}
-	// Each title goes above its bar, from the bar's start to the next
-	// bar in the lane, or, when the space before the bar is larger,
-	// leftwards from the bar's end to the one before.
-	labelEnd := map[int]float64{} // where each lane's last title ends
-	for i, pk := range picks {
-		ln := laneOf(pk)
-		y := laneTop + float64(ln)*(laneH+gap)
-		bx, bw := x(pk.Start)+0.5, math.Max(x(endOf(pk))-x(pk.Start)-1, 3)
-		next, prev := left+plotW, left
-		for j, o := range picks {
-			if j == i || laneOf(o) != ln {
-				continue
-			}
-			if ox := x(o.Start); ox >= bx+1 && ox < next {
-				next = ox
-			}
-			if oe := x(endOf(o)); oe <= bx+bw && o.Start.Before(pk.Start) && oe > prev {
-				prev = oe
-			}
-		}
-		status := StatusOf(pk, st.Phase)
-		color := KindColor(norm(pk.Kind))
-		fmt.Fprintf(&s.b, `<g><title>%s</title>`+"\n", esc(Describe(pk, st.Phase)))
-		by := y + laneH - barH - 3
-		switch status {
-		case StatusAttended, StatusUnplanned:
-			s.rect(bx, by, bw, barH, ` rx="2" fill="`+color+`"`)
-		case StatusPlanned, StatusUnconfirmed:
-			s.rect(bx+0.75, by+0.75, math.Max(bw-1.5, 1.5), barH-1.5, ` rx="2" class="ch-plan" fill="`+color+`" stroke="`+color+`"`)
-		default:
-			s.rect(bx+0.5, by+0.5, math.Max(bw-1, 2), barH-1, ` rx="2" class="ch-skip" fill="url(#`+esc(hatch)+`)"`)
-		}
-		if status == StatusUnplanned {
-			fmt.Fprintf(&s.b, `<path class="ch-mark" d="M%s %sl4.5 4.5-4.5 4.5-4.5-4.5z"/>`+"\n", num(bx+bw/2), num(by+1))
-		}
-		class := "ch-text"
-		if status == StatusSkipped || status == StatusCancelled || status == StatusGone {
-			class = "ch-text ch-muted"
-		}
-		if e, ok := labelEnd[ln]; ok && e+6 > prev {
-			prev = e + 6 // titles do not run into each other
-		}
-		right, leftward := next-bx-4, bx+bw-prev
-		if t := fit(pk.Title, right, small); t != "" && (t == strings.Join(strings.Fields(pk.Title), " ") || right >= leftward) {
-			s.text(bx, y+12, small, "", class, t)
-			labelEnd[ln] = bx + textWidth(t, small)
-		} else if t := fit(pk.Title, leftward, small); t != "" {
-			s.text(bx+bw, y+12, small, "end", class, t)
-			labelEnd[ln] = bx + bw
-		}
-		s.b.WriteString("</g>\n")
+	if e, ok := labelEnd[ln]; ok && e+6 > prev {
+		prev = e + 6 // titles do not run into each other
 	}
+	right, leftward := next-bx-4, bx+bw-prev
+	if t := fit(pk.Title, right, small); t != "" && (t == strings.Join(strings.Fields(pk.Title), " ") || right >= leftward) {
+		s.text(bx, y+12, small, "", class, t)
+		labelEnd[ln] = bx + textWidth(t, small)
+	} else if t := fit(pk.Title, leftward, small); t != "" {
+		s.text(bx+bw, y+12, small, "end", class, t)
+		labelEnd[ln] = bx + bw
+	}
+	s.b.WriteString("</g>\n")
+}
+
+// drawBlock draws a pick's block at bx, by, bw wide: solid when
+// attended, pale and dashed when planned, hatched otherwise; a diamond
+// on top for a session attended without having been planned.
+func drawBlock(s *svg, status Status, color, hatch string, bx, by, bw float64) {
+	switch status {
+	case StatusAttended, StatusUnplanned:
+		s.rect(bx, by, bw, dayBarH, ` rx="2" fill="`+color+`"`)
+	case StatusPlanned, StatusUnconfirmed:
+		s.rect(bx+0.75, by+0.75, math.Max(bw-1.5, 1.5), dayBarH-1.5, ` rx="2" class="ch-plan" fill="`+color+`" stroke="`+color+`"`)
+	default:
+		s.rect(bx+0.5, by+0.5, math.Max(bw-1, 2), dayBarH-1, ` rx="2" class="ch-skip" fill="url(#`+esc(hatch)+`)"`)
+	}
+	if status == StatusUnplanned {
+		fmt.Fprintf(&s.b, `<path class="ch-mark" d="M%s %sl4.5 4.5-4.5 4.5-4.5-4.5z"/>`+"\n", num(bx+bw/2), num(by+1))
+	}
+}
+
+// dayLegend names the kinds the day's picks have, then the marks.
+func dayLegend(picks []*schedule.Pick, phase schedule.Phase, hatch string) []legendItem {
 	planned := "planned"
-	if st.Phase == schedule.PhaseAfter {
+	if phase == schedule.PhaseAfter {
 		planned = string(StatusUnconfirmed)
 	}
 	var items []legendItem
@@ -552,7 +612,7 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 			items = append(items, legendItem{k.Label(2), fillSwatch(KindColor(k))})
 		}
 	}
-	items = append(items, []legendItem{
+	return append(items, []legendItem{
 		{"attended", func(s *svg, x, y float64) { s.rect(x, y+1.5, 12, 8, ` rx="2" fill="#8c959f"`) }},
 		{planned, func(s *svg, x, y float64) {
 			s.rect(x+0.75, y+2.25, 10.5, 6.5, ` rx="2" class="ch-plan" fill="#8c959f" stroke="#8c959f"`)
@@ -564,8 +624,6 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 			fmt.Fprintf(&s.b, `<path class="ch-mark" d="M%s %sl5 5-5 5-5-5z"/>`+"\n", num(x+5.5), num(y+0.5))
 		}},
 	}...)
-	yy := s.legend(bottom+6, items)
-	return s.finish(yy)
 }
 
 // Describe is a pick's line: "10:00–13:00 Power Editing with vi — Room

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -241,6 +243,50 @@ func TestUnknownFeedZone(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no session %s", c.name, c.id)
 		}
+	}
+}
+
+// A zone a program names is read as every zone in plan is
+// (schedule.ParseZone): a fixed offset places and shows the times like a
+// tz name, and Go's "Local", another zone on every machine, is refused.
+func TestFeedZoneAsThePlanReadsIt(t *testing.T) {
+	fosdem := program(t, "fosdem-2026-pentabarf.xml")
+	camp := program(t, "camp2019-frab-schedule.json")
+	ics := []byte("BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:%s\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\nDTSTART:20260131T100000\r\nDTEND:20260131T110000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	for _, c := range []struct {
+		name, zone string
+		data       []byte
+		id, start  string
+	}{
+		{"fosdem.xml", "+01:00", edit(t, fosdem, "<time_zone_name>Europe/Brussels<", "<time_zone_name>+01:00<"), "7886", "2026-01-31T10:00:00+01:00"},
+		{"fosdem.xml", "UTC-05:30", edit(t, fosdem, "<time_zone_name>Europe/Brussels<", "<time_zone_name>UTC-05:30<"), "7886", "2026-01-31T03:30:00-05:30"}, // 10:00 +01:00 shown at the named offset
+		{"camp.json", "+02:00", edit(t, camp, `"time_zone_name": "Europe/Berlin"`, `"time_zone_name": "+02:00"`), "10386", "2019-08-21T11:00:00+02:00"},
+		{"cal.ics", "+01:00", []byte(fmt.Sprintf(string(ics), "+01:00")), "a", "2026-01-31T10:00:00+01:00"},
+		{"cal.ics", "Europe/Brussels", []byte(fmt.Sprintf(string(ics), "Europe/Brussels")), "a", "2026-01-31T10:00:00+01:00"},
+	} {
+		feed, err := Parse(c.data, "", Options{Name: c.name})
+		if err != nil {
+			t.Fatalf("%s naming %s: %v", c.name, c.zone, err)
+		}
+		found := false
+		for _, s := range feed.Sessions {
+			if s.ID == c.id {
+				found = true
+				if got := s.Start.Format(time.RFC3339); got != c.start {
+					t.Errorf("%s naming %s: %s starts %s, want %s", c.name, c.zone, c.id, got, c.start)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s naming %s: no session %s", c.name, c.zone, c.id)
+		}
+	}
+
+	_, err := Parse(edit(t, fosdem, "<time_zone_name>Europe/Brussels<", "<time_zone_name>Local<"), "", Options{Name: "fosdem.xml"})
+	inputError(t, err, "fosdem.xml", 16, "", `unknown time zone "Local": correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz`)
+	_, err = Parse([]byte(fmt.Sprintf(string(ics), "Local")), "", Options{Name: "cal.ics"})
+	if !errors.Is(err, ErrNoZone) {
+		t.Errorf("X-WR-TIMEZONE:Local with floating times: %v, want the error asking for --tz", err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -166,219 +167,46 @@ func (csvFormat) Detect(data []byte) bool {
 }
 
 func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
-	name := opt.Name
-	fail := func(line int, session, format string, args ...any) error {
-		return &schedule.InputError{File: name, Line: line, Session: session, Err: fmt.Errorf(format, args...)}
-	}
 	data = stripBOM(data)
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = csvDelimiter(data)
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	read := func() ([]string, int, error) {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return nil, 0, err
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				switch {
-				case errors.Is(pe.Err, csv.ErrQuote):
-					return nil, 0, &schedule.InputError{File: name, Line: pe.StartLine, Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
-				case errors.Is(pe.Err, csv.ErrBareQuote):
-					return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
-				}
-				return nil, 0, &schedule.InputError{File: name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
-			}
-			return nil, 0, &schedule.InputError{File: name, Msg: "malformed CSV", Err: err}
-		}
-		line, _ := r.FieldPos(0)
-		return rec, line, nil
-	}
-
-	header, _, err := read()
+	rows := newCSVRows(data, opt.Name)
+	header, _, err := rows.read()
 	if err == io.EOF {
-		return nil, fail(0, "", "empty file: no header row")
+		return nil, rows.fail(0, "", errors.New("empty file: no header row"))
 	}
 	if err != nil {
 		return nil, err
 	}
-	// Spreadsheets carry columns plan has no use for (voctosched's "File
-	// URL", "Language"), a weekday beside the date, a second text column:
-	// the known ones are used, the rest listed in one warning.
-	col := map[string]int{} // column name -> index
-	var unnamed []int
-	var ignored []string
-	var moreText []int // further abstract columns ("Description" beside "Abstract")
-	for i, h := range header {
-		n := normHeader(h)
-		if n == "" {
-			unnamed = append(unnamed, i)
-			continue
-		}
-		c, ok := csvAlias[n]
-		if !ok {
-			ignored = append(ignored, fmt.Sprintf("%q", clip(oneLine(h), 40)))
-			continue
-		}
-		if j, dup := col[c]; dup {
-			switch {
-			case c == "abstract":
-				moreText = append(moreText, i)
-				continue
-			case c == "date" && n == "date" && normHeader(header[j]) != "date":
-				// "Day" (a weekday or day number) came first: the date wins.
-				ignored = append(ignored, fmt.Sprintf("%q", clip(oneLine(header[j]), 40)))
-			default:
-				ignored = append(ignored, fmt.Sprintf("%q (a second %s column)", clip(oneLine(h), 40), c))
-				continue
-			}
-		}
-		col[c] = i
-	}
-	if _, ok := col["title"]; !ok {
-		return nil, fail(1, "", "no title column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
-	}
-	if _, ok := col["start"]; !ok {
-		return nil, fail(1, "", "no start column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
-	}
-	_, hasEnd := col["end"]
-	_, hasDur := col["duration"]
-	if !hasEnd && !hasDur {
-		return nil, fail(1, "", "no end or duration column (the header needs title, start and end or duration; known columns: %s)", csvKnownColumns())
+	cols := csvColumnsOf(header)
+	if missing := cols.missing(); missing != "" {
+		return nil, rows.fail(1, "", fmt.Errorf("no %s column (the header needs title, start and end or duration; known columns: %s)", missing, csvKnownColumns()))
 	}
 
 	feed := &Feed{}
-	loc := opt.Location
-	skip := func(err error) error { return feed.skip(err) }
-	usedEmpty := map[int]bool{} // unnamed columns that hold values
 	for {
-		rec, line, err := read()
+		rec, line, err := rows.read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		get := func(c string) string {
-			if i, ok := col[c]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		blank := true
-		for _, v := range rec {
-			if strings.TrimSpace(v) != "" {
-				blank = false
-				break
-			}
-		}
-		if blank {
+		if blankRow(rec) {
 			continue
 		}
-		if len(rec) > len(header) {
-			for _, v := range rec[len(header):] {
-				if strings.TrimSpace(v) != "" {
-					return nil, fail(line, "", "the row has %d values but the header names %d columns", len(rec), len(header))
-				}
-			}
+		if cols.overflows(rec) {
+			return nil, rows.fail(line, "", fmt.Errorf("the row has %d values but the header names %d columns", len(rec), cols.width))
 		}
-		for _, i := range unnamed {
-			if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
-				usedEmpty[i] = true
+		cols.noteUnnamed(rec)
+		s := cols.session(rec)
+		if err := cols.times(s, rec, opt.Location); err != nil {
+			who := s.ID
+			if who == "" {
+				who = s.Title
 			}
-		}
-		s := &schedule.Session{
-			ID:       oneLine(get("id")),
-			Title:    oneLine(get("title")),
-			Room:     oneLine(get("room")),
-			Track:    oneLine(get("track")),
-			Type:     oneLine(get("kind")),
-			Abstract: cleanText(csvText(get("abstract"), rec, moreText)),
-			URL:      oneLine(get("url")),
-		}
-		who := s.ID
-		if who == "" {
-			who = s.Title
-		}
-		if sp := get("speakers"); sp != "" {
-			sep := ","
-			if strings.Contains(sp, ";") {
-				sep = ";"
+			if err := feed.skip(rows.fail(line, who, err)); err != nil {
+				return nil, err
 			}
-			for _, n := range strings.Split(sp, sep) {
-				if n = oneLine(n); n != "" {
-					s.Speakers = append(s.Speakers, n)
-				}
-			}
-		}
-		if k, err := schedule.ParseKind(s.Type); err == nil {
-			s.Kind = k
-		} else {
-			s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
-		}
-
-		startV, endV, durV, dateV := get("start"), get("end"), get("duration"), get("date")
-		if startV != "" || endV != "" || durV != "" || dateV != "" {
-			if startV == "" {
-				if err := skip(fail(line, who, "no start time")); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			start, err := csvTime(startV, dateV, loc)
-			if err != nil {
-				if err := skip(fail(line, who, "bad start: %w", err)); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			var end time.Time
-			switch {
-			case endV != "":
-				day := dateV
-				if day == "" {
-					day = start.Format(time.DateOnly)
-				}
-				end, err = csvTime(endV, day, start.Location())
-				if err != nil {
-					if err := skip(fail(line, who, "bad end: %w", err)); err != nil {
-						return nil, err
-					}
-					continue
-				}
-			case durV != "":
-				d, err := parseLength(durV)
-				if err != nil {
-					if err := skip(fail(line, who, "bad duration: %v", err)); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				end = start.Add(d)
-			default:
-				if err := skip(fail(line, who, "a start but no end or duration")); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if end.Before(start) {
-				if err := skip(fail(line, who, "it ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if end.Year() > 9999 {
-				if err := skip(fail(line, who, "it ends after the year 9999")); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if loc != nil {
-				start, end = start.In(loc), end.In(loc)
-			}
-			s.Start, s.End = start, end
+			continue
 		}
 		if s.ID == "" {
 			key := s.Title
@@ -389,13 +217,238 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		feed.add(s, line)
 	}
-	for i := range usedEmpty {
-		ignored = append(ignored, fmt.Sprintf("column %d (no header)", i+1))
-	}
-	if len(ignored) > 0 {
-		feed.Warnings = append(feed.Warnings, Warning{File: name, Line: 1, Msg: fmt.Sprintf("%s ignored: plan has no use for %s (it reads %s)", plural(len(ignored), "column", "columns")+" "+strings.Join(ignored, ", "), plural(len(ignored), "it", "them"), csvKnownColumns())})
+	if w, ok := cols.warning(opt.Name); ok {
+		feed.Warnings = append(feed.Warnings, w)
 	}
 	return feed.done()
+}
+
+// csvRows reads a CSV file's records with the line each starts on, and
+// says what is wrong with a malformed one in a person's words.
+type csvRows struct {
+	name string
+	r    *csv.Reader
+}
+
+func newCSVRows(data []byte, name string) *csvRows {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = csvDelimiter(data)
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	return &csvRows{name: name, r: r}
+}
+
+// fail is the error about the row on line (0: the file) and session.
+func (c *csvRows) fail(line int, session string, err error) error {
+	return &schedule.InputError{File: c.name, Line: line, Session: session, Err: err}
+}
+
+// read returns the next record and its line, or io.EOF.
+func (c *csvRows) read() ([]string, int, error) {
+	rec, err := c.r.Read()
+	if err == io.EOF {
+		return nil, 0, err
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			switch {
+			case errors.Is(pe.Err, csv.ErrQuote):
+				return nil, 0, &schedule.InputError{File: c.name, Line: pe.StartLine, Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
+			case errors.Is(pe.Err, csv.ErrBareQuote):
+				return nil, 0, &schedule.InputError{File: c.name, Line: pe.Line, Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
+			}
+			return nil, 0, &schedule.InputError{File: c.name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
+		}
+		return nil, 0, &schedule.InputError{File: c.name, Msg: "malformed CSV", Err: err}
+	}
+	line, _ := c.r.FieldPos(0)
+	return rec, line, nil
+}
+
+func blankRow(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// csvLayout is what a header row says: which cell holds which column.
+// Spreadsheets carry columns plan has no use for (voctosched's "File
+// URL", "Language"), a weekday beside the date, a second text column:
+// the known ones are used, the rest listed in one warning.
+type csvLayout struct {
+	width     int            // the header's number of cells
+	col       map[string]int // column name -> index
+	unnamed   []int          // cells with an empty header
+	moreText  []int          // further abstract columns ("Description" beside "Abstract")
+	ignored   []string       // headers plan has no use for, quoted for the warning
+	usedEmpty map[int]bool   // unnamed cells some row fills
+}
+
+// csvColumnsOf maps a header row's cells to the columns plan reads.
+func csvColumnsOf(header []string) *csvLayout {
+	l := &csvLayout{width: len(header), col: map[string]int{}, usedEmpty: map[int]bool{}}
+	for i, h := range header {
+		n := normHeader(h)
+		if n == "" {
+			l.unnamed = append(l.unnamed, i)
+			continue
+		}
+		c, ok := csvAlias[n]
+		if !ok {
+			l.ignored = append(l.ignored, fmt.Sprintf("%q", clip(oneLine(h), 40)))
+			continue
+		}
+		if j, dup := l.col[c]; dup {
+			switch {
+			case c == "abstract":
+				l.moreText = append(l.moreText, i)
+				continue
+			case c == "date" && n == "date" && normHeader(header[j]) != "date":
+				// "Day" (a weekday or day number) came first: the date wins.
+				l.ignored = append(l.ignored, fmt.Sprintf("%q", clip(oneLine(header[j]), 40)))
+			default:
+				l.ignored = append(l.ignored, fmt.Sprintf("%q (a second %s column)", clip(oneLine(h), 40), c))
+				continue
+			}
+		}
+		l.col[c] = i
+	}
+	return l
+}
+
+// missing names the first required column the header lacks, or "".
+func (l *csvLayout) missing() string {
+	for _, c := range []string{"title", "start"} {
+		if _, ok := l.col[c]; !ok {
+			return c
+		}
+	}
+	_, hasEnd := l.col["end"]
+	_, hasDur := l.col["duration"]
+	if !hasEnd && !hasDur {
+		return "end or duration"
+	}
+	return ""
+}
+
+// get is the trimmed value of column c in rec ("" when absent).
+func (l *csvLayout) get(rec []string, c string) string {
+	if i, ok := l.col[c]; ok && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// overflows reports a row with values beyond the header's last cell.
+func (l *csvLayout) overflows(rec []string) bool {
+	return len(rec) > l.width && !blankRow(rec[l.width:])
+}
+
+// noteUnnamed records the unnamed cells rec fills, for the warning.
+func (l *csvLayout) noteUnnamed(rec []string) {
+	for _, i := range l.unnamed {
+		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
+			l.usedEmpty[i] = true
+		}
+	}
+}
+
+// session is a row's session without its times.
+func (l *csvLayout) session(rec []string) *schedule.Session {
+	s := &schedule.Session{
+		ID:       oneLine(l.get(rec, "id")),
+		Title:    oneLine(l.get(rec, "title")),
+		Room:     oneLine(l.get(rec, "room")),
+		Track:    oneLine(l.get(rec, "track")),
+		Type:     oneLine(l.get(rec, "kind")),
+		Abstract: cleanText(csvText(l.get(rec, "abstract"), rec, l.moreText)),
+		URL:      oneLine(l.get(rec, "url")),
+	}
+	if sp := l.get(rec, "speakers"); sp != "" {
+		sep := ","
+		if strings.Contains(sp, ";") {
+			sep = ";"
+		}
+		for _, n := range strings.Split(sp, sep) {
+			if n = oneLine(n); n != "" {
+				s.Speakers = append(s.Speakers, n)
+			}
+		}
+	}
+	if k, err := schedule.ParseKind(s.Type); err == nil {
+		s.Kind = k
+	} else {
+		s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+	}
+	return s
+}
+
+// times sets s's start and end from rec; a row with no start, end,
+// duration and date leaves it unscheduled. The error says what is wrong
+// with the row's times.
+func (l *csvLayout) times(s *schedule.Session, rec []string, loc *time.Location) error {
+	startV, endV, durV, dateV := l.get(rec, "start"), l.get(rec, "end"), l.get(rec, "duration"), l.get(rec, "date")
+	if startV == "" && endV == "" && durV == "" && dateV == "" {
+		return nil
+	}
+	if startV == "" {
+		return errors.New("no start time")
+	}
+	start, err := csvTime(startV, dateV, loc)
+	if err != nil {
+		return fmt.Errorf("bad start: %w", err)
+	}
+	var end time.Time
+	switch {
+	case endV != "":
+		day := dateV
+		if day == "" {
+			day = start.Format(time.DateOnly)
+		}
+		if end, err = csvTime(endV, day, start.Location()); err != nil {
+			return fmt.Errorf("bad end: %w", err)
+		}
+	case durV != "":
+		d, err := csvDuration(durV)
+		if err != nil {
+			return fmt.Errorf("bad duration: %v", err)
+		}
+		end = start.Add(d)
+	default:
+		return errors.New("a start but no end or duration")
+	}
+	if end.Before(start) {
+		return fmt.Errorf("it ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
+	}
+	if end.Year() > 9999 {
+		return errors.New("it ends after the year 9999")
+	}
+	if loc != nil {
+		start, end = start.In(loc), end.In(loc)
+	}
+	s.Start, s.End = start, end
+	return nil
+}
+
+// warning lists the columns plan ignored, if any.
+func (l *csvLayout) warning(name string) (Warning, bool) {
+	ignored := l.ignored
+	used := make([]int, 0, len(l.usedEmpty))
+	for i := range l.usedEmpty {
+		used = append(used, i)
+	}
+	sort.Ints(used)
+	for _, i := range used {
+		ignored = append(ignored, fmt.Sprintf("column %d (no header)", i+1))
+	}
+	if len(ignored) == 0 {
+		return Warning{}, false
+	}
+	return Warning{File: name, Line: 1, Msg: fmt.Sprintf("%s ignored: plan has no use for %s (it reads %s)", plural(len(ignored), "column", "columns")+" "+strings.Join(ignored, ", "), plural(len(ignored), "it", "them"), csvKnownColumns())}, true
 }
 
 // csvText joins the abstract with the further text columns that differ

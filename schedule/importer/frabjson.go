@@ -288,7 +288,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 	if ev.Duration.String() == "" {
 		return nil, fmt.Errorf(`no "duration" (or "end")`)
 	}
-	dur, err := parseClock(ev.Duration.String())
+	dur, err := hhmmDuration(ev.Duration.String())
 	if err != nil {
 		return nil, fmt.Errorf(`bad "duration": %w`, err)
 	}

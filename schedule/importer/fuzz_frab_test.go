@@ -1,14 +1,10 @@
 package importer
 
 // Fuzz targets for the JSON importers. `go test` replays the seeds below
-// (the real programs and a few broken ones) and those in testdata/fuzz/; to search for new failures run, e.g.,
+// (a session of each real program, fuzz_seeds_test.go, and a few broken
+// ones) and those in testdata/fuzz/; to search for new failures run, e.g.,
 //
-//	go test -fuzz=FuzzFrabJSON -fuzztime=10m -fuzzminimizetime=2s ./schedule/importer/
-//	go test -fuzz=FuzzSessionize -fuzztime=10m -fuzzminimizetime=2s ./schedule/importer/
-//
-// Keep -fuzzminimizetime short: the real programs are 200 KB seeds, and
-// with the default (60 s) the engine spends most of its time shrinking
-// each interesting mutation of them instead of fuzzing.
+//	go test ./schedule/importer -run='^$' -fuzz='^FuzzFrabJSON$' -fuzztime=10m
 //
 // A failing input is written to testdata/fuzz/<target>/; commit it with
 // the fix so it is replayed from then on.
@@ -22,15 +18,9 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
-// smallSeed is the start of a real program, as a fuzz seed: its shape
-// without its bulk. Whole programs (200 KB–2.7 MB) made the fuzzer spend
-// its run minimising the first input it found (8–22 executions in two
-// minutes); the full files are parsed by the ordinary tests.
-func smallSeed(data []byte) []byte { return data[:min(len(data), 3<<10)] }
-
 func FuzzFrabJSON(f *testing.F) {
-	f.Add(smallSeed(program(f, "camp2019-frab-schedule.json")))
-	f.Add(smallSeed(program(f, "pretalx-pyconau-2024-schedule.json")))
+	f.Add([]byte(seedCamp2019))
+	f.Add([]byte(seedPyConAU2024JSON))
 	for _, seed := range []string{
 		`{"schedule":{"conference":{"days":[{"rooms":{"A":[{"id":1,"title":"x","date":"2019-08-21T11:00:00+02:00","duration":"00:30"},{"id":"1","title":"y"}]}}]}}}`,
 		`{"schedule":{"conference":{"time_zone_name":"Nowhere/Else","days":[]}}}`,
@@ -48,7 +38,7 @@ func FuzzFrabJSON(f *testing.F) {
 }
 
 func FuzzSessionize(f *testing.F) {
-	f.Add(smallSeed(program(f, "sessionize-orlandocodecamp-2020-all.json")))
+	f.Add([]byte(seedOrlando2020))
 	for _, seed := range []string{
 		`{"sessions":[{"id":"1","title":"x","startsAt":"2020-03-28T09:00:00Z","endsAt":"2020-03-28T08:00:00Z"}]}`,
 		`{"sessions":[{"id":1,"title":"x","startsAt":null,"endsAt":"2020-03-28T08:00"},{"id":"1","title":"y"}]}`,

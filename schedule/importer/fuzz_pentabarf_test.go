@@ -1,23 +1,16 @@
 package importer
 
-import (
-	"os"
-	"testing"
-)
+import "testing"
 
 // FuzzPentabarf (the file is named fuzz.json for checkFuzzResult): whatever schedule.xml holds, Parse returns sessions or an
 // InputError, never a panic or a hang, and what it accepts is valid.
 //
-// Longer runs: go test ./schedule/importer -run XXX -fuzz FuzzPentabarf
-// -fuzztime 10m. The real programs give only their first few KiB as
-// seeds (smallSeed): whole, the fuzzer spent its time minimising them.
+// Longer runs: go test ./schedule/importer -run='^$' -fuzz='^FuzzPentabarf$'
+// -fuzztime=10m. The real programs give one event each as seeds
+// (fuzz_seeds_test.go): whole, the fuzzer spent its time minimising them.
 func FuzzPentabarf(f *testing.F) {
-	if data, err := os.ReadFile("../../testdata/programs/pretalx-pyconau-2024-schedule.xml"); err == nil {
-		f.Add(smallSeed(data))
-	}
-	if data, err := os.ReadFile("../../testdata/programs/fosdem-2026-pentabarf.xml"); err == nil {
-		f.Add(smallSeed(data))
-	}
+	f.Add([]byte(seedPyConAU2024XML))
+	f.Add([]byte(seedFOSDEM2026))
 	f.Add([]byte(`<?xml version="1.0"?><schedule><conference><title>T</title><time_zone_name>Europe/Brussels</time_zone_name></conference>` +
 		`<day date="2026-03-29"><room name="R"><event id="1" guid="g"><date>2026-03-29T02:30:00+01:00</date><start>02:30</start>` +
 		`<duration>01:00</duration><title>DST &amp; &lt;b&gt;</title><persons><person>A</person></persons></event></room></day></schedule>`))

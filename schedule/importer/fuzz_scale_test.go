@@ -12,17 +12,14 @@ import (
 // replays the seeds below and those in testdata/fuzz/<Target>/; to search
 // for new failures run, for example,
 //
-//	go test ./schedule/importer -run '^$' -fuzz '^FuzzScaleJSON$' -fuzztime 10m -fuzzminimizetime 2s
+//	go test ./schedule/importer -run='^$' -fuzz='^FuzzScaleJSON$' -fuzztime=10m
 //
 // and commit any file it writes under testdata/fuzz with the fix. The real
-// programs are large seeds (200–500 KB): without a short
-// -fuzzminimizetime the fuzzer spends its whole run minimising the first
-// new input it finds.
+// programs give one entry each as seeds (fuzz_seeds_test.go).
 
 func FuzzScaleJSON(f *testing.F) {
-	for _, file := range []string{"scale-22x-sign.json", "scale-23x-sign-sample.json"} {
-		f.Add(smallSeed(readScaleFile(f, file)))
-	}
+	f.Add([]byte(seedSCALE22xJSON))
+	f.Add([]byte(seedSCALE23xJSON))
 	for _, s := range []string{
 		``, `[]`, `null`, `{}`, `[{}]`, `["x"]`, `[{"Name": 1}]`,
 		`[{"Name": "a (Cancelled)"}, {"Name": "A"}, {"Name": "a"}]`,
@@ -41,7 +38,7 @@ func FuzzScaleJSON(f *testing.F) {
 }
 
 func FuzzScaleXML(f *testing.F) {
-	f.Add(smallSeed(readScaleFile(f, "scale-22x-sign.xml")))
+	f.Add([]byte(seedSCALE22xXML))
 	for _, s := range []string{
 		``, `<nodes/>`, `<nodes><node/></nodes>`, `<x/>`, `<nodes><node><Title>a</Title>`,
 		`<!DOCTYPE nodes [<!ENTITY a "b">]><nodes><node><Title>&a;</Title></node></nodes>`,

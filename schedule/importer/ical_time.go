@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // icsTime is a DTSTART or DTEND read and placed.
@@ -158,7 +160,8 @@ func parseICSDuration(v string) (days int, exact time.Duration, err error) {
 	return days, exact, nil
 }
 
-// resolveTZID maps a TZID to a tz database zone: a tz name as it is; a
+// resolveTZID maps a TZID to a tz database zone: a tz name (or a fixed
+// offset) as schedule.ParseZone reads it; a
 // globally unique TZID ("/mozilla.org/20050126_1/Europe/Berlin",
 // "/citadel.org/20190914_1/Europe/Berlin") by its tz-name tail; a Windows
 // zone name ("W. Europe Standard Time") by the CLDR mapping of the common
@@ -177,10 +180,10 @@ func (p *icsParser) resolveTZID(tzid string) (*time.Location, error) {
 
 func lookupTZID(tzid string) *time.Location {
 	load := func(name string) *time.Location {
-		if name == "" || strings.EqualFold(name, "Local") || !utf8.ValidString(name) || strings.ContainsAny(name, "\x00\\") {
+		if name == "" || !utf8.ValidString(name) || strings.ContainsAny(name, "\x00\\") {
 			return nil
 		}
-		loc, err := time.LoadLocation(name)
+		loc, err := schedule.ParseZone(name)
 		if err != nil {
 			return nil
 		}

@@ -19,7 +19,7 @@ import (
 type Feed struct {
 	Format     string // the importer's name, e.g. "pentabarf"
 	Conference string // the program's own name when it states one
-	TimeZone   string // IANA zone when the program states one
+	TimeZone   string // the zone the program states: a tz name or an offset (schedule.ParseZone)
 	Sessions   []*schedule.Session
 	// Warnings say what the import did with input it could not take as
 	// it was: a session skipped, a title cut, ids made unique, columns
@@ -31,11 +31,12 @@ type Feed struct {
 }
 
 // Warning is one thing an import did with bad input, where it was.
+// Its --json shape is jsonshape.Warning.
 type Warning struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Session string `json:"session,omitempty"`
-	Msg     string `json:"message"`
+	File    string
+	Line    int
+	Session string
+	Msg     string
 }
 
 func (w Warning) String() string {

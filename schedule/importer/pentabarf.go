@@ -48,97 +48,135 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 }
 
 func parsePentabarf(data []byte, opt Options) (*Feed, error) {
-	name := opt.Name
-	if err := xmlCharset(data, name); err != nil {
+	if err := xmlCharset(data, opt.Name); err != nil {
 		return nil, err
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = xmlCharsetReader
-	feed := &Feed{}
-	loc := opt.Location
-	var dayDate, roomName string
-	var inConference bool
-	var sawSchedule bool
-	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
+	r := &pbReader{dec: dec, opt: opt, feed: &Feed{}, loc: opt.Location}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fail("malformed XML", err)
+			return nil, r.fail("malformed XML", err)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, doctypeError(dec, name, t)
+				return nil, doctypeError(dec, opt.Name, t)
 			}
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "schedule":
-				sawSchedule = true
-			case "conference":
-				inConference = true
-			case "title", "acronym":
-				if inConference {
-					var s string
-					if err := dec.DecodeElement(&s, &t); err != nil {
-						return nil, fail("malformed XML", err)
-					}
-					if t.Name.Local == "title" || feed.Conference == "" {
-						feed.Conference = htmlLine(s)
-					}
-				}
-			case "time_zone_name":
-				var s string
-				if err := dec.DecodeElement(&s, &t); err != nil {
-					return nil, fail("malformed XML", err)
-				}
-				feed.TimeZone = strings.TrimSpace(s)
-				if opt.Location == nil && feed.TimeZone != "" {
-					l, err := loadZone(feed.TimeZone)
-					if err != nil {
-						return nil, fail("", badZone{err})
-					}
-					loc = l
-				}
-			case "day":
-				dayDate = localDay(attr(t, "date"), attr(t, "start"), loc)
-			case "room":
-				roomName = attr(t, "name")
-			case "event":
-				line, _ := dec.InputPos()
-				ev := &pbEvent{}
-				if err := dec.DecodeElement(ev, &t); err != nil {
-					return nil, fail("malformed XML", err)
-				}
-				s, err := ev.session(dayDate, roomName, loc)
-				if err != nil {
-					id := ev.ID
-					if id == "" {
-						id = htmlLine(ev.Title)
-					}
-					if err := feed.skip(&schedule.InputError{File: name, Line: line, Session: id, Err: err}); err != nil {
-						return nil, err
-					}
-					break
-				}
-				feed.add(s, line)
+			if err := r.start(t); err != nil {
+				return nil, err
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "conference":
-				inConference = false
+				r.inConference = false
 			case "room":
-				roomName = ""
+				r.roomName = ""
 			}
 		}
 	}
-	if !sawSchedule {
-		return nil, &schedule.InputError{File: name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
+	if !r.sawSchedule {
+		return nil, &schedule.InputError{File: opt.Name, Msg: "no <schedule> element: not a pentabarf/frab schedule.xml"}
 	}
-	return feed.done()
+	return r.feed.done()
+}
+
+// pbReader is where a pentabarf file's reading stands: the feed so far,
+// the zone its times are placed in, and the <day> and <room> around the
+// next <event>.
+type pbReader struct {
+	dec          *xml.Decoder
+	opt          Options
+	feed         *Feed
+	loc          *time.Location
+	dayDate      string
+	roomName     string
+	inConference bool
+	sawSchedule  bool
+}
+
+func (r *pbReader) fail(msg string, err error) error { return xmlError(r.dec, r.opt.Name, msg, err) }
+
+// text reads the element t starts as text.
+func (r *pbReader) text(t xml.StartElement) (string, error) {
+	var s string
+	if err := r.dec.DecodeElement(&s, &t); err != nil {
+		return "", r.fail("malformed XML", err)
+	}
+	return s, nil
+}
+
+// start reads the element t starts, as far as it matters.
+func (r *pbReader) start(t xml.StartElement) error {
+	switch t.Name.Local {
+	case "schedule":
+		r.sawSchedule = true
+	case "conference":
+		r.inConference = true
+	case "title", "acronym":
+		if !r.inConference {
+			return nil
+		}
+		s, err := r.text(t)
+		if err != nil {
+			return err
+		}
+		if t.Name.Local == "title" || r.feed.Conference == "" {
+			r.feed.Conference = htmlLine(s)
+		}
+	case "time_zone_name":
+		s, err := r.text(t)
+		if err != nil {
+			return err
+		}
+		return r.zone(s)
+	case "day":
+		r.dayDate = localDay(attr(t, "date"), attr(t, "start"), r.loc)
+	case "room":
+		r.roomName = attr(t, "name")
+	case "event":
+		return r.event(t)
+	}
+	return nil
+}
+
+// zone takes the zone the file names, unless --tz gave one.
+func (r *pbReader) zone(name string) error {
+	r.feed.TimeZone = strings.TrimSpace(name)
+	if r.opt.Location != nil || r.feed.TimeZone == "" {
+		return nil
+	}
+	l, err := loadZone(r.feed.TimeZone)
+	if err != nil {
+		return r.fail("", badZone{err})
+	}
+	r.loc = l
+	return nil
+}
+
+// event reads one <event>: a session, or a warning if it cannot be read.
+func (r *pbReader) event(t xml.StartElement) error {
+	line, _ := r.dec.InputPos()
+	ev := &pbEvent{}
+	if err := r.dec.DecodeElement(ev, &t); err != nil {
+		return r.fail("malformed XML", err)
+	}
+	s, err := ev.session(r.dayDate, r.roomName, r.loc)
+	if err != nil {
+		id := ev.ID
+		if id == "" {
+			id = htmlLine(ev.Title)
+		}
+		return r.feed.skip(&schedule.InputError{File: r.opt.Name, Line: line, Session: id, Err: err})
+	}
+	r.feed.add(s, line)
+	return nil
 }
 
 func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*schedule.Session, error) {
@@ -182,7 +220,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 	if start.IsZero() {
 		return s, nil
 	}
-	dur, err := parseClock(ev.Duration)
+	dur, err := hhmmDuration(ev.Duration)
 	if err != nil {
 		return nil, fmt.Errorf("bad <duration>: %w", err)
 	}

@@ -52,17 +52,11 @@ func (f Fetcher) timeout() time.Duration {
 
 type fetcherKey struct{}
 
-// WithFetcher returns a context whose Read uses f: the way to set limits
-// for code that only hands Read a context (a command run in a test).
+// WithFetcher returns a context whose ReadIfChanged uses f: the way to
+// set limits for code that only hands ReadIfChanged a context. Only tests
+// do (cmd's lower the size cap and the patience to stay quick).
 func WithFetcher(ctx context.Context, f Fetcher) context.Context {
 	return context.WithValue(ctx, fetcherKey{}, f)
-}
-
-// Read loads a program source with the Fetcher ctx carries (see
-// WithFetcher), else with the defaults.
-func Read(ctx context.Context, src string, stdin io.Reader) ([]byte, error) {
-	f, _ := ctx.Value(fetcherKey{}).(Fetcher)
-	return f.Read(ctx, src, stdin)
 }
 
 // Read loads a program source: a file path, "-" for stdin, or an http(s)

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // isoOffsetLayouts are the ISO 8601 date-times with an offset that feeds
@@ -90,7 +92,7 @@ func hasOffset(s string) bool {
 // mistake.
 const maxDayClock = 48 * time.Hour
 
-// dayClock is the instant of clock (a time of day as parseClock reads it,
+// dayClock is the instant of clock (a time of day as hhmmDuration reads it,
 // below maxClock) on the date day (YYYY-MM-DD, anything after the tenth
 // character ignored) in loc: how pentabarf's <start> and frab's "start"
 // place a session on its day.
@@ -100,7 +102,7 @@ func dayClock(day, clock string, maxClock time.Duration, loc *time.Location) (ti
 	if err != nil {
 		return time.Time{}, fmt.Errorf("bad day date %q: want YYYY-MM-DD", day)
 	}
-	off, err := parseClock(clock)
+	off, err := hhmmDuration(clock)
 	if err != nil || off >= maxClock {
 		return time.Time{}, fmt.Errorf("%q is not a time of the form HH:MM", strings.TrimSpace(clock))
 	}
@@ -133,9 +135,11 @@ func localDay(date, start string, loc *time.Location) string {
 	return date
 }
 
-// parseClock reads "HH:MM" or "HH:MM:SS" as a duration since midnight (or
-// a length, for frab's "duration").
-func parseClock(s string) (time.Duration, error) {
+// hhmmDuration reads "HH:MM" or "HH:MM:SS" as a duration: since midnight
+// for a time of day, or a length (pentabarf's <duration>, frab's
+// "duration"). Not cmd's parseClock, which reads a wall clock a person
+// types.
+func hhmmDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -155,13 +159,15 @@ func parseClock(s string) (time.Duration, error) {
 	return total, nil
 }
 
-// loadZone resolves an IANA zone name, with a message that says what to do.
+// loadZone reads the zone a program names (a tz database name or a fixed
+// offset, as schedule.ParseZone reads every zone), with a message that
+// says what to do.
 func loadZone(name string) (*time.Location, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil, fmt.Errorf("no time zone given")
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := schedule.ParseZone(name)
 	if err != nil {
 		return nil, fmt.Errorf("unknown time zone %q: correct it to a tz database name such as Europe/Brussels, or give the conference's zone with --tz", name)
 	}
@@ -208,9 +214,10 @@ func wallTime(y, mo, d, h, mi, s int, loc *time.Location) time.Time {
 	return best
 }
 
-// parseLength reads minutes ("45", "45 min"), H:MM ("1:30") or a Go
-// duration ("1h30m"). It must not be negative or longer than a day.
-func parseLength(v string) (time.Duration, error) {
+// csvDuration reads a CSV duration cell: minutes ("45", "45 min"), H:MM
+// ("1:30") or a Go duration ("1h30m"). It must not be negative or longer
+// than a day. Not cmd's parseLength, which reads a --length flag.
+func csvDuration(v string) (time.Duration, error) {
 	s := strings.ToLower(strings.TrimSpace(v))
 	for _, suf := range []string{"minutes", "minute", "mins", "min"} {
 		if strings.HasSuffix(s, suf) {
@@ -225,7 +232,7 @@ func parseLength(v string) (time.Duration, error) {
 		}
 		d = time.Duration(n) * time.Minute
 	} else if strings.Contains(s, ":") {
-		c, err := parseClock(s)
+		c, err := hhmmDuration(s)
 		if err != nil {
 			return 0, err
 		}
