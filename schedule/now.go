@@ -79,23 +79,12 @@ func Now(picks []*Pick, program []*Session, at time.Time, room string) NowResult
 			if s.Cancelled || !s.Scheduled() || !s.Start.After(at) || !strings.EqualFold(s.Room, res.Room) {
 				continue
 			}
-			if res.RoomNext == nil || s.Start.Before(res.RoomNext.Start) || (s.Start.Equal(res.RoomNext.Start) && lessOrID(s, res.RoomNext)) {
+			if res.RoomNext == nil || s.Start.Before(res.RoomNext.Start) || (s.Start.Equal(res.RoomNext.Start) && Less(s, res.RoomNext)) {
 				res.RoomNext = s
 			}
 		}
 	}
 	return res
-}
-
-// lessOrID orders sessions by Less, then id.
-func lessOrID(a, b *Session) bool {
-	if Less(a, b) {
-		return true
-	}
-	if Less(b, a) {
-		return false
-	}
-	return a.ID < b.ID
 }
 
 // Span is when a program runs: from the first start to the last end of
@@ -204,7 +193,7 @@ func NowAll(program []*Session, picks []*Pick, v *Venue, at time.Time, keep func
 			room(s)
 		case s.Start.After(at):
 			r := room(s)
-			if n := next[r]; n == nil || s.Start.Before(n.Start) || (s.Start.Equal(n.Start) && lessOrID(s, n)) {
+			if n := next[r]; n == nil || s.Start.Before(n.Start) || (s.Start.Equal(n.Start) && Less(s, n)) {
 				next[r] = s
 			}
 		}

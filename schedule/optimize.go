@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 )
@@ -173,12 +172,6 @@ func startsBefore(a, b *Pick) bool {
 		return a.Start.Before(b.Start)
 	}
 	return a.End.Before(b.End)
-}
-
-// sortPicks orders picks by Less, then id; the sort is stable so that even
-// duplicate ids come out in a fixed order.
-func sortPicks(ps []*Pick) {
-	sort.SliceStable(ps, func(i, j int) bool { return lessOrID(&ps[i].Session, &ps[j].Session) })
 }
 
 func dropReason(p *Pick, clashes []Clash, v *Venue) string {

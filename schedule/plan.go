@@ -312,6 +312,27 @@ func (p *Plan) Active() []*Pick {
 	return out
 }
 
+// Live reports whether the pick holds its place in the plan: neither
+// skipped nor gone from the program.
+func (pk *Pick) Live() bool { return pk.Status != Skipped && !pk.Gone }
+
+// livePicks are the picks that hold their place in the plan (see Live).
+func livePicks(picks []*Pick) []*Pick {
+	var out []*Pick
+	for _, p := range picks {
+		if p.Live() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortPicks orders picks by Less; the sort is stable so that even
+// duplicate ids come out in a fixed order.
+func sortPicks(ps []*Pick) {
+	sort.SliceStable(ps, func(i, j int) bool { return Less(&ps[i].Session, &ps[j].Session) })
+}
+
 // SortPicks orders the picks by time, unscheduled last.
 func (p *Plan) SortPicks() {
 	sort.SliceStable(p.Picks, func(i, j int) bool { return Less(&p.Picks[i].Session, &p.Picks[j].Session) })

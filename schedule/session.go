@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -122,6 +123,11 @@ func Less(a, b *Session) bool {
 		return a.Title < b.Title
 	}
 	return a.ID < b.ID
+}
+
+// sortSessions orders sessions by Less.
+func sortSessions(ss []*Session) {
+	sort.SliceStable(ss, func(i, j int) bool { return Less(ss[i], ss[j]) })
 }
 
 // FormatDuration writes a length of time as people read it: "45 min",

@@ -242,7 +242,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 			if ra != rb {
 				return ra > rb
 			}
-			return lessOrID(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
+			return Less(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
 		})
 		tp := out.Topics[i]
 		cover := "none of your picks"
@@ -647,23 +647,6 @@ func (ix *topicIndex) lookup(q string, topics []*topicStat) *topicStat {
 		}
 	}
 	return nil
-}
-
-// livePicks are the picks that hold their place in the plan: not skipped
-// and not gone from the program.
-func livePicks(picks []*Pick) []*Pick {
-	var out []*Pick
-	for _, p := range picks {
-		if p.Status != Skipped && !p.Gone {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// sortSessions orders sessions by Less, then id.
-func sortSessions(ss []*Session) {
-	sort.SliceStable(ss, func(i, j int) bool { return lessOrID(ss[i], ss[j]) })
 }
 
 // withoutURLs blanks out web addresses ("https://…", "www.…"), which are
