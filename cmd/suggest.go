@@ -70,7 +70,7 @@ func runSuggest(o *suggestOptions) error {
 				return usagef("--after: %v", err)
 			}
 		}
-		if now := f.IO.Now(); schedule.During(prog.Sessions, now) {
+		if now := f.IO.Now(); schedule.ProgramSpan(prog.Sessions).Contains(now) {
 			opt.EndsAfter = now
 		}
 		opt.Conference = append(opt.Conference, p.Conference.Name)

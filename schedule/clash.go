@@ -102,3 +102,22 @@ func FindClashes(picks []*Pick, v *Venue) []Clash {
 	})
 	return clashes
 }
+
+// maxWalk is the venue's longest walk, zero without a venue.
+func maxWalk(v *Venue) time.Duration {
+	if v == nil {
+		return 0
+	}
+	return v.MaxWalk()
+}
+
+// mayClash is false when a and b are so far apart that no walk of at most
+// window can make them clash, which spares looking up the walk (Conflict
+// searches the venue's list of walks). It is true for anything else,
+// including sessions without times; Conflict then decides.
+func mayClash(a, b *Session, window time.Duration) bool {
+	if !a.Scheduled() || !b.Scheduled() {
+		return true
+	}
+	return a.End.Add(window).After(b.Start) && b.End.Add(window).After(a.Start)
+}

@@ -120,7 +120,7 @@ func ProgramSpan(program []*Session) Span {
 func (sp Span) IsZero() bool { return sp.First.IsZero() }
 
 // Contains reports whether t falls between the first start and the last
-// end (both included), as During does.
+// end (both included): whether the conference is on at t.
 func (sp Span) Contains(t time.Time) bool {
 	return !sp.IsZero() && !t.Before(sp.First) && !t.After(sp.Last)
 }

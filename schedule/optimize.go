@@ -147,25 +147,6 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 	return res
 }
 
-// maxWalk is the venue's longest walk, zero without a venue.
-func maxWalk(v *Venue) time.Duration {
-	if v == nil {
-		return 0
-	}
-	return v.MaxWalk()
-}
-
-// mayClash is false when a and b are so far apart that no walk of at most
-// window can make them clash, which spares looking up the walk (Conflict
-// searches the venue's list of walks). It is true for anything else,
-// including sessions without times; Conflict then decides.
-func mayClash(a, b *Session, window time.Duration) bool {
-	if !a.Scheduled() || !b.Scheduled() {
-		return true
-	}
-	return a.End.Add(window).After(b.Start) && b.End.Add(window).After(a.Start)
-}
-
 // startsBefore orders two picks as Conflict does: by start, then end.
 func startsBefore(a, b *Pick) bool {
 	if !a.Start.Equal(b.Start) {

@@ -208,7 +208,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 			picked[p.ID] = true
 		}
 	}
-	fit := newFitter(live, v)
+	fit := NewFitter(live, v)
 	ok := func(s *Session) bool {
 		if picked[s.ID] || !s.Scheduled() || s.Cancelled {
 			return false
@@ -219,7 +219,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 		if !opt.EndsAfter.IsZero() && !s.End.After(opt.EndsAfter) {
 			return false
 		}
-		return fit.fits(s)
+		return fit.Fits(s)
 	}
 	// Each topic's sessions, best first.
 	type queue struct {
@@ -677,34 +677,4 @@ func withoutURLs(text string) string {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// fitter tells whether a session fits a set of picks.
-type fitter struct {
-	picks  []*Pick // the scheduled, not cancelled ones
-	v      *Venue
-	window time.Duration
-}
-
-func newFitter(picks []*Pick, v *Venue) *fitter {
-	f := &fitter{v: v, window: maxWalk(v)}
-	for _, p := range picks {
-		if p.Scheduled() && !p.Cancelled {
-			f.picks = append(f.picks, p)
-		}
-	}
-	return f
-}
-
-// fits reports whether s clashes with none of the picks.
-func (f *fitter) fits(s *Session) bool {
-	for _, p := range f.picks {
-		if !mayClash(&p.Session, s, f.window) {
-			continue
-		}
-		if _, _, bad := Conflict(&p.Session, s, f.v); bad {
-			return false
-		}
-	}
-	return true
 }
