@@ -1,4 +1,4 @@
-package schedule
+package suggest
 
 import (
 	"cmp"
@@ -10,10 +10,12 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
-// SuggestOptions narrow what Suggest returns.
-type SuggestOptions struct {
+// Options narrow what Suggest returns.
+type Options struct {
 	// Topic, when set, limits the result to this one topic, in any of its
 	// forms ("ebpf", "BPF", "risc v"): its line in Topics, and the
 	// sessions on it that fit, whether or not the picks cover it already.
@@ -32,14 +34,14 @@ type SuggestOptions struct {
 	Conference []string
 }
 
-// Suggestions is the FOMO list.
-type Suggestions struct {
+// Result is the FOMO list.
+type Result struct {
 	// Topics are the hottest topics, hottest first.
 	Topics []Topic
 	// Sessions are sessions on the hottest topics the picks do not cover
 	// that fit the picks: the best session of each topic in the topics'
 	// order, then the second best of each, and so on.
-	Sessions []Suggestion
+	Sessions []Offer
 }
 
 // Topic is a name or phrase that recurs across the program.
@@ -67,9 +69,9 @@ type Topic struct {
 	Heat float64
 }
 
-// Suggestion is a session worth a look, and why.
-type Suggestion struct {
-	Session *Session
+// Offer is a session worth a look, and why.
+type Offer struct {
+	Session *schedule.Session
 	Topic   string // the topic it is offered for, as in Topics
 	// Reason says why, e.g. "on eBPF, which 12 sessions in 3 tracks
 	// mention and none of your picks; fits between 14:00 and 15:30".
@@ -108,7 +110,7 @@ type Suggestion struct {
 // subtitle, tags or track, then those whose abstract uses it most; ties
 // go by time. Each session is offered once, for its hottest topic, and
 // the offers go round the topics so that they cover several.
-func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Suggestions {
+func Suggest(program []*schedule.Session, picks []*schedule.Pick, v *schedule.Venue, opt Options) Result {
 	if opt.MaxTopics <= 0 {
 		opt.MaxTopics = 10
 	}
@@ -126,7 +128,12 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 	ix := indexTopics(program, exclude)
 	ix.merge()
 	topics := ix.topics()
-	live := livePicks(picks)
+	var live []*schedule.Pick
+	for _, p := range picks {
+		if p.Live() {
+			live = append(live, p)
+		}
+	}
 	sessionIndex := make(map[string]int32, len(program))
 	for i, s := range program {
 		sessionIndex[s.ID] = int32(i)
@@ -188,7 +195,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 			ranked = ranked[:opt.MaxTopics]
 		}
 	}
-	var out Suggestions
+	var out Result
 	for _, t := range ranked {
 		if opt.Topic != "" {
 			t.measure(program, newProgramFacts(program))
@@ -204,12 +211,18 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 
 	picked := map[string]bool{}
 	for _, p := range picks {
-		if p.Status != Skipped {
+		if p.Status != schedule.Skipped {
 			picked[p.ID] = true
 		}
 	}
-	fit := NewFitter(live, v)
-	ok := func(s *Session) bool {
+	fit := schedule.NewFitter(live, v)
+	var busy []*schedule.Pick // the live picks that take time: where an offer falls in the day
+	for _, p := range live {
+		if p.Scheduled() && !p.Cancelled {
+			busy = append(busy, p)
+		}
+	}
+	ok := func(s *schedule.Session) bool {
 		if picked[s.ID] || !s.Scheduled() || s.Cancelled {
 			return false
 		}
@@ -242,7 +255,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 			if ra != rb {
 				return ra > rb
 			}
-			return Less(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
+			return schedule.Less(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
 		})
 		tp := out.Topics[i]
 		cover := "none of your picks"
@@ -253,10 +266,10 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 		if tp.Sessions == 1 { // a topic asked for by name may have one session
 			mention = "mentions"
 		}
-		q.reason = fmt.Sprintf("on %s, which %s in %s %s and %s", tp.Topic, Plural(tp.Sessions, "session", ""), Plural(tp.Tracks, "track", ""), mention, cover)
+		q.reason = fmt.Sprintf("on %s, which %s in %s %s and %s", tp.Topic, schedule.Plural(tp.Sessions, "session", ""), schedule.Plural(tp.Tracks, "track", ""), mention, cover)
 		queues = append(queues, q)
 	}
-	offered := map[*Session]bool{}
+	offered := map[*schedule.Session]bool{}
 	for len(out.Sessions) < opt.MaxSessions {
 		progress := false
 		for _, q := range queues {
@@ -271,7 +284,7 @@ func Suggest(program []*Session, picks []*Pick, v *Venue, opt SuggestOptions) Su
 				}
 				offered[s] = true
 				progress = true
-				out.Sessions = append(out.Sessions, Suggestion{Session: s, Topic: q.t.label, Reason: q.reason + "; " + fitsWhen(s, fit.picks)})
+				out.Sessions = append(out.Sessions, Offer{Session: s, Topic: q.t.label, Reason: q.reason + "; " + fitsWhen(s, busy)})
 				break
 			}
 		}
@@ -299,8 +312,8 @@ func relevance(where uint8, hits uint16) int {
 
 // fitsWhen says where a session falls in the plan of its day: between
 // which picks.
-func fitsWhen(s *Session, picks []*Pick) string {
-	var before, after *Session
+func fitsWhen(s *schedule.Session, picks []*schedule.Pick) string {
+	var before, after *schedule.Session
 	day := s.Day()
 	for _, p := range picks {
 		ps := &p.Session
@@ -341,7 +354,7 @@ type programFacts struct {
 	touched                 []int32
 }
 
-func newProgramFacts(program []*Session) *programFacts {
+func newProgramFacts(program []*schedule.Session) *programFacts {
 	n := len(program)
 	f := &programFacts{group: make([]int32, n), room: make([]int32, n), day: make([]int32, n), track: make([]int32, n), speakers: make([][]int32, n)}
 	useTracks := false
@@ -542,7 +555,7 @@ func mergeUses(as []int32, aw []uint8, ah []uint16, bs []int32, bw []uint8, bh [
 }
 
 // measure computes a topic's breadth and heat.
-func (t *topicStat) measure(program []*Session, f *programFacts) {
+func (t *topicStat) measure(program []*schedule.Session, f *programFacts) {
 	f.stamp++
 	st := f.stamp
 	f.touched = f.touched[:0]
@@ -609,7 +622,7 @@ func (t *topicStat) measure(program []*Session, f *programFacts) {
 	}
 }
 
-func (t *topicStat) topic(program []*Session) Topic {
+func (t *topicStat) topic(program []*schedule.Session) Topic {
 	return Topic{
 		Topic: t.label, Sessions: len(t.sessions), Tracks: len(t.tracks), Covered: t.covered,
 		Forms: t.forms, TrackNames: t.tracks, Rooms: t.rooms, Days: t.days, Speakers: t.speakers,

@@ -1,4 +1,4 @@
-package schedule
+package suggest
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // How topics are found (see Suggest for the whole rule):
@@ -376,7 +378,7 @@ type topicIndex struct {
 	grams    map[gram]int32 // compound or word → candidate
 	cands    []*topicCand
 	byKey    map[string]int32 // run-together key → candidate
-	sessions []*Session
+	sessions []*schedule.Session
 	toks     []tok
 	spans    []textSpan
 	word     []int32 // word id → its candidate, or -1
@@ -425,7 +427,7 @@ type textSpan struct {
 
 // indexTopics finds the candidate topics of the program (steps 1–3).
 // exclude holds keys that are never topics (the conference's name).
-func indexTopics(program []*Session, exclude map[string]bool) *topicIndex {
+func indexTopics(program []*schedule.Session, exclude map[string]bool) *topicIndex {
 	lex := newLexicon()
 	ix := &topicIndex{lex: lex, grams: map[gram]int32{}, byKey: map[string]int32{}, sessions: program}
 	// Every text is cut into words once. A track's name is cut, and

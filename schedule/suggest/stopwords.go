@@ -1,4 +1,4 @@
-package schedule
+package suggest
 
 import (
 	"strings"
