@@ -12,7 +12,7 @@ type tok struct {
 	id     int32  // its key, interned: lower case, without dots and underscores
 	off    uint32 // where it is in the text
 	n      uint16 // its length there
-	brk    bool   // punctuation (or the field's start) before it: a phrase cannot textSpan it
+	brk    bool   // punctuation (or the field's start) before it: a phrase cannot span it
 	start  bool   // the first word of a sentence
 	joined bool   // joined to the word before by a hyphen
 	shape  bool   // written like a name: "eBPF", "k8s", "SBOM", "C++", "node.js"
@@ -22,71 +22,22 @@ type tok struct {
 
 func (t tok) in(text string) string { return text[t.off : t.off+uint32(t.n)] }
 
-// tokenize cuts text into words (see step 1 above), appending to buf;
-// lex interns their keys.
+// tokenize cuts text into words (see step 1 in index.go), appending to
+// buf; lex interns their keys.
 func tokenize(buf []tok, text string, lex *lexicon) []tok {
 	text = withoutURLs(text)
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
-	at := func(i int) rune {
-		if i >= len(text) || i < 0 {
-			return 0
-		}
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		return r
-	}
-	brk, start, joined := true, true, false
+	m := marks{brk: true, start: true}
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		begin := i
-		switch {
-		case word(r):
-		case r == '.' && unicode.IsLetter(at(i+1)) && (i == 0 || !word(lastRune(text[:i]))): // ".NET"
-		default:
-			switch {
-			case unicode.IsSpace(r):
-				if r == '\n' { // a line of its own, or a list's item
-					brk, start = true, true
-				}
-			case r == '-' && i > 0 && word(lastRune(text[:i])) && word(at(i+1)):
-				joined = true
-			case strings.ContainsRune(".!?:;•·", r) || r == '*' && (i == 0 || text[i-1] == '\n'):
-				brk, start = true, true
-			default:
-				brk = true
-			}
+		if !beginsWord(text, i, r) {
+			m.see(text, i, r)
 			i += size
 			continue
 		}
-		i += size
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if word(r) {
-				i += size
-				continue
-			}
-			if strings.ContainsRune("._'’", r) && word(at(i+size)) {
-				i += size
-				continue
-			}
-			break
-		}
-		if i < len(text) && (text[i] == '+' || text[i] == '#') && unicode.IsLetter(lastRune(text[:i])) {
-			j := i
-			for j < len(text) && text[j] == text[i] {
-				j++
-			}
-			if !word(at(j)) { // "a+b" is two words
-				i = j
-			}
-		}
-		w := text[begin:i]
-		for _, poss := range []string{"'s", "'S", "’s", "’S"} {
-			if len(w) > len(poss) && strings.HasSuffix(w, poss) {
-				w = w[:len(w)-len(poss)]
-				break
-			}
-		}
+		begin := i
+		i = wordEnd(text, i+size)
+		w := withoutPossessive(text[begin:i])
 		if len(w) > math.MaxUint16 {
 			w = w[:math.MaxUint16]
 		}
@@ -94,12 +45,89 @@ func tokenize(buf []tok, text string, lex *lexicon) []tok {
 		if strings.ContainsRune(w, '’') {
 			key = strings.ReplaceAll(w, "’", "'")
 		}
-		t := tok{id: lex.id(wordKey(key)), off: uint32(begin), n: uint16(len(w)), brk: brk, start: start, joined: joined && !brk}
+		t := tok{id: lex.id(wordKey(key)), off: uint32(begin), n: uint16(len(w)), brk: m.brk, start: m.start, joined: m.joined && !m.brk}
 		t.shape, t.upper = wordShape(w)
 		buf = append(buf, t)
-		brk, start, joined = false, false, false
+		m = marks{}
 	}
 	return buf
+}
+
+// isWord tells a rune of a word: a letter, a digit or a mark on one.
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// runeAt is the rune at byte i of text, 0 past its end.
+func runeAt(text string, i int) rune {
+	if i >= len(text) || i < 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// beginsWord tells whether r, at byte i of text, begins a word: a word's
+// rune, or a dot before a letter that follows no word (".NET").
+func beginsWord(text string, i int, r rune) bool {
+	return isWord(r) || r == '.' && unicode.IsLetter(runeAt(text, i+1)) && (i == 0 || !isWord(lastRune(text[:i])))
+}
+
+// marks are what the text between two words says about the next one.
+type marks struct {
+	brk    bool // punctuation (or the field's start): a phrase cannot span it
+	start  bool // the end of a sentence, a line or a list's item
+	joined bool // a hyphen between two words
+}
+
+// see notes what r, at byte i of text and in no word, marks.
+func (m *marks) see(text string, i int, r rune) {
+	switch {
+	case unicode.IsSpace(r):
+		if r == '\n' { // a line of its own, or a list's item
+			m.brk, m.start = true, true
+		}
+	case r == '-' && i > 0 && isWord(lastRune(text[:i])) && isWord(runeAt(text, i+1)):
+		m.joined = true
+	case strings.ContainsRune(".!?:;•·", r) || r == '*' && (i == 0 || text[i-1] == '\n'):
+		m.brk, m.start = true, true
+	default:
+		m.brk = true
+	}
+}
+
+// wordEnd is where the word going on at byte i of text ends: a dot,
+// underscore or apostrophe between word runes is inside it ("node.js",
+// "don't"), and so are "+" and "#" after a letter ("C++", "C#") unless
+// a word follows ("a+b" is two words).
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) && !(strings.ContainsRune("._'’", r) && isWord(runeAt(text, i+size))) {
+			break
+		}
+		i += size
+	}
+	if i < len(text) && (text[i] == '+' || text[i] == '#') && unicode.IsLetter(lastRune(text[:i])) {
+		j := i
+		for j < len(text) && text[j] == text[i] {
+			j++
+		}
+		if !isWord(runeAt(text, j)) {
+			i = j
+		}
+	}
+	return i
+}
+
+// withoutPossessive is w without a final "'s" ("Linux's").
+func withoutPossessive(w string) string {
+	for _, poss := range []string{"'s", "'S", "’s", "’S"} {
+		if len(w) > len(poss) && strings.HasSuffix(w, poss) {
+			return w[:len(w)-len(poss)]
+		}
+	}
+	return w
 }
 
 // keys cuts text into words and gives their keys.
