@@ -72,6 +72,23 @@ func (g gram) len() int {
 	return n
 }
 
+// inner yields every run of two or more words inside g, shorter than g.
+func (g gram) inner(yield func(gram) bool) {
+	n := g.len()
+	for a := 0; a < n; a++ {
+		for b := a + 2; b <= n; b++ {
+			if b-a == n {
+				continue
+			}
+			var sub gram
+			copy(sub[:], g[a:b])
+			if !yield(sub) {
+				return
+			}
+		}
+	}
+}
+
 // gramStat counts a run of words in pass 1.
 type gramStat struct {
 	f, df int32
@@ -194,102 +211,127 @@ type textSpan struct {
 // indexTopics finds the candidate topics of the program (steps 1–3).
 // exclude holds keys that are never topics (the conference's name).
 func indexTopics(program []*schedule.Session, exclude map[string]bool) *topicIndex {
+	ix := newTopicIndex(program, exclude)
+	docs := ix.read()
+	runs, split := ix.countRuns(docs)
+	for _, g := range compounds(ix.lex, runs, split) {
+		ix.cand(g, true)
+	}
+	ix.mentionAll()
+	return ix
+}
+
+// newTopicIndex is an empty index of the program, sized for its texts;
+// the keys of exclude are stop words.
+func newTopicIndex(program []*schedule.Session, exclude map[string]bool) *topicIndex {
 	lex := newLexicon()
 	ix := &topicIndex{lex: lex, grams: map[gram]int32{}, byKey: map[string]int32{}, sessions: program}
-	// Every text is cut into words once. A track's name is cut, and
-	// counted, once, not once per session.
 	size := 0
 	for _, s := range program {
 		size += len(s.Title) + len(s.Subtitle) + len(s.Abstract)
 	}
-	toks := make([]tok, 0, size/6)
-	spans := make([]textSpan, 0, 3*len(program))
+	ix.toks = make([]tok, 0, size/6)
+	ix.spans = make([]textSpan, 0, 3*len(program))
 	lex.ids = make(map[string]int32, min(size/40, 1<<20))
 	for k := range exclude {
 		lex.class[lex.id(k)] = wStop
 	}
-	var docs [][2]int32 // the token ranges counted for statistics, one per document
+	return ix
+}
+
+// read cuts every text of the program into words once (step 1), and
+// returns the token ranges that count for statistics, one per document:
+// a session's texts, or a track's name, which is cut, and counted, once,
+// not once per session. Cancelled sessions are left out.
+func (ix *topicIndex) read() (docs [][2]int32) {
 	tracks := map[string][2]int32{}
-	for si, s := range program {
+	for si, s := range ix.sessions {
 		if s.Cancelled {
 			continue
 		}
-		first := len(spans)
-		de := strings.HasPrefix(strings.ToLower(s.Language), "de")
-		docFrom := int32(len(toks))
-		for fi, text := range [4]string{s.Title, s.Subtitle, s.Abstract, strings.Join(s.Tags, "\n")} {
-			if text == "" {
-				continue
-			}
-			from := int32(len(toks))
-			toks = tokenize(toks, text, lex)
-			spans = append(spans, textSpan{si: int32(si), where: uint8(1) << fi, text: text, from: from, to: int32(len(toks))})
-			if fi == 2 && !de {
-				de = german(toks[from:], lex)
-			}
+		docs = append(docs, ix.readSession(int32(si), s))
+		if s.Track == "" {
+			continue
 		}
-		docs = append(docs, [2]int32{docFrom, int32(len(toks))})
-		// Tags are labels; a text in title case capitalises words that
-		// are not names, and so does German, where a word in lower case
-		// still tells it is none.
-		for k := first; k < len(spans); k++ {
-			sp := &spans[k]
-			sp.tells = tellNone
-			if sp.where != inTags && !titleCase(toks[sp.from:sp.to]) {
-				sp.tells = tellAll
-				if de {
-					sp.tells = tellLower
-				}
-			}
-			if sp.tells == tellAll {
-				for j := sp.from; j < sp.to; j++ {
-					toks[j].told = true
-				}
-			}
+		r, ok := tracks[s.Track]
+		if !ok {
+			r[0] = int32(len(ix.toks))
+			ix.toks = tokenize(ix.toks, s.Track, ix.lex)
+			r[1] = int32(len(ix.toks))
+			tracks[s.Track] = r
+			docs = append(docs, r)
 		}
-		if s.Track != "" {
-			r, ok := tracks[s.Track]
-			if !ok {
-				r[0] = int32(len(toks))
-				toks = tokenize(toks, s.Track, lex)
-				r[1] = int32(len(toks))
-				tracks[s.Track] = r
-				docs = append(docs, r)
-			}
-			spans = append(spans, textSpan{si: int32(si), where: inTrack, tells: tellNone, text: s.Track, from: r[0], to: r[1]})
-		}
+		ix.spans = append(ix.spans, textSpan{si: int32(si), where: inTrack, tells: tellNone, text: s.Track, from: r[0], to: r[1]})
 	}
-	ix.toks, ix.spans = toks, spans
-	ix.word = make([]int32, len(lex.keys))
+	ix.word = make([]int32, len(ix.lex.keys))
 	for i := range ix.word {
 		ix.word[i] = -1
 	}
-	ix.begins = make([]bool, len(lex.keys))
+	ix.begins = make([]bool, len(ix.lex.keys))
+	return docs
+}
 
-	// Pass 1: how often each word and each run of words is used.
+// readSession cuts the title, subtitle, abstract and tags of session si
+// into words, and returns their token range.
+func (ix *topicIndex) readSession(si int32, s *schedule.Session) [2]int32 {
+	first := len(ix.spans)
+	de := strings.HasPrefix(strings.ToLower(s.Language), "de")
+	docFrom := int32(len(ix.toks))
+	for fi, text := range [4]string{s.Title, s.Subtitle, s.Abstract, strings.Join(s.Tags, "\n")} {
+		if text == "" {
+			continue
+		}
+		from := int32(len(ix.toks))
+		ix.toks = tokenize(ix.toks, text, ix.lex)
+		ix.spans = append(ix.spans, textSpan{si: si, where: uint8(1) << fi, text: text, from: from, to: int32(len(ix.toks))})
+		if fi == 2 && !de {
+			de = german(ix.toks[from:], ix.lex)
+		}
+	}
+	for k := first; k < len(ix.spans); k++ {
+		ix.tell(&ix.spans[k], de)
+	}
+	return [2]int32{docFrom, int32(len(ix.toks))}
+}
+
+// tell marks what the capitals of a text say. Tags are labels; a text in
+// title case capitalises words that are not names, and so does German
+// (de), where a word in lower case still tells it is none.
+func (ix *topicIndex) tell(sp *textSpan, de bool) {
+	sp.tells = tellNone
+	if sp.where != inTags && !titleCase(ix.toks[sp.from:sp.to]) {
+		sp.tells = tellAll
+		if de {
+			sp.tells = tellLower
+		}
+	}
+	if sp.tells == tellAll {
+		for j := sp.from; j < sp.to; j++ {
+			ix.toks[j].told = true
+		}
+	}
+}
+
+// countRuns is pass 1: how often each word and each run of words is
+// used, and which runs are joined by hyphens and have a letter or number
+// for a part (split: "RISC-V", "x86-64"). A run with a word used less
+// than three times is not counted, unless split.
+func (ix *topicIndex) countRuns(docs [][2]int32) (runs map[gram]*gramStat, split map[gram]bool) {
+	lex := ix.lex
 	for _, d := range docs {
-		for _, t := range toks[d[0]:d[1]] {
+		for _, t := range ix.toks[d[0]:d[1]] {
 			lex.freq[t.id]++
 		}
 	}
-	runs := map[gram]*gramStat{}
-	split := map[gram]bool{} // runs joined by hyphens that have a letter or number for a part
+	runs, split = map[gram]*gramStat{}, map[gram]bool{}
 	for doc, d := range docs {
-		ts := toks[d[0]:d[1]]
+		ts := ix.toks[d[0]:d[1]]
 		for i := range ts {
 			eachRun(lex, ts, i, func(g gram, n int) {
-				whole, part, rare := true, false, false
-				for k := i; k < i+n; k++ {
-					if k > i && !ts[k].joined {
-						whole = false
-					}
-					c := lex.class[ts[k].id]
-					part = part || c == wLetter || c == wNumber
-					rare = rare || c != wInner && lex.freq[ts[k].id] < 3
-				}
+				whole, part, rare := runParts(lex, ts[i:i+n])
 				if whole && part {
 					split[g] = true
-				} else if rare { // used less than three times: no compound
+				} else if rare {
 					return
 				}
 				st := runs[g]
@@ -297,105 +339,124 @@ func indexTopics(program []*schedule.Session, exclude map[string]bool) *topicInd
 					st = &gramStat{last: -1}
 					runs[g] = st
 				}
-				st.f++
-				if ts[i].told {
-					st.told++
-					caps, lower := false, false
-					for k := i; k < i+n; k++ {
-						switch c := lex.class[ts[k].id]; {
-						case c == wInner || c == wNumber || c == wLetter:
-						case ts[k].shape || ts[k].upper && !ts[k].start:
-							caps = true
-						case !ts[k].upper:
-							lower = true
-						}
-					}
-					if caps && lower {
-						st.mixed++
-					}
-				}
-				if st.last != int32(doc) {
-					st.last = int32(doc)
-					st.df++
-				}
+				st.count(lex, ts[i:i+n], int32(doc))
 			})
 		}
 	}
+	return runs, split
+}
 
-	// Compounds: recurring runs that hold half of their rarest word's uses.
-	type compound struct {
-		g gram
-		f int32
+// runParts tells whether a run's words are all joined by hyphens (whole),
+// whether one is a letter or a number (part), and whether one that is
+// not "of" is used less than three times (rare).
+func runParts(lex *lexicon, run []tok) (whole, part, rare bool) {
+	whole = true
+	for k, t := range run {
+		if k > 0 && !t.joined {
+			whole = false
+		}
+		c := lex.class[t.id]
+		part = part || c == wLetter || c == wNumber
+		rare = rare || c != wInner && lex.freq[t.id] < 3
 	}
-	var comps []compound
+	return whole, part, rare
+}
+
+// count counts a use of a run in document doc.
+func (st *gramStat) count(lex *lexicon, run []tok, doc int32) {
+	st.f++
+	if run[0].told {
+		st.told++
+		if mixedCase(lex, run) {
+			st.mixed++
+		}
+	}
+	if st.last != doc {
+		st.last = doc
+		st.df++
+	}
+}
+
+// mixedCase tells whether a run puts a name next to a word in lower case
+// ("eBPF python").
+func mixedCase(lex *lexicon, run []tok) bool {
+	caps, lower := false, false
+	for _, t := range run {
+		switch c := lex.class[t.id]; {
+		case c == wInner || c == wNumber || c == wLetter:
+		case t.shape || t.upper && !t.start:
+			caps = true
+		case !t.upper:
+			lower = true
+		}
+	}
+	return caps && lower
+}
+
+// compounds are the runs that are one name (step 2), in a stable order:
+// those split by a hyphen, and the recurring runs written in one case
+// that hold half of their rarest word's uses, but not a longer one that
+// holds less than half of the uses of a compound inside it.
+func compounds(lex *lexicon, runs map[gram]*gramStat, split map[gram]bool) []gram {
+	isComp := map[gram]int32{}
 	for g, st := range runs {
-		n := g.len()
-		if split[g] { // "RISC-V", "x86-64": a name that cannot be cut
-			comps = append(comps, compound{g, st.f})
-			continue
+		if split[g] || isCompound(lex, g, st) {
+			isComp[g] = st.f
 		}
-		// A compound is written in one case: "Cloud Native", "supply
-		// chain"; not a name and a word ("eBPF python", "Linux kernel").
-		if st.f < 3 || st.df < 2 || st.mixed*2 > st.told {
-			continue
+	}
+	var keep []gram
+	for g, f := range isComp {
+		if holdsInner(g, f, isComp) {
+			keep = append(keep, g)
 		}
-		rarest := int32(math.MaxInt32)
-		var words []string
-		for _, id := range g[:n] {
-			words = append(words, lex.keys[id])
-			c := lex.class[id]
-			if c == wInner {
-				continue
-			}
+	}
+	slices.SortFunc(keep, cmpGram) // a stable order of candidates
+	return keep
+}
+
+// isCompound tells whether a run counted in st is a compound: it recurs
+// (three times, in two documents), is written in one case ("Cloud
+// Native", "supply chain"; not a name and a word: "eBPF python", "Linux
+// kernel"), holds half of the uses of its rarest word, and is no stock
+// phrase.
+func isCompound(lex *lexicon, g gram, st *gramStat) bool {
+	if st.f < 3 || st.df < 2 || st.mixed*2 > st.told {
+		return false
+	}
+	rarest := int32(math.MaxInt32)
+	var words []string
+	for _, id := range g[:g.len()] {
+		words = append(words, lex.keys[id])
+		if lex.class[id] != wInner {
 			rarest = min(rarest, lex.freq[id])
 		}
-		if float64(st.f) < theta*float64(rarest) || stopPhrases()[strings.Join(words, " ")] {
-			continue
-		}
-		comps = append(comps, compound{g, st.f})
 	}
-	isComp := map[gram]int32{}
-	for _, c := range comps {
-		isComp[c.g] = c.f
-	}
-	// A longer compound must hold half of the uses of every compound
-	// inside it.
-	keep := comps[:0]
-	for _, c := range comps {
-		n := c.g.len()
-		ok := true
-		for a := 0; a < n && ok; a++ {
-			for b := a + 2; b <= n && ok; b++ {
-				if b-a == n {
-					continue
-				}
-				var sub gram
-				copy(sub[:], c.g[a:b])
-				if f, found := isComp[sub]; found && float64(c.f) < theta*float64(f) {
-					ok = false
-				}
-			}
-		}
-		if ok {
-			keep = append(keep, c)
-		}
-	}
-	slices.SortFunc(keep, func(a, b compound) int { return cmpGram(a.g, b.g) }) // a stable order of candidates
-	for _, c := range keep {
-		ix.cand(c.g, true)
-	}
+	return float64(st.f) >= theta*float64(rarest) && !stopPhrases()[strings.Join(words, " ")]
+}
 
-	// Pass 2: each session's topics, the longest compound first. A
-	// speaker's own name is no topic of their session.
+// holdsInner tells whether a compound used f times holds half of the uses
+// of every compound inside it.
+func holdsInner(g gram, f int32, isComp map[gram]int32) bool {
+	for sub := range g.inner {
+		if n, found := isComp[sub]; found && float64(f) < theta*float64(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionAll is pass 2: each session's topics, the longest compound
+// first. A speaker's own name is no topic of their session.
+func (ix *topicIndex) mentionAll() {
 	speakerWords := map[int32]bool{}
 	last := int32(-1)
 	var buf []tok
-	for _, sp := range spans {
+	for _, sp := range ix.spans {
 		if sp.si != last {
 			last = sp.si
 			clear(speakerWords)
-			for _, name := range program[sp.si].Speakers {
-				buf = tokenize(buf[:0], name, lex)
+			for _, name := range ix.sessions[sp.si].Speakers {
+				buf = tokenize(buf[:0], name, ix.lex)
 				for _, t := range buf {
 					speakerWords[t.id] = true
 				}
@@ -403,7 +464,6 @@ func indexTopics(program []*schedule.Session, exclude map[string]bool) *topicInd
 		}
 		ix.mentions(sp, speakerWords)
 	}
-	return ix
 }
 
 func cmpGram(a, b gram) int {
