@@ -514,80 +514,106 @@ func (c *topicCand) addForm(f string) {
 	c.forms = append(c.forms, formCount{f, 1})
 }
 
-// mentions counts the topics of one text of a session.
+// mentions counts the topics of one text of a session (step 3): at each
+// word the longest compound wins, else the word alone counts; skip holds
+// the words that are no topic of the session (its speakers' names).
 func (ix *topicIndex) mentions(sp textSpan, skip map[int32]bool) {
-	lex := ix.lex
-	ts, si, where, tells := ix.toks[sp.from:sp.to], sp.si, sp.where, sp.tells
+	ts := ix.toks[sp.from:sp.to]
 	for i := 0; i < len(ts); {
-		n := 1
-		var c *topicCand
-		if ix.begins[ts[i].id] {
-			eachRun(lex, ts, i, func(g gram, m int) {
-				if j, ok := ix.grams[g]; ok && ix.cands[j].phrase {
-					c, n = ix.cands[j], m
-				}
-			})
-		}
+		c, n := ix.candAt(ts, i, sp.where != inTrack, skip)
 		if c == nil {
-			id := ts[i].id
-			if lex.class[id] != wContent && lex.class[id] != wVocab || where != inTrack && skip[id] {
-				i++
-				continue
-			}
-			if j := ix.word[id]; j >= 0 {
-				c = ix.cands[j]
-			} else {
-				c = ix.cand(gram{id}, false)
-			}
+			i++
+			continue
 		}
-		c.use(si, where)
-		if where != inTrack {
-			caps, shape := true, false
-			plain := true // the words stand apart by one space or hyphen: the text as written is the form
-			for k := i; k < i+n; k++ {
-				t := ts[k]
-				if k > i && t.off != ts[k-1].off+uint32(ts[k-1].n)+1 {
-					plain = false
-				}
-				shape = shape || t.shape
-				if cl := lex.class[t.id]; !t.upper && !t.shape && (cl == wContent || cl == wVocab) {
-					caps = false
-				}
-			}
-			if last := ts[i+n-1]; plain && !strings.ContainsAny(sp.text[ts[i].off:last.off], "\n\t\r") {
-				c.addForm(sp.text[ts[i].off : last.off+uint32(last.n)])
-			} else {
-				var form strings.Builder
-				for k := i; k < i+n; k++ {
-					if k > i {
-						if ts[k].joined {
-							form.WriteByte('-')
-						} else {
-							form.WriteByte(' ')
-						}
-					}
-					form.WriteString(ts[k].in(sp.text))
-				}
-				c.addForm(form.String())
-			}
-			if shape {
-				c.shape++
-			}
-			switch {
-			case tells == tellNone:
-			case shape:
-				c.capAll++
-				c.capYes++
-			case ts[i].start:
-			case caps && tells == tellAll:
-				c.capAll++
-				c.capYes++
-			case !caps:
-				c.capAll++
-			}
+		c.use(sp.si, sp.where)
+		if sp.where != inTrack {
+			c.written(ix.lex, sp, ts[i:i+n])
 		}
 		i += n
 	}
+}
+
+// candAt is the candidate that the words from ts[i] are, and how many
+// words it takes: the longest compound, else the word alone; nil for a
+// word that is no topic, or (when skipping) is in skip.
+func (ix *topicIndex) candAt(ts []tok, i int, skipping bool, skip map[int32]bool) (*topicCand, int) {
+	lex := ix.lex
+	n := 1
+	var c *topicCand
+	if ix.begins[ts[i].id] {
+		eachRun(lex, ts, i, func(g gram, m int) {
+			if j, ok := ix.grams[g]; ok && ix.cands[j].phrase {
+				c, n = ix.cands[j], m
+			}
+		})
+	}
+	if c != nil {
+		return c, n
+	}
+	id := ts[i].id
+	if lex.class[id] != wContent && lex.class[id] != wVocab || skipping && skip[id] {
+		return nil, 1
+	}
+	if j := ix.word[id]; j >= 0 {
+		return ix.cands[j], 1
+	}
+	return ix.cand(gram{id}, false), 1
+}
+
+// written counts how a use of c (the words run, in text sp) is written:
+// its form, whether like a name, and what its capitals tell (step 4).
+func (c *topicCand) written(lex *lexicon, sp textSpan, run []tok) {
+	caps, shape := true, false
+	for _, t := range run {
+		shape = shape || t.shape
+		if cl := lex.class[t.id]; !t.upper && !t.shape && (cl == wContent || cl == wVocab) {
+			caps = false
+		}
+	}
+	c.addForm(formOf(sp.text, run))
+	if shape {
+		c.shape++
+	}
+	switch {
+	case sp.tells == tellNone:
+	case shape:
+		c.capAll++
+		c.capYes++
+	case run[0].start:
+	case caps && sp.tells == tellAll:
+		c.capAll++
+		c.capYes++
+	case !caps:
+		c.capAll++
+	}
+}
+
+// formOf is how text writes a run of words: as written when the words
+// stand apart by one space or hyphen on one line, else the words joined
+// by a space or their hyphen.
+func formOf(text string, run []tok) string {
+	first, last := run[0], run[len(run)-1]
+	plain := true
+	for k := 1; k < len(run); k++ {
+		if run[k].off != run[k-1].off+uint32(run[k-1].n)+1 {
+			plain = false
+		}
+	}
+	if plain && !strings.ContainsAny(text[first.off:last.off], "\n\t\r") {
+		return text[first.off : last.off+uint32(last.n)]
+	}
+	var form strings.Builder
+	for k, t := range run {
+		if k > 0 {
+			if t.joined {
+				form.WriteByte('-')
+			} else {
+				form.WriteByte(' ')
+			}
+		}
+		form.WriteString(t.in(text))
+	}
+	return form.String()
 }
 
 // use records a use of c in session si.
