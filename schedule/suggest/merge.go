@@ -55,6 +55,22 @@ func sharedSessions(a, b *topicCand) int {
 
 // merge joins the candidates that are spellings of one name (step 3).
 func (ix *topicIndex) merge() {
+	ix.mergeKeys()
+	ix.mergeSpellings()
+	ix.mergeInner()
+	ix.mergeAcronyms()
+}
+
+// find is the first candidate with a run-together key.
+func (ix *topicIndex) find(key string) (int32, bool) {
+	i, ok := ix.byKey[key]
+	return i, ok
+}
+
+// mergeKeys joins the candidates with the same letters without spaces,
+// hyphens or dots ("RISC-V", "risc v", "riscv"), and indexes them by
+// that key.
+func (ix *topicIndex) mergeKeys() {
 	for i, c := range ix.cands {
 		if j, ok := ix.byKey[c.key]; ok {
 			ix.union(j, int32(i))
@@ -62,62 +78,66 @@ func (ix *topicIndex) merge() {
 			ix.byKey[c.key] = int32(i)
 		}
 	}
-	find := func(key string) (int32, bool) { i, ok := ix.byKey[key]; return i, ok }
+}
+
+// mergeSpellings joins a plural to its singular (when both are written
+// like names or neither is: not "Windows" and "window"), a known alias
+// to its name, and a name to its "-OS"/"-QL"/… form when they are used
+// together.
+func (ix *topicIndex) mergeSpellings() {
 	for i, c := range ix.cands {
 		k := c.key
-		if j, ok := find(singular(k, find)); ok && ix.cands[j].nameLike() == c.nameLike() { // not "Windows" and "window"
+		if j, ok := ix.find(singular(k, ix.find)); ok && ix.cands[j].nameLike() == c.nameLike() {
 			ix.union(j, int32(i))
 		}
 		if a, ok := aliases[k]; ok {
-			if j, ok := find(a); ok {
+			if j, ok := ix.find(a); ok {
 				ix.union(j, int32(i))
 			}
+		}
+		if len(k) < 3 || !c.nameLike() {
+			continue
 		}
 		for _, suf := range nameSuffixes {
-			if j, ok := find(k + suf); ok && len(k) >= 3 && sharedSessions(c, ix.cands[j]) > 0 && ix.cands[j].nameLike() && c.nameLike() {
+			if j, ok := ix.find(k + suf); ok && sharedSessions(c, ix.cands[j]) > 0 && ix.cands[j].nameLike() {
 				ix.union(j, int32(i))
 			}
 		}
 	}
-	// Compounds inside longer ones hold at most twice the longer's uses
-	// (see indexTopics): one topic.
+}
+
+// mergeInner joins the compounds inside longer ones: they hold at most
+// twice the longer's uses (see holdsInner), so they are one topic.
+func (ix *topicIndex) mergeInner() {
 	for i, c := range ix.cands {
-		n := c.g.len()
-		if !c.phrase || n < 3 {
+		if !c.phrase || c.g.len() < 3 {
 			continue
 		}
-		for a := 0; a < n; a++ {
-			for b := a + 2; b <= n; b++ {
-				if b-a == n {
-					continue
-				}
-				var sub gram
-				copy(sub[:], c.g[a:b])
-				if j, ok := ix.grams[sub]; ok && ix.cands[j].phrase {
-					ix.union(j, int32(i))
-				}
+		for sub := range c.g.inner {
+			if j, ok := ix.grams[sub]; ok && ix.cands[j].phrase {
+				ix.union(j, int32(i))
 			}
 		}
 	}
-	// An acronym and the compound of its initials, used together.
+}
+
+// mergeAcronyms joins an acronym (a short word written like a name) to
+// the compound of its initials that shares most sessions with it ("CRA",
+// "Cyber Resilience Act").
+func (ix *topicIndex) mergeAcronyms() {
 	byInitials := map[string][]int32{}
 	for i, c := range ix.cands {
-		if !c.phrase {
-			continue
+		if c.phrase {
+			k := ix.initials(c.g)
+			byInitials[k] = append(byInitials[k], int32(i))
 		}
-		var b strings.Builder
-		for _, id := range c.g[:c.g.len()] {
-			r, _ := utf8.DecodeRuneInString(ix.lex.keys[id])
-			b.WriteRune(r)
-		}
-		byInitials[b.String()] = append(byInitials[b.String()], int32(i))
 	}
 	for i, c := range ix.cands {
 		if c.phrase || len(c.key) < 2 || len(c.key) > 6 || c.shape*2 < c.f {
 			continue
 		}
 		k := c.key
-		if s := singular(k, find); s != k && len(s) >= 2 {
+		if s := singular(k, ix.find); s != k && len(s) >= 2 {
 			k = s
 		}
 		best, most := int32(-1), 0
@@ -130,6 +150,16 @@ func (ix *topicIndex) merge() {
 			ix.union(best, int32(i))
 		}
 	}
+}
+
+// initials are the first letters of a compound's words.
+func (ix *topicIndex) initials(g gram) string {
+	var b strings.Builder
+	for _, id := range g[:g.len()] {
+		r, _ := utf8.DecodeRuneInString(ix.lex.keys[id])
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // singular is the key a plural key stands for when the program uses it
@@ -170,15 +200,14 @@ func (ix *topicIndex) lookup(q string, topics []*topicStat) *topicStat {
 	if k == "" {
 		return nil
 	}
-	find := func(key string) (int32, bool) { i, ok := ix.byKey[key]; return i, ok }
-	i, ok := find(k)
+	i, ok := ix.find(k)
 	if !ok {
 		if a, found := aliases[k]; found {
-			i, ok = find(a)
+			i, ok = ix.find(a)
 		}
 	}
 	if !ok {
-		i, ok = find(singular(k, find))
+		i, ok = ix.find(singular(k, ix.find))
 	}
 	if !ok {
 		return nil
