@@ -86,7 +86,7 @@ type Offer struct {
 // subtitles, abstracts, tags and tracks. Adjacent words are one topic
 // when they recur together (three times, in at least two sessions),
 // hold at least half of the uses of their rarest word and are written in
-// one case (see topic.go); spellings of one name are
+// one case (see index.go); spellings of one name are
 // merged (case, plural, hyphen or space, an alias such as BPF/eBPF, an
 // acronym used with its expansion); stop words, conference prose and
 // words of the conference's name are left out. A topic's heat is its
@@ -117,175 +117,189 @@ func Suggest(program []*schedule.Session, picks []*schedule.Pick, v *schedule.Ve
 	if opt.MaxSessions <= 0 {
 		opt.MaxSessions = 10
 	}
-	exclude := map[string]bool{}
-	for _, name := range opt.Conference {
-		for _, k := range keys(name) {
-			if utf8.RuneCountInString(k) > 1 && strings.IndexFunc(k, unicode.IsLetter) >= 0 {
-				exclude[k] = true
-			}
-		}
-	}
-	ix := indexTopics(program, exclude)
+	ix := indexTopics(program, nameWords(opt.Conference))
 	ix.merge()
 	topics := ix.topics()
+	var ranked []*topicStat
+	if opt.Topic != "" {
+		ranked = ix.asked(opt.Topic, topics, program)
+	} else {
+		ranked = ix.hottest(topics, program, opt.MaxTopics)
+	}
 	var live []*schedule.Pick
 	for _, p := range picks {
 		if p.Live() {
 			live = append(live, p)
 		}
 	}
-	sessionIndex := make(map[string]int32, len(program))
-	for i, s := range program {
-		sessionIndex[s.ID] = int32(i)
-	}
-	pickIdx := map[int32]bool{}
-	for _, p := range live {
-		if i, ok := sessionIndex[p.ID]; ok {
-			pickIdx[i] = true
-		}
-	}
-
-	var ranked []*topicStat
-	if opt.Topic != "" {
-		if t := ix.lookup(opt.Topic, topics); t != nil {
-			ranked = append(ranked, t)
-		}
-	} else {
-		// Measuring is the costly part: measure in the order of an upper
-		// bound of heat (n sessions in at most g groups give at most
-		// g·log2(1+n/g)), and stop when no other can reach the top.
-		facts := newProgramFacts(program)
-		type bound struct {
-			t  *topicStat
-			ub float64
-		}
-		var cands []bound
-		for _, t := range topics {
-			if n := len(t.sessions); n >= 2 {
-				g := float64(min(n, facts.groups))
-				cands = append(cands, bound{t, t.name * g * math.Log2(1+float64(n)/g)})
-			}
-		}
-		slices.SortFunc(cands, func(a, b bound) int { return cmp.Compare(b.ub, a.ub) })
-		var best []float64 // the top heats so far, hottest first
-		for _, c := range cands {
-			if len(best) >= opt.MaxTopics && c.ub < best[opt.MaxTopics-1] {
-				break
-			}
-			t := c.t
-			t.measure(program, facts)
-			if facts.groups > 1 && t.groups < 2 {
-				continue
-			}
-			ix.finish(t)
-			ranked = append(ranked, t)
-			i, _ := slices.BinarySearchFunc(best, t.heat, func(a, b float64) int { return cmp.Compare(b, a) })
-			best = slices.Insert(best, i, t.heat)
-		}
-		slices.SortFunc(ranked, func(a, b *topicStat) int {
-			if c := cmp.Compare(b.heat, a.heat); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(len(b.sessions), len(a.sessions)); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.label, b.label)
-		})
-		if len(ranked) > opt.MaxTopics {
-			ranked = ranked[:opt.MaxTopics]
-		}
-	}
 	var out Result
+	covering := sessionsOf(program, live)
 	for _, t := range ranked {
-		if opt.Topic != "" {
-			t.measure(program, newProgramFacts(program))
-			ix.finish(t)
-		}
 		for _, si := range t.sessions {
-			if pickIdx[si] {
+			if covering[si] {
 				t.covered++
 			}
 		}
 		out.Topics = append(out.Topics, t.topic(program))
 	}
+	out.Sessions = newOfferer(program, picks, live, v, opt).offer(ranked, out.Topics)
+	return out
+}
 
-	picked := map[string]bool{}
+// nameWords are the keys of the words of the conference's names, which
+// are no topic: words of two letters or more, not only digits.
+func nameWords(names []string) map[string]bool {
+	out := map[string]bool{}
+	for _, name := range names {
+		for _, k := range keys(name) {
+			if utf8.RuneCountInString(k) > 1 && strings.IndexFunc(k, unicode.IsLetter) >= 0 {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// sessionsOf is the indices in program of the picks' sessions.
+func sessionsOf(program []*schedule.Session, picks []*schedule.Pick) map[int32]bool {
+	index := make(map[string]int32, len(program))
+	for i, s := range program {
+		index[s.ID] = int32(i)
+	}
+	out := map[int32]bool{}
 	for _, p := range picks {
-		if p.Status != schedule.Skipped {
-			picked[p.ID] = true
+		if i, ok := index[p.ID]; ok {
+			out[i] = true
 		}
 	}
-	fit := schedule.NewFitter(live, v)
-	var busy []*schedule.Pick // the live picks that take time: where an offer falls in the day
-	for _, p := range live {
-		if p.Scheduled() && !p.Cancelled {
-			busy = append(busy, p)
+	return out
+}
+
+// asked is the topic a person asked for by one of its forms, measured
+// and finished; none when no session mentions it.
+func (ix *topicIndex) asked(q string, topics []*topicStat, program []*schedule.Session) []*topicStat {
+	t := ix.lookup(q, topics)
+	if t == nil {
+		return nil
+	}
+	t.measure(program, newProgramFacts(program))
+	ix.finish(t)
+	return []*topicStat{t}
+}
+
+// hottest are the n hottest topics, hottest first; topics of one
+// session, or of one group only when the program has several, are not
+// ranked. Measuring is the costly part: topics are measured in the order
+// of an upper bound of their heat (n sessions in at most g groups give
+// at most g·log2(1+n/g)), until no other can reach the top n.
+func (ix *topicIndex) hottest(topics []*topicStat, program []*schedule.Session, n int) []*topicStat {
+	facts := newProgramFacts(program)
+	type bound struct {
+		t  *topicStat
+		ub float64
+	}
+	var cands []bound
+	for _, t := range topics {
+		if m := len(t.sessions); m >= 2 {
+			g := float64(min(m, facts.groups))
+			cands = append(cands, bound{t, t.name * g * math.Log2(1+float64(m)/g)})
 		}
 	}
-	ok := func(s *schedule.Session) bool {
-		if picked[s.ID] || !s.Scheduled() || s.Cancelled {
-			return false
+	slices.SortFunc(cands, func(a, b bound) int { return cmp.Compare(b.ub, a.ub) })
+	var ranked []*topicStat
+	var best []float64 // the top heats so far, hottest first
+	for _, c := range cands {
+		if len(best) >= n && c.ub < best[n-1] {
+			break
 		}
-		if !opt.StartsAfter.IsZero() && s.Start.Before(opt.StartsAfter) {
-			return false
-		}
-		if !opt.EndsAfter.IsZero() && !s.End.After(opt.EndsAfter) {
-			return false
-		}
-		return fit.Fits(s)
-	}
-	// Each topic's sessions, best first.
-	type queue struct {
-		t      *topicStat
-		i      int
-		order  []int
-		reason string
-	}
-	var queues []*queue
-	for i, t := range ranked {
-		if t.covered > 0 && opt.Topic == "" {
+		t := c.t
+		t.measure(program, facts)
+		if facts.groups > 1 && t.groups < 2 {
 			continue
 		}
-		q := &queue{t: t, order: make([]int, len(t.sessions))}
-		for k := range q.order {
-			q.order[k] = k
-		}
-		sort.SliceStable(q.order, func(a, b int) bool {
-			ra, rb := relevance(t.where[q.order[a]], t.hits[q.order[a]]), relevance(t.where[q.order[b]], t.hits[q.order[b]])
-			if ra != rb {
-				return ra > rb
-			}
-			return schedule.Less(program[t.sessions[q.order[a]]], program[t.sessions[q.order[b]]])
-		})
-		tp := out.Topics[i]
-		cover := "none of your picks"
-		if tp.Covered > 0 {
-			cover = fmt.Sprintf("%d of your picks", tp.Covered)
-		}
-		mention := "mention"
-		if tp.Sessions == 1 { // a topic asked for by name may have one session
-			mention = "mentions"
-		}
-		q.reason = fmt.Sprintf("on %s, which %s in %s %s and %s", tp.Topic, schedule.Plural(tp.Sessions, "session", ""), schedule.Plural(tp.Tracks, "track", ""), mention, cover)
-		queues = append(queues, q)
+		ix.finish(t)
+		ranked = append(ranked, t)
+		i, _ := slices.BinarySearchFunc(best, t.heat, func(a, b float64) int { return cmp.Compare(b, a) })
+		best = slices.Insert(best, i, t.heat)
 	}
+	slices.SortFunc(ranked, func(a, b *topicStat) int {
+		if c := cmp.Compare(b.heat, a.heat); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(b.sessions), len(a.sessions)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.label, b.label)
+	})
+	if len(ranked) > n {
+		ranked = ranked[:n]
+	}
+	return ranked
+}
+
+// offerer chooses the sessions to offer.
+type offerer struct {
+	program []*schedule.Session
+	picked  map[string]bool // every pick not skipped: a skipped one may be offered again
+	fit     *schedule.Fitter
+	busy    []*schedule.Pick // the live picks that take time: where an offer falls in the day
+	opt     Options
+}
+
+func newOfferer(program []*schedule.Session, picks, live []*schedule.Pick, v *schedule.Venue, opt Options) *offerer {
+	o := &offerer{program: program, picked: map[string]bool{}, fit: schedule.NewFitter(live, v), opt: opt}
+	for _, p := range picks {
+		if p.Status != schedule.Skipped {
+			o.picked[p.ID] = true
+		}
+	}
+	for _, p := range live {
+		if p.Scheduled() && !p.Cancelled {
+			o.busy = append(o.busy, p)
+		}
+	}
+	return o
+}
+
+// ok tells whether s may be offered: scheduled, not cancelled, not
+// picked, within StartsAfter and EndsAfter, and fitting the picks.
+func (o *offerer) ok(s *schedule.Session) bool {
+	if o.picked[s.ID] || !s.Scheduled() || s.Cancelled {
+		return false
+	}
+	if !o.opt.StartsAfter.IsZero() && s.Start.Before(o.opt.StartsAfter) {
+		return false
+	}
+	if !o.opt.EndsAfter.IsZero() && !s.End.After(o.opt.EndsAfter) {
+		return false
+	}
+	return o.fit.Fits(s)
+}
+
+// offer goes round the ranked topics (those no pick covers, unless one
+// was asked for), offering the best session of each that may be offered
+// and was not offered yet, until MaxSessions or none is left. topics are
+// the ranked topics as shown.
+func (o *offerer) offer(ranked []*topicStat, topics []Topic) []Offer {
+	var queues []*queue
+	for i, t := range ranked {
+		if t.covered == 0 || o.opt.Topic != "" {
+			queues = append(queues, newQueue(o.program, t, topics[i]))
+		}
+	}
+	var out []Offer
 	offered := map[*schedule.Session]bool{}
-	for len(out.Sessions) < opt.MaxSessions {
+	fresh := func(s *schedule.Session) bool { return !offered[s] && o.ok(s) }
+	for len(out) < o.opt.MaxSessions {
 		progress := false
 		for _, q := range queues {
-			if len(out.Sessions) >= opt.MaxSessions {
+			if len(out) >= o.opt.MaxSessions {
 				break
 			}
-			for q.i < len(q.order) {
-				s := program[q.t.sessions[q.order[q.i]]]
-				q.i++
-				if offered[s] || !ok(s) {
-					continue
-				}
+			if s := q.next(o.program, fresh); s != nil {
 				offered[s] = true
 				progress = true
-				out.Sessions = append(out.Sessions, Offer{Session: s, Topic: q.t.label, Reason: q.reason + "; " + fitsWhen(s, busy)})
-				break
+				out = append(out, Offer{Session: s, Topic: q.t.label, Reason: q.reason + "; " + fitsWhen(s, o.busy)})
 			}
 		}
 		if !progress {
@@ -293,6 +307,58 @@ func Suggest(program []*schedule.Session, picks []*schedule.Pick, v *schedule.Ve
 		}
 	}
 	return out
+}
+
+// queue is a topic's sessions, best first, and why they are offered.
+type queue struct {
+	t      *topicStat
+	i      int   // the next to look at
+	order  []int // indices in t.sessions
+	reason string
+}
+
+// newQueue orders the sessions of t by relevance, then time; tp is t as
+// shown.
+func newQueue(program []*schedule.Session, t *topicStat, tp Topic) *queue {
+	q := &queue{t: t, order: make([]int, len(t.sessions)), reason: reason(tp)}
+	for k := range q.order {
+		q.order[k] = k
+	}
+	sort.SliceStable(q.order, func(a, b int) bool {
+		ka, kb := q.order[a], q.order[b]
+		if ra, rb := relevance(t.where[ka], t.hits[ka]), relevance(t.where[kb], t.hits[kb]); ra != rb {
+			return ra > rb
+		}
+		return schedule.Less(program[t.sessions[ka]], program[t.sessions[kb]])
+	})
+	return q
+}
+
+// next is the queue's next session that ok accepts, nil when none is
+// left.
+func (q *queue) next(program []*schedule.Session, ok func(*schedule.Session) bool) *schedule.Session {
+	for q.i < len(q.order) {
+		s := program[q.t.sessions[q.order[q.i]]]
+		q.i++
+		if ok(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// reason says why a topic's sessions are offered: "on eBPF, which 12
+// sessions in 3 tracks mention and none of your picks".
+func reason(tp Topic) string {
+	cover := "none of your picks"
+	if tp.Covered > 0 {
+		cover = fmt.Sprintf("%d of your picks", tp.Covered)
+	}
+	mention := "mention"
+	if tp.Sessions == 1 { // a topic asked for by name may have one session
+		mention = "mentions"
+	}
+	return fmt.Sprintf("on %s, which %s in %s %s and %s", tp.Topic, schedule.Plural(tp.Sessions, "session", ""), schedule.Plural(tp.Tracks, "track", ""), mention, cover)
 }
 
 // relevance ranks how much a session is on a topic: in its title, then
