@@ -105,66 +105,82 @@ func (ix *topicIndex) topics() []*topicStat {
 	}
 	out := make([]*topicStat, 0, len(roots))
 	for _, r := range roots {
-		ms := members[r]
-		t := &topicStat{owner: r, members: ms}
-		// How much it reads like a name is judged on all its uses; whether
-		// it is a phrase, or vocabulary, on its most used member.
-		var f, shape, titled int
-		main := ix.cands[ms[0]]
-		for _, m := range ms {
-			c := ix.cands[m]
-			f += c.f
-			shape += c.shape
-			t.capAll += c.capAll
-			t.capYes += c.capYes
-			if c.f > main.f {
-				main = c
-			}
-			if len(ms) == 1 {
-				t.sessions, t.where, t.hits = c.sessions, c.where, c.hits
-			} else {
-				t.sessions, t.where, t.hits = mergeUses(t.sessions, t.where, t.hits, c.sessions, c.where, c.hits)
-			}
+		if t := ix.gather(r, members[r]); t != nil {
+			out = append(out, t)
 		}
-		if len(t.sessions) == 0 {
-			continue
-		}
-		t.phrase = main.phrase
-		vocabOnly := true
-		for _, id := range main.g[:main.g.len()] {
-			if ix.lex.class[id] == wContent {
-				vocabOnly = false
-			}
-		}
-		for _, w := range t.where {
-			if w&(inTitle|inSubtitle|inTrack|inTags) != 0 {
-				titled++
-			}
-		}
-		// A capital in mid-sentence, with a prior against: a word never
-		// seen there is likely no name.
-		capRate := (float64(t.capYes) + 1) / (float64(t.capAll) + 3)
-		name := capRate
-		if f > 0 && shape*2 >= f {
-			name = 1
-		}
-		switch {
-		case t.phrase && vocabOnly:
-			name = name * name // "Open Source Summit", yes; "data management", no
-		case t.phrase:
-			name = 0.5 + 0.5*name
-		case vocabOnly:
-			name = math.Min(name, 0.5) * 0.2
-		case name < 0.5:
-			name = name * name
-		}
-		// Topics people name are in titles, tags and tracks; prose words
-		// ("trade-offs") are not.
-		name *= math.Min(1, 0.3+2*float64(titled)/float64(len(t.sessions)))
-		t.name = name
-		out = append(out, t)
 	}
 	return out
+}
+
+// gather is the topic of candidate r and the candidates ms merged into
+// it (r among them), nil when no session uses it. How much it reads like
+// a name is judged on all its uses; whether it is a phrase, or
+// vocabulary, on its most used member.
+func (ix *topicIndex) gather(r int32, ms []int32) *topicStat {
+	t := &topicStat{owner: r, members: ms}
+	var f, shape int
+	main := ix.cands[ms[0]]
+	for _, m := range ms {
+		c := ix.cands[m]
+		f += c.f
+		shape += c.shape
+		t.capAll += c.capAll
+		t.capYes += c.capYes
+		if c.f > main.f {
+			main = c
+		}
+		if len(ms) == 1 {
+			t.sessions, t.where, t.hits = c.sessions, c.where, c.hits
+		} else {
+			t.sessions, t.where, t.hits = mergeUses(t.sessions, t.where, t.hits, c.sessions, c.where, c.hits)
+		}
+	}
+	if len(t.sessions) == 0 {
+		return nil
+	}
+	t.phrase = main.phrase
+	t.name = ix.nameScore(t, main, f, shape)
+	return t
+}
+
+// nameScore is how much topic t reads like a name, 0..1 (step 4): 1 when
+// half of its f uses are shaped like one, else its rate of capitals in
+// mid-sentence; a compound counts as half a name at least, unless it is
+// all vocabulary; a word of vocabulary ranks far below; and it counts
+// fully only when it is in titles, tags or tracks.
+func (ix *topicIndex) nameScore(t *topicStat, main *topicCand, f, shape int) float64 {
+	vocabOnly := true
+	for _, id := range main.g[:main.g.len()] {
+		if ix.lex.class[id] == wContent {
+			vocabOnly = false
+		}
+	}
+	titled := 0
+	for _, w := range t.where {
+		if w&(inTitle|inSubtitle|inTrack|inTags) != 0 {
+			titled++
+		}
+	}
+	// A capital in mid-sentence, with a prior against: a word never
+	// seen there is likely no name.
+	capRate := (float64(t.capYes) + 1) / (float64(t.capAll) + 3)
+	name := capRate
+	if f > 0 && shape*2 >= f {
+		name = 1
+	}
+	switch {
+	case t.phrase && vocabOnly:
+		name = name * name // "Open Source Summit", yes; "data management", no
+	case t.phrase:
+		name = 0.5 + 0.5*name
+	case vocabOnly:
+		name = math.Min(name, 0.5) * 0.2
+	case name < 0.5:
+		name = name * name
+	}
+	// Topics people name are in titles, tags and tracks; prose words
+	// ("trade-offs") are not.
+	return name * math.Min(1, 0.3+2*float64(titled)/float64(len(t.sessions)))
 }
 
 // finish fills in a topic's forms, most used first, and its label.
