@@ -194,8 +194,8 @@ type Sync struct {
 
 // Fact is one of the recap's factoids, "Price of Parking: too much".
 type Fact struct {
-	Label string `json:"label" yaml:"label"`
-	Value string `json:"value" yaml:"value"`
+	Label string `yaml:"label"`
+	Value string `yaml:"value"`
 }
 
 // Location is the conference's zone (UTC when the plan names none): a tz
