@@ -26,9 +26,9 @@ type NowResult struct {
 	RoomNext *Session
 }
 
-// NextPicks is how many upcoming picks Now lists at least (when there are
+// nextPicks is how many upcoming picks Now lists at least (when there are
 // that many).
-const NextPicks = 3
+const nextPicks = 3
 
 // Now tells what is on at the moment at: the active picks running (those
 // neither skipped nor gone, nor cancelled), the picks coming next, and
@@ -57,7 +57,7 @@ func Now(picks []*Pick, program []*Session, at time.Time, room string) NowResult
 			last = p
 		}
 	}
-	n := NextPicks
+	n := nextPicks
 	for i, p := range upcoming {
 		if p.Start.Equal(upcoming[0].Start) && i >= n {
 			n = i + 1

@@ -47,7 +47,7 @@ func (s Score) Less(o Score) bool {
 }
 
 func (s *Score) add(p Priority) {
-	switch p.Rank() {
+	switch p.rank() {
 	case 0:
 		s.Must++
 	case 1:
@@ -109,7 +109,7 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 
 	var musts []*Pick
 	for _, p := range live {
-		if p.Priority.Rank() == 0 {
+		if p.Priority.rank() == 0 {
 			musts = append(musts, p)
 		}
 	}
@@ -184,7 +184,7 @@ func dropReason(p *Pick, clashes []Clash, v *Venue) string {
 }
 
 func priorityWord(p Priority) string {
-	switch p.Rank() {
+	switch p.rank() {
 	case 0:
 		return string(Must)
 	case 2:

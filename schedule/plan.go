@@ -91,8 +91,12 @@ func (v *Venue) WalkTime(a, b string) time.Duration {
 	return v.DefaultWalk.Duration()
 }
 
-// MaxWalk is the longest walk the venue knows, for sweep windows.
-func (v *Venue) MaxWalk() time.Duration {
+// maxWalk is the longest walk the venue knows (zero without a venue):
+// picks further apart cannot clash.
+func maxWalk(v *Venue) time.Duration {
+	if v == nil {
+		return 0
+	}
 	m := v.DefaultWalk
 	for _, w := range v.Walks {
 		if w.Minutes > m {
@@ -122,8 +126,8 @@ const (
 	Maybe Priority = "maybe"
 )
 
-// Rank orders priorities: must 0, want 1, maybe 2.
-func (p Priority) Rank() int {
+// rank orders priorities: must 0, want 1, maybe 2.
+func (p Priority) rank() int {
 	switch p {
 	case Must:
 		return 0

@@ -50,11 +50,6 @@ func (s *Session) Duration() time.Duration {
 	return s.End.Sub(s.Start)
 }
 
-// Overlaps reports whether two scheduled sessions share any time.
-func (s *Session) Overlaps(o *Session) bool {
-	return s.Scheduled() && o.Scheduled() && s.Start.Before(o.End) && o.Start.Before(s.End)
-}
-
 // In returns a copy of s with its times expressed in loc.
 func (s Session) In(loc *time.Location) Session {
 	if loc == nil {

@@ -101,8 +101,8 @@ const (
 	BasisAttended Basis = "attended"
 )
 
-// Counted reports whether numbers on this basis count the pick.
-func (b Basis) Counted(pk *Pick) bool {
+// counted reports whether numbers on this basis count the pick.
+func (b Basis) counted(pk *Pick) bool {
 	if pk == nil {
 		return false
 	}
@@ -115,13 +115,13 @@ func (b Basis) Counted(pk *Pick) bool {
 	return pk.Status == Attended || !(pk.Cancelled || pk.Gone)
 }
 
-// PhaseAt is the phase of the conference at now, from the days of the
+// phaseAt is the phase of the conference at now, from the days of the
 // plan's picks in its zone (the program itself is not read, so stats
 // stay fast on any program): before the first day, after the last day
 // once its last pick has ended (a session past midnight keeps the
 // conference going), during otherwise. With no scheduled pick it is
 // PhaseBefore. It also returns the first and last day.
-func PhaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
+func phaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 	if p == nil {
 		return PhaseBefore, "", ""
 	}
@@ -161,9 +161,10 @@ func PhaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 }
 
 // ComputeStats counts the plan "by the numbers" at the moment now (see
-// PhaseAt, Stats.Basis and Basis.Counted for what is counted when). Slices and the
-// Counts map are never nil, so the JSON shape does not change with an
-// empty plan. The result depends only on the plan and now.
+// Stats.Phase and Stats.Basis for what is counted when; the phase comes
+// from the days of the plan's picks, so the program is not read). Slices
+// and the Counts map are never nil. The result depends only on the plan
+// and now.
 func ComputeStats(p *Plan, now time.Time) Stats {
 	st := Stats{
 		Phase:    PhaseBefore,
@@ -180,7 +181,7 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	if p == nil {
 		return st
 	}
-	st.Phase, st.FirstDay, st.LastDay = PhaseAt(p, now)
+	st.Phase, st.FirstDay, st.LastDay = phaseAt(p, now)
 	st.Basis = BasisPlan
 	if st.Phase == PhaseAfter {
 		for _, pk := range p.Picks {
@@ -223,7 +224,7 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 		if st.Phase == PhaseAfter && pk.Status != Attended && pk.Status != Skipped && !pk.Cancelled && !pk.Gone {
 			pending = append(pending, pk)
 		}
-		if !st.Basis.Counted(pk) {
+		if !st.Basis.counted(pk) {
 			continue
 		}
 		k := pk.Kind

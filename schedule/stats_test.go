@@ -494,13 +494,13 @@ func TestPhaseAt(t *testing.T) {
 		{time.Date(2026, 2, 2, 1, 30, 0, 0, loc), PhaseAfter},
 		{time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC), PhaseDuring}, // 10:00 in Brussels
 	} {
-		ph, first, last := PhaseAt(p, tt.at)
+		ph, first, last := phaseAt(p, tt.at)
 		if ph != tt.want || first != "2026-01-31" || last != "2026-02-01" {
-			t.Errorf("PhaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
+			t.Errorf("phaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
 		}
 	}
-	if ph, first, _ := PhaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
-		t.Errorf("PhaseAt without times = %s %q, want before", ph, first)
+	if ph, first, _ := phaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
+		t.Errorf("phaseAt without times = %s %q, want before", ph, first)
 	}
 }
 
