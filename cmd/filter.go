@@ -115,37 +115,10 @@ func nearestName(s string, names []string) string {
 	for _, n := range names {
 		cands := append([]string{strings.ToLower(n)}, strings.Fields(strings.ToLower(n))...)
 		for _, c := range cands {
-			if d := levenshtein(low, c); d < bestD {
+			if d := schedule.EditDistance(low, c); d < bestD {
 				best, bestD = n, d
 			}
 		}
 	}
 	return best
-}
-
-// levenshtein counts the edits between a and b, a swap of two
-// neighbouring letters being one (rsut → rust).
-func levenshtein(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range y {
-		d[0][j+1] = j + 1
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			c := 1
-			if x[i-1] == y[j-1] {
-				c = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
+	"github.com/plan-cli/plan/schedule/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -62,7 +63,7 @@ func runSuggest(o *suggestOptions) error {
 		if err != nil {
 			return err
 		}
-		opt := schedule.SuggestOptions{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions}
+		opt := suggest.Options{Topic: o.Topic, MaxTopics: o.MaxTopics, MaxSessions: o.MaxSessions}
 		if o.After != "" {
 			tc := f.timeContextOf(p, prog.Sessions)
 			var err error
@@ -70,14 +71,14 @@ func runSuggest(o *suggestOptions) error {
 				return usagef("--after: %v", err)
 			}
 		}
-		if now := f.IO.Now(); schedule.During(prog.Sessions, now) {
+		if now := f.IO.Now(); schedule.ProgramSpan(prog.Sessions).Contains(now) {
 			opt.EndsAfter = now
 		}
 		opt.Conference = append(opt.Conference, p.Conference.Name)
 		for _, src := range p.Conference.Sources {
 			opt.Conference = append(opt.Conference, src.Name)
 		}
-		res := schedule.Suggest(prog.Sessions, p.Picks, &p.Venue, opt)
+		res := suggest.Suggest(prog.Sessions, p.Picks, &p.Venue, opt)
 		if o.MaxSessions == 0 {
 			res.Sessions = nil // --sessions 0: the topics only
 		}
@@ -94,7 +95,7 @@ func runSuggest(o *suggestOptions) error {
 	})
 }
 
-func (f *Factory) printSuggest(res schedule.Suggestions) {
+func (f *Factory) printSuggest(res suggest.Result) {
 	out := f.IO.Out
 	st := f.styles()
 	if !f.IO.IsTerminal() {

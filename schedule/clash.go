@@ -24,9 +24,6 @@ type Clash struct {
 	Minutes int
 }
 
-// Involves reports whether the clash concerns the pick with id.
-func (c Clash) Involves(id string) bool { return c.A.ID == id || c.B.ID == id }
-
 // Conflict tells whether two scheduled sessions clash given the venue's
 // walking times, and how.
 func Conflict(a, b *Session, v *Venue) (ClashType, int, bool) {
@@ -73,10 +70,7 @@ func FindClashes(picks []*Pick, v *Venue) []Clash {
 		live = append(live, p)
 	}
 	sort.SliceStable(live, func(i, j int) bool { return Less(&live[i].Session, &live[j].Session) })
-	var window time.Duration
-	if v != nil {
-		window = v.MaxWalk()
-	}
+	window := maxWalk(v)
 	var clashes []Clash
 	var active []*Pick // picks whose end+window is after the current start
 	for _, p := range live {
@@ -101,4 +95,15 @@ func FindClashes(picks []*Pick, v *Venue) []Clash {
 		return clashes[i].A.Start.Before(clashes[j].A.Start)
 	})
 	return clashes
+}
+
+// mayClash is false when a and b are so far apart that no walk of at most
+// window can make them clash, which spares looking up the walk (Conflict
+// searches the venue's list of walks). It is true for anything else,
+// including sessions without times; Conflict then decides.
+func mayClash(a, b *Session, window time.Duration) bool {
+	if !a.Scheduled() || !b.Scheduled() {
+		return true
+	}
+	return a.End.Add(window).After(b.Start) && b.End.Add(window).After(a.Start)
 }

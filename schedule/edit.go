@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -46,9 +45,6 @@ func (r AddResult) UpdatedPicks() []*Pick {
 	}
 	return out
 }
-
-// ErrNoProgram says the plan has no program to pick sessions from.
-var ErrNoProgram = errors.New("the plan has no program yet: run 'plan import PROGRAM'")
 
 // Add picks the sessions with ids (duplicates count once). found holds the
 // program's sessions by id (as looked up by the store); an id that is
@@ -190,7 +186,7 @@ func (p *Plan) Remove(ids []string) ([]*Pick, error) {
 	drop := map[string]bool{}
 	for _, id := range ids {
 		if p.Pick(id) == nil {
-			return nil, &NotFoundError{What: "pick", ID: id, Similar: p.SimilarPicks(id)}
+			return nil, &NotFoundError{What: "pick", ID: id, Similar: p.similarPicks(id)}
 		}
 		drop[id] = true
 	}
@@ -217,7 +213,7 @@ func (p *Plan) SetStatus(ids []string, status Status, found map[string]*Session)
 			continue
 		}
 		if status != Attended {
-			return nil, &NotFoundError{What: "pick", ID: id, Similar: p.SimilarPicks(id)}
+			return nil, &NotFoundError{What: "pick", ID: id, Similar: p.similarPicks(id)}
 		}
 		if found[id] == nil {
 			return nil, &NotFoundError{What: "session", ID: id}
@@ -251,7 +247,7 @@ func (p *Plan) MissingPicks(ids []string) []string {
 func (p *Plan) SetNote(id, text string, add bool) (*Pick, error) {
 	pk := p.Pick(id)
 	if pk == nil {
-		return nil, &NotFoundError{What: "pick", ID: id, Similar: p.SimilarPicks(id)}
+		return nil, &NotFoundError{What: "pick", ID: id, Similar: p.similarPicks(id)}
 	}
 	if add && pk.Note != "" {
 		pk.Note += "\n" + text
@@ -272,8 +268,8 @@ func (p *Plan) RemoveFact(label string) (Fact, bool) {
 	return Fact{}, false
 }
 
-// SimilarPicks returns up to three pick ids that look like id.
-func (p *Plan) SimilarPicks(id string) []string {
+// similarPicks returns up to three pick ids that look like id.
+func (p *Plan) similarPicks(id string) []string {
 	var ss []*Session
 	for _, pk := range p.Picks {
 		ss = append(ss, &pk.Session)
@@ -305,11 +301,6 @@ func (p *Plan) TightTransitions() int {
 	}
 	return n
 }
-
-// ErrNoZoneName says a program's times carry UTC offsets but no zone
-// name. Adopt no longer returns it (such a plan shows the feed's offset);
-// it is kept for callers that test for it.
-var ErrNoZoneName = errors.New("the times carry UTC offsets but no time zone name, so the plan cannot show the venue's clock across a DST change")
 
 // Adopt gives a plan without a name or zone those of the program it
 // imports: name, then zone (the user's --tz, else the program's zone

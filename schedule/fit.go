@@ -6,15 +6,20 @@ import "time"
 // picked already, and clashing with none of the active picks (no overlap,
 // time to walk). Build it once for many sessions.
 type Fitter struct {
-	f      *fitter
+	picks  []*Pick // the scheduled, not cancelled ones
+	v      *Venue
+	window time.Duration // the longest walk: picks further apart cannot clash
 	picked map[string]bool
 }
 
 // NewFitter returns a Fitter for the active picks (see Plan.Active).
 func NewFitter(active []*Pick, v *Venue) *Fitter {
-	ft := &Fitter{f: newFitter(active, v), picked: map[string]bool{}}
-	for _, pk := range active {
-		ft.picked[pk.ID] = true
+	ft := &Fitter{v: v, window: maxWalk(v), picked: make(map[string]bool, len(active))}
+	for _, p := range active {
+		ft.picked[p.ID] = true
+		if p.Scheduled() && !p.Cancelled {
+			ft.picks = append(ft.picks, p)
+		}
 	}
 	return ft
 }
@@ -24,23 +29,13 @@ func (ft *Fitter) Fits(s *Session) bool {
 	if !s.Scheduled() || s.Cancelled || ft.picked[s.ID] {
 		return false
 	}
-	return ft.f.fits(s)
-}
-
-// During reports whether now falls between the first start and the last
-// end of the program's sessions.
-func During(program []*Session, now time.Time) bool {
-	var first, last time.Time
-	for _, s := range program {
-		if !s.Scheduled() {
+	for _, p := range ft.picks {
+		if !mayClash(&p.Session, s, ft.window) {
 			continue
 		}
-		if first.IsZero() || s.Start.Before(first) {
-			first = s.Start
-		}
-		if s.End.After(last) {
-			last = s.End
+		if _, _, bad := Conflict(&p.Session, s, ft.v); bad {
+			return false
 		}
 	}
-	return !first.IsZero() && !now.Before(first) && !now.After(last)
+	return true
 }

@@ -118,11 +118,11 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 			picked[p.ID] = true
 		}
 	}
-	fit := newFitter(busy, v)
+	fit := NewFitter(busy, v)
 	for i := range gaps {
 		g := &gaps[i]
 		for _, s := range sessions {
-			if s.Start.Before(g.Start) || s.End.After(g.End) || picked[s.ID] || !fit.fits(s) {
+			if s.Start.Before(g.Start) || s.End.After(g.End) || picked[s.ID] || !fit.Fits(s) {
 				continue
 			}
 			g.Sessions = append(g.Sessions, s)

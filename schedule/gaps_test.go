@@ -154,3 +154,15 @@ func TestGapsAcrossDST(t *testing.T) {
 		t.Errorf("the slot from 01:00 PST to 03:00 PDT lasts %v, want 1h", d)
 	}
 }
+
+func pickOf(s *schedule.Session, pr schedule.Priority) *schedule.Pick {
+	return &schedule.Pick{Session: *s, Priority: pr, Status: schedule.Planned}
+}
+
+func sessionIDs(ss []*schedule.Session) []string {
+	out := []string{}
+	for _, s := range ss {
+		out = append(out, s.ID)
+	}
+	return out
+}

@@ -26,9 +26,9 @@ type NowResult struct {
 	RoomNext *Session
 }
 
-// NextPicks is how many upcoming picks Now lists at least (when there are
+// nextPicks is how many upcoming picks Now lists at least (when there are
 // that many).
-const NextPicks = 3
+const nextPicks = 3
 
 // Now tells what is on at the moment at: the active picks running (those
 // neither skipped nor gone, nor cancelled), the picks coming next, and
@@ -57,7 +57,7 @@ func Now(picks []*Pick, program []*Session, at time.Time, room string) NowResult
 			last = p
 		}
 	}
-	n := NextPicks
+	n := nextPicks
 	for i, p := range upcoming {
 		if p.Start.Equal(upcoming[0].Start) && i >= n {
 			n = i + 1
@@ -79,23 +79,12 @@ func Now(picks []*Pick, program []*Session, at time.Time, room string) NowResult
 			if s.Cancelled || !s.Scheduled() || !s.Start.After(at) || !strings.EqualFold(s.Room, res.Room) {
 				continue
 			}
-			if res.RoomNext == nil || s.Start.Before(res.RoomNext.Start) || (s.Start.Equal(res.RoomNext.Start) && lessOrID(s, res.RoomNext)) {
+			if res.RoomNext == nil || s.Start.Before(res.RoomNext.Start) || (s.Start.Equal(res.RoomNext.Start) && Less(s, res.RoomNext)) {
 				res.RoomNext = s
 			}
 		}
 	}
 	return res
-}
-
-// lessOrID orders sessions by Less, then id.
-func lessOrID(a, b *Session) bool {
-	if Less(a, b) {
-		return true
-	}
-	if Less(b, a) {
-		return false
-	}
-	return a.ID < b.ID
 }
 
 // Span is when a program runs: from the first start to the last end of
@@ -131,7 +120,7 @@ func ProgramSpan(program []*Session) Span {
 func (sp Span) IsZero() bool { return sp.First.IsZero() }
 
 // Contains reports whether t falls between the first start and the last
-// end (both included), as During does.
+// end (both included): whether the conference is on at t.
 func (sp Span) Contains(t time.Time) bool {
 	return !sp.IsZero() && !t.Before(sp.First) && !t.After(sp.Last)
 }
@@ -204,7 +193,7 @@ func NowAll(program []*Session, picks []*Pick, v *Venue, at time.Time, keep func
 			room(s)
 		case s.Start.After(at):
 			r := room(s)
-			if n := next[r]; n == nil || s.Start.Before(n.Start) || (s.Start.Equal(n.Start) && lessOrID(s, n)) {
+			if n := next[r]; n == nil || s.Start.Before(n.Start) || (s.Start.Equal(n.Start) && Less(s, n)) {
 				next[r] = s
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 )
@@ -48,7 +47,7 @@ func (s Score) Less(o Score) bool {
 }
 
 func (s *Score) add(p Priority) {
-	switch p.Rank() {
+	switch p.rank() {
 	case 0:
 		s.Must++
 	case 1:
@@ -110,7 +109,7 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 
 	var musts []*Pick
 	for _, p := range live {
-		if p.Priority.Rank() == 0 {
+		if p.Priority.rank() == 0 {
 			musts = append(musts, p)
 		}
 	}
@@ -148,37 +147,12 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 	return res
 }
 
-// maxWalk is the venue's longest walk, zero without a venue.
-func maxWalk(v *Venue) time.Duration {
-	if v == nil {
-		return 0
-	}
-	return v.MaxWalk()
-}
-
-// mayClash is false when a and b are so far apart that no walk of at most
-// window can make them clash, which spares looking up the walk (Conflict
-// searches the venue's list of walks). It is true for anything else,
-// including sessions without times; Conflict then decides.
-func mayClash(a, b *Session, window time.Duration) bool {
-	if !a.Scheduled() || !b.Scheduled() {
-		return true
-	}
-	return a.End.Add(window).After(b.Start) && b.End.Add(window).After(a.Start)
-}
-
 // startsBefore orders two picks as Conflict does: by start, then end.
 func startsBefore(a, b *Pick) bool {
 	if !a.Start.Equal(b.Start) {
 		return a.Start.Before(b.Start)
 	}
 	return a.End.Before(b.End)
-}
-
-// sortPicks orders picks by Less, then id; the sort is stable so that even
-// duplicate ids come out in a fixed order.
-func sortPicks(ps []*Pick) {
-	sort.SliceStable(ps, func(i, j int) bool { return lessOrID(&ps[i].Session, &ps[j].Session) })
 }
 
 func dropReason(p *Pick, clashes []Clash, v *Venue) string {
@@ -210,7 +184,7 @@ func dropReason(p *Pick, clashes []Clash, v *Venue) string {
 }
 
 func priorityWord(p Priority) string {
-	switch p.Rank() {
+	switch p.rank() {
 	case 0:
 		return string(Must)
 	case 2:

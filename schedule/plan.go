@@ -92,8 +92,12 @@ func (v *Venue) WalkTime(a, b string) time.Duration {
 	return v.DefaultWalk.Duration()
 }
 
-// MaxWalk is the longest walk the venue knows, for sweep windows.
-func (v *Venue) MaxWalk() time.Duration {
+// maxWalk is the longest walk the venue knows (zero without a venue):
+// picks further apart cannot clash.
+func maxWalk(v *Venue) time.Duration {
+	if v == nil {
+		return 0
+	}
 	m := v.DefaultWalk
 	for _, w := range v.Walks {
 		if w.Minutes > m {
@@ -123,8 +127,8 @@ const (
 	Maybe Priority = "maybe"
 )
 
-// Rank orders priorities: must 0, want 1, maybe 2.
-func (p Priority) Rank() int {
+// rank orders priorities: must 0, want 1, maybe 2.
+func (p Priority) rank() int {
 	switch p {
 	case Must:
 		return 0
@@ -195,8 +199,8 @@ type Sync struct {
 
 // Fact is one of the recap's factoids, "Price of Parking: too much".
 type Fact struct {
-	Label string `json:"label" yaml:"label"`
-	Value string `json:"value" yaml:"value"`
+	Label string `yaml:"label"`
+	Value string `yaml:"value"`
 }
 
 // Location is the conference's zone (UTC when the plan names none): a tz
@@ -321,6 +325,27 @@ func (p *Plan) Active() []*Pick {
 		}
 	}
 	return out
+}
+
+// Live reports whether the pick holds its place in the plan: neither
+// skipped nor gone from the program.
+func (pk *Pick) Live() bool { return pk.Status != Skipped && !pk.Gone }
+
+// livePicks are the picks that hold their place in the plan (see Live).
+func livePicks(picks []*Pick) []*Pick {
+	var out []*Pick
+	for _, p := range picks {
+		if p.Live() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortPicks orders picks by Less; the sort is stable so that even
+// duplicate ids come out in a fixed order.
+func sortPicks(ps []*Pick) {
+	sort.SliceStable(ps, func(i, j int) bool { return Less(&ps[i].Session, &ps[j].Session) })
 }
 
 // SortPicks orders the picks by time, unscheduled last.

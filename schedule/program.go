@@ -43,7 +43,12 @@ func (p *Program) Similar(id string, n int) []string {
 	var cands []cand
 	low := strings.ToLower(id)
 	for _, s := range p.Sessions {
-		d := editDistance(low, strings.ToLower(s.ID))
+		d := 64 // ids that long are not typed: compared only whole
+		if sid := strings.ToLower(s.ID); sid == low {
+			d = 0
+		} else if len(low) <= 64 && len(sid) <= 64 {
+			d = EditDistance(low, sid)
+		}
 		if d <= max(1, len(id)/3) || (len(low) >= 4 && strings.Contains(strings.ToLower(s.Title), low)) {
 			cands = append(cands, cand{s.ID, d})
 		}
@@ -56,28 +61,29 @@ func (p *Program) Similar(id string, n int) []string {
 	return out
 }
 
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if a == b {
-			return 0
-		}
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// EditDistance counts the edits between a and b: a letter inserted,
+// deleted or replaced, or two neighbouring letters swapped ("rsut" →
+// "rust" is one edit).
+func EditDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	// Three rows of the table: the two before the one being filled.
+	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(x); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
+		for j := 1; j <= len(y); j++ {
+			c := 1
+			if x[i-1] == y[j-1] {
+				c = 0
 			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return prev[len(y)]
 }

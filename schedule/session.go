@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -58,11 +59,6 @@ func (s *Session) Duration() time.Duration {
 		return 0
 	}
 	return s.End.Sub(s.Start)
-}
-
-// Overlaps reports whether two scheduled sessions share any time.
-func (s *Session) Overlaps(o *Session) bool {
-	return s.Scheduled() && o.Scheduled() && s.Start.Before(o.End) && o.Start.Before(s.End)
 }
 
 // In returns a copy of s with its times expressed in loc.
@@ -133,6 +129,11 @@ func Less(a, b *Session) bool {
 		return a.Title < b.Title
 	}
 	return a.ID < b.ID
+}
+
+// sortSessions orders sessions by Less.
+func sortSessions(ss []*Session) {
+	sort.SliceStable(ss, func(i, j int) bool { return Less(ss[i], ss[j]) })
 }
 
 // FormatDuration writes a length of time as people read it: "45 min",

@@ -18,64 +18,64 @@ import (
 // are the plan so far, every pick that was not skipped (see Basis).
 type Stats struct {
 	// Phase says where the conference stood when the numbers were taken.
-	Phase Phase `json:"phase"`
+	Phase Phase
 	// Basis is what the numbers count: what was attended after the
 	// conference, the plan before and during it, and the plan after it
 	// too while no pick is marked attended or skipped (nothing has been
 	// recorded yet: zeros would say nothing; PhaseText says so).
-	Basis Basis `json:"basis"`
+	Basis Basis
 	// FirstDay and LastDay are the conference's days as the picks know
 	// them (YYYY-MM-DD in its zone; "" when no pick has a time).
-	FirstDay string `json:"first_day"`
-	LastDay  string `json:"last_day"`
+	FirstDay string
+	LastDay  string
 	// Counts is the number of picks per kind; kinds with none are absent.
 	// A pick with an unknown or empty kind counts as KindOther.
-	Counts map[Kind]int `json:"counts"`
+	Counts map[Kind]int
 	// Lines are the recap lines, "1 Workshop", "10 Talks", in the order of
 	// Kinds, one per kind in Counts.
-	Lines []string `json:"lines"`
+	Lines []string
 	// Hours is the time covered by scheduled picks, in hours rounded to
 	// two decimals. Time when picks overlap counts once: two talks in the
 	// same hour are one hour in sessions, since nobody sits in two rooms.
-	Hours float64 `json:"hours"`
+	Hours float64
 	// PerDay counts the scheduled picks per day of the conference (its
 	// zone), in date order; unscheduled picks are on no day.
-	PerDay []DayCount `json:"per_day"`
+	PerDay []DayCount
 	// Tracks, Rooms and Speakers are the distinct values (compared without
 	// regard to case, first spelling kept), sorted without regard to case.
-	Tracks   []string `json:"tracks"`
-	Rooms    []string `json:"rooms"`
-	Speakers []string `json:"speakers"`
+	Tracks   []string
+	Rooms    []string
+	Speakers []string
 	// Planned, Attended and Skipped count every pick by status (a pick
 	// with no status is planned); Unplanned counts the picks attended
 	// without having been planned first, whatever their status.
-	Planned   int `json:"planned"`
-	Attended  int `json:"attended"`
-	Skipped   int `json:"skipped"`
-	Unplanned int `json:"unplanned"`
+	Planned   int
+	Attended  int
+	Skipped   int
+	Unplanned int
 	// Facts are the plan's facts in the order given.
-	Facts []Fact `json:"facts"`
+	Facts []Fact
 	// Pending, after the conference, are the picks neither attended nor
 	// skipped (cancelled and gone ones aside), in time order: the recap
 	// asks the user to say what became of them. Empty before and during.
-	Pending []PendingPick `json:"pending"`
+	Pending []PendingPick
 }
 
 // PendingPick is a pick the recap asks about.
 type PendingPick struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID    string
+	Title string
 }
 
 // DayCount is the number of counted picks on one day.
 type DayCount struct {
-	Day      string `json:"day"` // YYYY-MM-DD in the conference zone
-	Sessions int    `json:"sessions"`
+	Day      string // YYYY-MM-DD in the conference zone
+	Sessions int
 	// Hours is the time in sessions that day, overlaps counted once, in
 	// hours rounded to two decimals.
-	Hours float64 `json:"hours"`
+	Hours float64
 	// Counts is the day's picks per kind.
-	Counts map[Kind]int `json:"counts"`
+	Counts map[Kind]int
 }
 
 // Phase is where the conference stands at a moment.
@@ -101,8 +101,8 @@ const (
 	BasisAttended Basis = "attended"
 )
 
-// Counted reports whether numbers on this basis count the pick.
-func (b Basis) Counted(pk *Pick) bool {
+// counted reports whether numbers on this basis count the pick.
+func (b Basis) counted(pk *Pick) bool {
 	if pk == nil {
 		return false
 	}
@@ -115,13 +115,13 @@ func (b Basis) Counted(pk *Pick) bool {
 	return pk.Status == Attended || !(pk.Cancelled || pk.Gone)
 }
 
-// PhaseAt is the phase of the conference at now, from the days of the
+// phaseAt is the phase of the conference at now, from the days of the
 // plan's picks in its zone (the program itself is not read, so stats
 // stay fast on any program): before the first day, after the last day
 // once its last pick has ended (a session past midnight keeps the
 // conference going), during otherwise. With no scheduled pick it is
 // PhaseBefore. It also returns the first and last day.
-func PhaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
+func phaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 	if p == nil {
 		return PhaseBefore, "", ""
 	}
@@ -161,9 +161,10 @@ func PhaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 }
 
 // ComputeStats counts the plan "by the numbers" at the moment now (see
-// PhaseAt, Stats.Basis and Basis.Counted for what is counted when). Slices and the
-// Counts map are never nil, so the JSON shape does not change with an
-// empty plan. The result depends only on the plan and now.
+// Stats.Phase and Stats.Basis for what is counted when; the phase comes
+// from the days of the plan's picks, so the program is not read). Slices
+// and the Counts map are never nil. The result depends only on the plan
+// and now.
 func ComputeStats(p *Plan, now time.Time) Stats {
 	st := Stats{
 		Phase:    PhaseBefore,
@@ -180,7 +181,7 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	if p == nil {
 		return st
 	}
-	st.Phase, st.FirstDay, st.LastDay = PhaseAt(p, now)
+	st.Phase, st.FirstDay, st.LastDay = phaseAt(p, now)
 	st.Basis = BasisPlan
 	if st.Phase == PhaseAfter {
 		for _, pk := range p.Picks {
@@ -223,7 +224,7 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 		if st.Phase == PhaseAfter && pk.Status != Attended && pk.Status != Skipped && !pk.Cancelled && !pk.Gone {
 			pending = append(pending, pk)
 		}
-		if !st.Basis.Counted(pk) {
+		if !st.Basis.counted(pk) {
 			continue
 		}
 		k := pk.Kind
@@ -270,19 +271,6 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	st.Tracks, st.Rooms, st.Speakers = tracks.sorted(), rooms.sorted(), speakers.sorted()
 	st.Facts = append(st.Facts, p.Facts...)
 	return st
-}
-
-// Headline is the recap's first line: "SCALE, by the numbers: 1 Workshop,
-// 10 Talks, …", or "By the numbers: …" when the conference has no name.
-func (s Stats) Headline(conference string) string {
-	head := "By the numbers"
-	if c := strings.TrimSpace(conference); c != "" {
-		head = c + ", by the numbers"
-	}
-	if len(s.Lines) == 0 {
-		return head + ": nothing yet"
-	}
-	return head + ": " + strings.Join(s.Lines, ", ")
 }
 
 // The recap's wording, shared by 'plan stats', the Markdown and the HTML

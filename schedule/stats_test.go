@@ -201,9 +201,6 @@ func checkSCALE22xNumbers(t *testing.T, p *Plan, st Stats) {
 	if !reflect.DeepEqual(st.Lines, wantLines) {
 		t.Errorf("Lines = %q, want %q", st.Lines, wantLines)
 	}
-	if got, want := st.Headline("SCALE"), "SCALE, by the numbers: 1 Workshop, 10 Talks, 2 Birds of a Feather (BoF), 6 Expo Booths, 1 Career Day, 1 Keynote"; got != want {
-		t.Errorf("Headline = %q, want %q", got, want)
-	}
 
 	// Hours: mark every minute inside a non-skipped pick; a minute shared
 	// by two picks (Sunday's career session and the code integrity talk
@@ -285,66 +282,6 @@ func checkSCALE22xNumbers(t *testing.T, p *Plan, st Stats) {
 	wantFacts := []Fact{{"Price of Parking", "too much"}, {"Coffee", "4 cups a day"}}
 	if !reflect.DeepEqual(st.Facts, wantFacts) {
 		t.Errorf("Facts = %v, want %v", st.Facts, wantFacts)
-	}
-}
-
-// The JSON shape is the `plan stats --json` contract.
-func TestStatsJSON(t *testing.T) {
-	data, err := json.Marshal(ComputeStats(scalePlan(t), duringSCALE))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got struct {
-		Counts map[string]int `json:"counts"`
-		Lines  []string       `json:"lines"`
-		Hours  float64        `json:"hours"`
-		PerDay []struct {
-			Day      string         `json:"day"`
-			Sessions int            `json:"sessions"`
-			Hours    float64        `json:"hours"`
-			Counts   map[string]int `json:"counts"`
-		} `json:"per_day"`
-		Tracks, Rooms, Speakers               []string
-		Planned, Attended, Skipped, Unplanned int
-		Facts                                 []struct{ Label, Value string }
-		Phase                                 string `json:"phase"`
-		Basis                                 string `json:"basis"`
-		FirstDay                              string `json:"first_day"`
-		LastDay                               string `json:"last_day"`
-		Pending                               []struct{ ID, Title string }
-	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&got); err != nil {
-		t.Fatalf("decoding %s: %v", data, err)
-	}
-	wantCounts := map[string]int{"workshop": 1, "talk": 10, "bof": 2, "booth": 6, "career": 1, "keynote": 1}
-	if !reflect.DeepEqual(got.Counts, wantCounts) {
-		t.Errorf("counts = %v, want %v", got.Counts, wantCounts)
-	}
-	if len(got.Lines) != 6 || got.Lines[1] != "10 Talks" {
-		t.Errorf("lines = %q", got.Lines)
-	}
-	if got.Hours != 17.5 || len(got.PerDay) != 4 || got.PerDay[3].Day != "2025-03-09" || got.PerDay[3].Sessions != 4 {
-		t.Errorf("hours = %v, per_day = %v", got.Hours, got.PerDay)
-	}
-	if got.Attended != 18 || got.Skipped != 1 || len(got.Facts) != 2 || got.Facts[0].Label != "Price of Parking" || got.Facts[0].Value != "too much" {
-		t.Errorf("attended %d, skipped %d, facts %v", got.Attended, got.Skipped, got.Facts)
-	}
-	for _, key := range []string{`"counts":{`, `"per_day":[`, `"facts":[{"label":"Price of Parking","value":"too much"}`, `"unplanned":1`} {
-		if !strings.Contains(string(data), key) {
-			t.Errorf("JSON lacks %s: %s", key, data)
-		}
-	}
-
-	// An empty plan keeps the shape: objects and arrays, never null.
-	data, err = json.Marshal(ComputeStats(&Plan{}, afterSCALE))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"phase":"before","basis":"plan","first_day":"","last_day":"","counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"unplanned":0,"facts":[],"pending":[]}`
-	if string(data) != want {
-		t.Errorf("empty plan JSON = %s, want %s", data, want)
 	}
 }
 
@@ -557,13 +494,13 @@ func TestPhaseAt(t *testing.T) {
 		{time.Date(2026, 2, 2, 1, 30, 0, 0, loc), PhaseAfter},
 		{time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC), PhaseDuring}, // 10:00 in Brussels
 	} {
-		ph, first, last := PhaseAt(p, tt.at)
+		ph, first, last := phaseAt(p, tt.at)
 		if ph != tt.want || first != "2026-01-31" || last != "2026-02-01" {
-			t.Errorf("PhaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
+			t.Errorf("phaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
 		}
 	}
-	if ph, first, _ := PhaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
-		t.Errorf("PhaseAt without times = %s %q, want before", ph, first)
+	if ph, first, _ := phaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
+		t.Errorf("phaseAt without times = %s %q, want before", ph, first)
 	}
 }
 
@@ -585,23 +522,6 @@ func TestStatsTexts(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
-	}
-}
-
-func TestHeadline(t *testing.T) {
-	st := Stats{Lines: []string{"1 Workshop", "10 Talks"}}
-	for _, tt := range []struct{ conf, want string }{
-		{"SCALE", "SCALE, by the numbers: 1 Workshop, 10 Talks"},
-		{"FOSDEM 2026", "FOSDEM 2026, by the numbers: 1 Workshop, 10 Talks"},
-		{"", "By the numbers: 1 Workshop, 10 Talks"},
-		{"  ", "By the numbers: 1 Workshop, 10 Talks"},
-	} {
-		if got := st.Headline(tt.conf); got != tt.want {
-			t.Errorf("Headline(%q) = %q, want %q", tt.conf, got, tt.want)
-		}
-	}
-	if got, want := (Stats{}).Headline("SCALE"), "SCALE, by the numbers: nothing yet"; got != want {
-		t.Errorf("empty Headline = %q, want %q", got, want)
 	}
 }
 

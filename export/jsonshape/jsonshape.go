@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plan-cli/plan/schedule"
+	"github.com/plan-cli/plan/schedule/suggest"
 )
 
 // Write writes v indented, with a final newline, without HTML escaping.
@@ -350,7 +351,7 @@ type SuggestedSession struct {
 }
 
 // FromSuggest gives the shape of suggestions.
-func FromSuggest(res schedule.Suggestions) Suggest {
+func FromSuggest(res suggest.Result) Suggest {
 	out := Suggest{Topics: []Topic{}, Sessions: []SuggestedSession{}}
 	nonNil := func(l []string) []string {
 		if l == nil {

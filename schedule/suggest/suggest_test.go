@@ -1,4 +1,4 @@
-package schedule_test
+package suggest_test
 
 import (
 	"fmt"
@@ -13,7 +13,28 @@ import (
 
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/importer"
+	"github.com/plan-cli/plan/schedule/suggest"
 )
+
+// la is where the hand-made test conferences happen.
+var la = mustZone("America/Los_Angeles")
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// at is a wall-clock time "2025-03-07 10:30" in loc.
+func at(loc *time.Location, s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
 
 // fomoProgram is 30 sessions in 6 hourly slots and 5 rooms, room r in
 // track tracks[r]. Twelve mention eBPF, in the title, abstract or tags;
@@ -54,14 +75,6 @@ func pickOf(s *schedule.Session, pr schedule.Priority) *schedule.Pick {
 	return &schedule.Pick{Session: *s, Priority: pr, Status: schedule.Planned}
 }
 
-func sessionIDs(ss []*schedule.Session) []string {
-	out := []string{}
-	for _, s := range ss {
-		out = append(out, s.ID)
-	}
-	return out
-}
-
 func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 	program := fomoProgram()
 	picks := []*schedule.Pick{
@@ -71,7 +84,7 @@ func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 	v := &schedule.Venue{DefaultWalk: 5}
 	v.SetWalk("Room 3", "Room 2", 15) // s07 (Room 2, to 10:50) and s17 (Room 2, from 12:00) are too tight
 
-	res := schedule.Suggest(program, picks, v, schedule.SuggestOptions{})
+	res := suggest.Suggest(program, picks, v, suggest.Options{})
 	if len(res.Topics) != 10 {
 		t.Fatalf("%d topics, want 10", len(res.Topics))
 	}
@@ -123,7 +136,7 @@ func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 	// in the title, then in the tags, then in the abstract, each by time.
 	want := []string{"s20", "s05", "s15", "s25", "s22"}
 	for _, q := range []string{"EBPF", "bpf", " eBPF "} {
-		res = schedule.Suggest(program, picks, v, schedule.SuggestOptions{Topic: q})
+		res = suggest.Suggest(program, picks, v, suggest.Options{Topic: q})
 		if len(res.Topics) != 1 || res.Topics[0].Topic != "eBPF" {
 			t.Fatalf("topics for --topic %q = %+v", q, res.Topics)
 		}
@@ -136,14 +149,14 @@ func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 		}
 	}
 	// Only sessions from 13:00.
-	res = schedule.Suggest(program, picks, v, schedule.SuggestOptions{Topic: "ebpf", StartsAfter: at(la, "2025-03-07 13:00")})
+	res = suggest.Suggest(program, picks, v, suggest.Options{Topic: "ebpf", StartsAfter: at(la, "2025-03-07 13:00")})
 	if got := sessionIDsOf(res.Sessions); !slices.Equal(got, []string{"s20", "s25", "s22"}) {
 		t.Errorf("--after 13:00: %v", got)
 	}
 
 	// Once a pick covers eBPF, it is no longer offered, unless asked for.
 	picks = append(picks, pickOf(program[20], schedule.Maybe))
-	res = schedule.Suggest(program, picks, v, schedule.SuggestOptions{})
+	res = suggest.Suggest(program, picks, v, suggest.Options{})
 	if res.Topics[0].Topic != "eBPF" || res.Topics[0].Covered != 1 {
 		t.Fatalf("eBPF = %+v, want covered by 1 pick", res.Topics[0])
 	}
@@ -152,7 +165,7 @@ func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 			t.Errorf("%s offered on eBPF, which a pick covers", s.Session.ID)
 		}
 	}
-	res = schedule.Suggest(program, picks, v, schedule.SuggestOptions{Topic: "ebpf"})
+	res = suggest.Suggest(program, picks, v, suggest.Options{Topic: "ebpf"})
 	// s20 (13:00, Room 0) is picked now: s22 at 13:00 overlaps it.
 	if got, want := sessionIDsOf(res.Sessions), []string{"s05", "s15", "s25"}; !slices.Equal(got, want) {
 		t.Errorf("sessions for ebpf with s20 picked = %v, want %v", got, want)
@@ -162,7 +175,7 @@ func TestSuggestRanksTheHottestTopicAndOffersWhatFits(t *testing.T) {
 	}
 }
 
-func sessionIDsOf(sg []schedule.Suggestion) []string {
+func sessionIDsOf(sg []suggest.Offer) []string {
 	out := []string{}
 	for _, s := range sg {
 		out = append(out, s.Session.ID)
@@ -177,7 +190,7 @@ func TestSuggestSkipsCancelledAndInactive(t *testing.T) {
 	skipped.Status = schedule.Skipped // mentions eBPF, but skipped: covers nothing
 	gone := pickOf(program[1], schedule.Must)
 	gone.Gone = true // would overlap s00 and s02, but is gone
-	res := schedule.Suggest(program, []*schedule.Pick{skipped, gone}, nil, schedule.SuggestOptions{Topic: "eBPF"})
+	res := suggest.Suggest(program, []*schedule.Pick{skipped, gone}, nil, suggest.Options{Topic: "eBPF"})
 	if res.Topics[0].Sessions != 11 || res.Topics[0].Covered != 0 {
 		t.Fatalf("eBPF = %+v, want 11 sessions (one cancelled), covered by none", res.Topics[0])
 	}
@@ -186,16 +199,16 @@ func TestSuggestSkipsCancelledAndInactive(t *testing.T) {
 	if want := []string{"s00", "s02", "s07", "s10", "s12", "s15", "s17", "s20", "s22", "s25"}; !slices.Equal(got, want) {
 		t.Errorf("offered %v, want %v", got, want)
 	}
-	if res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: "quantum"}); len(res.Topics) != 0 || len(res.Sessions) != 0 {
+	if res := suggest.Suggest(program, nil, nil, suggest.Options{Topic: "quantum"}); len(res.Topics) != 0 || len(res.Sessions) != 0 {
 		t.Errorf("unknown topic gave %+v", res)
 	}
 	// Asked for, a topic of a single session is shown too.
 	program[3].Abstract += " Quantum computers!"
-	res = schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: " QUANTUM "})
+	res = suggest.Suggest(program, nil, nil, suggest.Options{Topic: " QUANTUM "})
 	if len(res.Topics) != 1 || res.Topics[0].Topic != "Quantum" || res.Topics[0].Sessions != 1 || len(res.Sessions) != 1 || res.Sessions[0].Session.ID != "s03" {
 		t.Errorf("quantum: %+v", res)
 	}
-	if res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{MaxTopics: 1000}); slices.ContainsFunc(res.Topics, func(tp schedule.Topic) bool { return tp.Topic == "Quantum" }) {
+	if res := suggest.Suggest(program, nil, nil, suggest.Options{MaxTopics: 1000}); slices.ContainsFunc(res.Topics, func(tp suggest.Topic) bool { return tp.Topic == "Quantum" }) {
 		t.Errorf("a word of one session ranked as a topic: %+v", res.Topics)
 	}
 }
@@ -220,8 +233,8 @@ func TestSuggestMergesFormsAndKeepsCompounds(t *testing.T) {
 		s.End = s.Start.Add(50 * time.Minute)
 		program = append(program, s)
 	}
-	res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{MaxTopics: 100})
-	byForm := map[string]schedule.Topic{}
+	res := suggest.Suggest(program, nil, nil, suggest.Options{MaxTopics: 100})
+	byForm := map[string]suggest.Topic{}
 	for _, tp := range res.Topics {
 		for _, f := range tp.Forms {
 			if other, dup := byForm[f]; dup {
@@ -251,7 +264,7 @@ func TestSuggestMergesFormsAndKeepsCompounds(t *testing.T) {
 		}
 		// --topic takes any form.
 		for _, f := range group {
-			if r := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: strings.ToLower(f)}); len(r.Topics) != 1 || r.Topics[0].Topic != tp.Topic {
+			if r := suggest.Suggest(program, nil, nil, suggest.Options{Topic: strings.ToLower(f)}); len(r.Topics) != 1 || r.Topics[0].Topic != tp.Topic {
 				t.Errorf("--topic %q gave %+v, want %q", strings.ToLower(f), r.Topics, tp.Topic)
 			}
 		}
@@ -265,7 +278,7 @@ func TestSuggestMergesFormsAndKeepsCompounds(t *testing.T) {
 
 func parseProgram(t testing.TB, file string) []*schedule.Session {
 	t.Helper()
-	name := filepath.Join("..", "testdata", "programs", file)
+	name := filepath.Join("..", "..", "testdata", "programs", file)
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
@@ -304,7 +317,7 @@ func hallwayKey(topic string) string {
 
 // checkHallwayTopics: at least seven of the top ten are topics people
 // name in a hallway, and at most one is plain vocabulary.
-func checkHallwayTopics(t *testing.T, res schedule.Suggestions) {
+func checkHallwayTopics(t *testing.T, res suggest.Result) {
 	t.Helper()
 	var names, plain []string
 	var all []string
@@ -323,7 +336,7 @@ func checkHallwayTopics(t *testing.T, res schedule.Suggestions) {
 }
 
 // checkSpread: the first ten offered sessions cover three topics or more.
-func checkSpread(t *testing.T, res schedule.Suggestions) {
+func checkSpread(t *testing.T, res suggest.Result) {
 	t.Helper()
 	topics := map[string]bool{}
 	for _, s := range res.Sessions[:min(10, len(res.Sessions))] {
@@ -350,8 +363,8 @@ func mentions(program []*schedule.Session, re *regexp.Regexp) []string {
 func TestSuggestFOSDEM(t *testing.T) {
 	t.Parallel()
 	program := parseProgram(t, "fosdem-2026-pentabarf.xml")
-	opt := schedule.SuggestOptions{Conference: []string{"FOSDEM 2026"}}
-	res := schedule.Suggest(program, nil, nil, opt)
+	opt := suggest.Options{Conference: []string{"FOSDEM 2026"}}
+	res := suggest.Suggest(program, nil, nil, opt)
 	checkHallwayTopics(t, res)
 	checkSpread(t, res)
 	for i, tp := range res.Topics[1:] {
@@ -363,7 +376,7 @@ func TestSuggestFOSDEM(t *testing.T) {
 	// and do not move the words after them).
 	for _, s := range program {
 		if strings.Contains(s.Abstract, "https://") {
-			r := schedule.Suggest([]*schedule.Session{s, s}, nil, nil, schedule.SuggestOptions{MaxTopics: 100})
+			r := suggest.Suggest([]*schedule.Session{s, s}, nil, nil, suggest.Options{MaxTopics: 100})
 			for _, tp := range r.Topics {
 				for _, f := range tp.Forms {
 					for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '-' }) {
@@ -378,7 +391,7 @@ func TestSuggestFOSDEM(t *testing.T) {
 	}
 	// The old top ten were vocabulary; none of it is ranked now, nor
 	// stop words, nor the conference's name.
-	all := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{MaxTopics: 60, Conference: opt.Conference})
+	all := suggest.Suggest(program, nil, nil, suggest.Options{MaxTopics: 60, Conference: opt.Conference})
 	for _, tp := range all.Topics {
 		switch strings.ToLower(tp.Topic) {
 		case "data", "performance", "hardware", "infrastructure", "architecture", "security", "web", "network", "digital",
@@ -391,12 +404,12 @@ func TestSuggestFOSDEM(t *testing.T) {
 	for i := 0; i < len(program); i += 40 {
 		picks = append(picks, pickOf(program[i], schedule.Want))
 	}
-	checkSpread(t, schedule.Suggest(program, picks, nil, opt))
+	checkSpread(t, suggest.Suggest(program, picks, nil, opt))
 
 	// --topic "risc v" offers the RISC-V sessions (all of them: no picks).
 	want := mentions(program, regexp.MustCompile(`(?i)\brisc[- ]?v\b`))
 	for _, q := range []string{"risc v", "RISC-V", "riscv"} {
-		res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: q, MaxSessions: 1000})
+		res := suggest.Suggest(program, nil, nil, suggest.Options{Topic: q, MaxSessions: 1000})
 		if len(res.Topics) != 1 || res.Topics[0].Topic != "RISC-V" {
 			t.Fatalf("--topic %q: topics %+v", q, res.Topics)
 		}
@@ -414,13 +427,13 @@ func TestSuggestFOSDEM(t *testing.T) {
 func TestSuggestSCALE(t *testing.T) {
 	t.Parallel()
 	program := parseProgram(t, "scale-22x-sign.json")
-	opt := schedule.SuggestOptions{Conference: []string{"SCALE"}}
-	res := schedule.Suggest(program, nil, nil, opt)
+	opt := suggest.Options{Conference: []string{"SCALE"}}
+	res := suggest.Suggest(program, nil, nil, opt)
 	checkHallwayTopics(t, res)
 	checkSpread(t, res)
 	// "Cloud Native" is one topic, in all its spellings; "Cloud" and
 	// "Native" are none.
-	all := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{MaxTopics: 1 << 20, Conference: opt.Conference})
+	all := suggest.Suggest(program, nil, nil, suggest.Options{MaxTopics: 1 << 20, Conference: opt.Conference})
 	var cloudNative []string
 	for i, tp := range all.Topics {
 		switch k := hallwayKey(tp.Topic); {
@@ -440,7 +453,7 @@ func TestSuggestSCALE(t *testing.T) {
 	}
 	// --topic bpf offers the eBPF sessions.
 	want := mentions(program, regexp.MustCompile(`(?i)\be?bpf\b`))
-	res = schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: "bpf", MaxSessions: 1000})
+	res = suggest.Suggest(program, nil, nil, suggest.Options{Topic: "bpf", MaxSessions: 1000})
 	got := sessionIDsOf(res.Sessions)
 	slices.Sort(got)
 	if len(res.Topics) != 1 || res.Topics[0].Topic != "eBPF" || len(want) < 2 || !slices.Equal(got, want) {
@@ -458,7 +471,7 @@ func TestSuggestOtherPrograms(t *testing.T) {
 		{"pretalx-pyconau-2024-schedule.xml", "PyCon AU 2024"},
 	} {
 		program := parseProgram(t, tc.file)
-		res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Conference: []string{tc.conference}})
+		res := suggest.Suggest(program, nil, nil, suggest.Options{Conference: []string{tc.conference}})
 		checkHallwayTopics(t, res)
 		checkSpread(t, res)
 	}
@@ -473,7 +486,7 @@ func BenchmarkSuggestFOSDEM(b *testing.B) {
 	v := &schedule.Venue{DefaultWalk: 5}
 	b.ResetTimer()
 	for b.Loop() {
-		schedule.Suggest(program, picks, v, schedule.SuggestOptions{})
+		suggest.Suggest(program, picks, v, suggest.Options{})
 	}
 }
 
@@ -529,7 +542,7 @@ func BenchmarkSuggest100k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		schedule.Suggest(program, picks, nil, schedule.SuggestOptions{})
+		suggest.Suggest(program, picks, nil, suggest.Options{})
 	}
 }
 
@@ -539,7 +552,7 @@ func TestSuggestReasonSingular(t *testing.T) {
 	t.Parallel()
 	program := fomoProgram()
 	program[3].Abstract += " Written in Zig."
-	res := schedule.Suggest(program, nil, nil, schedule.SuggestOptions{Topic: "zig"})
+	res := suggest.Suggest(program, nil, nil, suggest.Options{Topic: "zig"})
 	if len(res.Sessions) != 1 || res.Sessions[0].Session.ID != "s03" {
 		t.Fatalf("sessions for --topic zig = %+v", res.Sessions)
 	}
