@@ -58,9 +58,10 @@ func BenchmarkEncodePlan(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	doc.adopt(data)
 	for b.Loop() {
 		p.Picks[3].Note = "changed"
-		if _, _, err := encodePlan(doc, data, p); err != nil {
+		if _, _, err := encodePlan(doc, p, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

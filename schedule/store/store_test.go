@@ -137,10 +137,17 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `
 
 // aliasBombInPicks hides the aliases in keys a plan has: a speaker list
-// of 3,000 aliases, used again by other picks.
+// of 3,000 aliases, used again by 200 other picks (600,000 speakers from
+// 20 kB).
 var aliasBombInPicks = strings.NewReplacer("    note: bring questions\n", "    note: &n bring questions\n",
 	"    speakers: [Michiel Leenaars]\n", "    speakers: &s ["+strings.Repeat("*n, ", 3000)+"*n]\n",
-	"facts:", "  - {id: a, title: lol, speakers: *s}\n  - {id: b, title: lol, speakers: *s}\nfacts:").Replace(samplePlan)
+	"facts:", func() string {
+		var b strings.Builder
+		for i := range 200 {
+			fmt.Fprintf(&b, "  - {id: a%d, title: lol, speakers: *s}\n", i)
+		}
+		return b.String() + "facts:"
+	}()).Replace(samplePlan)
 
 func TestSavePlanIsAtomicAndKeepsMode(t *testing.T) {
 	dir := t.TempDir()

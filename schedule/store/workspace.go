@@ -14,7 +14,6 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/plan-cli/plan/schedule"
-	"gopkg.in/yaml.v3"
 )
 
 // Workspace is a plan file on disk, with the program file beside it, held
@@ -29,11 +28,11 @@ type Workspace struct {
 	mode        Mode
 	lock        *flock.Flock
 	progData    []byte
-	progFile    string     // the program file read, when not ProgramPath
-	doc         *yaml.Node // the plan file as last read or written, for SavePlan
-	src         []byte     // the text doc was read from; nil once written
-	gen         int        // the program generation the plan was saved with
-	staged      *pending   // the program SaveProgram wrote, renamed by SavePlan
+	progFile    string   // the program file read, when not ProgramPath
+	doc         *planDoc // the plan file as last read or written, for SavePlan
+	src         []byte   // the text doc was read from, until a save adopts it
+	gen         int      // the program generation the plan was saved with
+	staged      *pending // the program SaveProgram wrote, renamed by SavePlan
 	stagedGen   int
 	problem     error // why the program could not be read as it is
 }
@@ -174,17 +173,14 @@ func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 		return nil, err
 	}
 	s.doc, s.src = doc, data
-	s.gen = 0
-	if n := mappingValue(doc, "program_generation"); n != nil {
-		n.Decode(&s.gen)
-	}
+	s.gen = doc.file.ProgramGeneration
 	return p, nil
 }
 
 // SavePlan writes the plan atomically. A plan read by LoadPlan is written
 // over the document it was read from, so that the comments, key order
-// and layout a person gave the file stay (see reconcile). The text is
-// read back before it is written (see checkReadsBack). After SaveProgram,
+// and layout a person gave the file stay (see encodePlan). What is
+// written anew is read back first (see checkReadsBack). After SaveProgram,
 // it writes the program and the plan as a pair: both are complete on
 // disk before either is renamed into place, the program replaced is
 // kept until the plan is in place too, and each records the same
@@ -195,7 +191,11 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 	if s.staged != nil {
 		gen = s.stagedGen
 	}
-	data, doc, err := encodePlanGen(s.doc, s.src, p, gen)
+	if s.src != nil {
+		s.doc.adopt(s.src)
+		s.src = nil
+	}
+	data, doc, err := encodePlan(s.doc, p, gen)
 	if err != nil {
 		if s.staged != nil {
 			s.staged.abort()
@@ -227,7 +227,7 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 	}
 	os.Remove(prevPath(s.ProgramPath))
 	syncDir(pd.dir)
-	s.doc, s.src, s.gen = doc, nil, gen
+	s.doc, s.gen = doc, gen
 	return nil
 }
 
