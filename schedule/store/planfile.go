@@ -148,7 +148,7 @@ func planToFile(p *schedule.Plan) *planFile {
 type planDoc struct {
 	file      planFile
 	doc       *yaml.Node // the document; its one child is the top-level mapping
-	crlf, bom bool       // its lines end in CR LF; it starts with a byte order mark (see adopt)
+	crlf, bom bool       // its lines end in CR LF (see lf); it starts with a byte order mark
 	anchors   bool       // it has anchors or aliases, which a save writes out
 	name      string
 	timeErr   error // the first time written by hand that is no time
@@ -198,7 +198,10 @@ func readPlan(data []byte, name string) (*planDoc, error) {
 		return nil, &schedule.InputError{File: name, Msg: "the plan file is empty (delete it and run plan init or plan import)"}
 	}
 	d := &planDoc{name: name}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		d.crlf = true
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(lf(data)))
 	dec.KnownFields(true)
 	err := dec.Decode(d)
 	var ie *schedule.InputError
@@ -214,6 +217,16 @@ func readPlan(data []byte, name string) (*planDoc, error) {
 		return nil, err
 	}
 	return d, d.timeErr
+}
+
+// lf is data with CR LF line ends made LF, which the YAML spec reads as
+// the same values, and yaml.v3 then also reads the same comments: with CR
+// LF, it takes some comment lines for a blank line and a comment.
+func lf(data []byte) []byte {
+	if bytes.Contains(data, []byte("\r\n")) {
+		return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data
 }
 
 // decodePlan decodes plan YAML and checks the plan it holds.

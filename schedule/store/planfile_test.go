@@ -199,6 +199,85 @@ func slicesDelete(picks []*schedule.Pick, id string) []*schedule.Pick {
 	return out
 }
 
+// A plan file with CR LF line ends and a byte order mark is written as
+// one without them is, with its line ends and mark: its header comment
+// gains no blank line, an unchanged pick keeps its text.
+func TestSaveKeepsLineEndsAndByteOrderMark(t *testing.T) {
+	add := func(p *schedule.Plan) {
+		start := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
+		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "7022", Title: "Early", Kind: schedule.KindTalk, Start: start, End: start.Add(20 * time.Minute)}, Priority: schedule.Want, Status: schedule.Planned})
+		p.Pick("7886").Note = "bring questions\nand answers"
+	}
+	want := change(t, writePlan(t, commentedPlan), add)
+	crlf := func(s string) string { return "\uFEFF" + strings.ReplaceAll(s, "\n", "\r\n") }
+	path := writePlan(t, crlf(commentedPlan))
+	if got := change(t, path, add); got != crlf(want) {
+		t.Errorf("CR LF plan:\n%q\n--- want\n%q", got, crlf(want))
+	}
+	if got := change(t, path, func(*schedule.Plan) {}); got != crlf(want) {
+		t.Errorf("saved again:\n%q\n--- want\n%q", got, crlf(want))
+	}
+}
+
+// Comments at the top and the end of the file, with or without a blank
+// line before the first key or after the last value, stay as written:
+// none gains or loses a blank line.
+func TestHeaderAndFooterComments(t *testing.T) {
+	body := "version: 1\nconference:\n  name: X\n  time_zone: UTC\npicks: []\n"
+	for _, text := range []string{
+		"# my plan\n" + body,
+		"# my plan\n\n" + body,
+		"# my plan\n\n# more\n" + body,
+		"---\n# my plan\n" + body,
+		body + "\n# the end\n",
+		"# my plan\n\n" + body + "\n# the end\n",
+	} {
+		path := writePlan(t, text)
+		if got := change(t, path, func(*schedule.Plan) {}); got != strings.TrimPrefix(text, "---\n") {
+			t.Errorf("saved without a change:\n%q\n--- was\n%q", got, text)
+		}
+		got := change(t, path, func(p *schedule.Plan) { p.SetFact("a", "b") })
+		if want := strings.Replace(strings.TrimPrefix(text, "---\n"), "picks: []\n", "picks: []\nfacts:\n  - {label: a, value: b}\n", 1); got != want {
+			t.Errorf("with a fact:\n%q\n--- want\n%q", got, want)
+		}
+	}
+}
+
+// A save whose text would not read back as the plan (here a time past
+// year 9999, which RFC 3339 cannot write) fails naming the value, and
+// leaves the file as it was.
+func TestSaveRefusesWhatWouldNotReadBack(t *testing.T) {
+	path := writePlan(t, samplePlan)
+	st, err := Open(context.Background(), path, Write, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk := p.Pick("my-booth")
+	pk.Start = time.Date(10000, 1, 1, 10, 0, 0, 0, time.UTC)
+	pk.End = pk.Start.Add(time.Hour)
+	err = st.SavePlan(p)
+	if want := "cannot write " + path + ": the plan would not read back"; err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "start: 10000-01-01T10:00:00Z") {
+		t.Errorf("err = %v, want %q naming the start", err, want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != samplePlan {
+		t.Errorf("the file changed:\n%s", data)
+	}
+	if _, err := EncodePlan(p); err == nil || !strings.Contains(err.Error(), "start: 10000-01-01T10:00:00Z") {
+		t.Errorf("a new file: err = %v", err)
+	}
+	// A value that reads back as another is named by its path.
+	a, b := planToFile(p), planToFile(p)
+	b.Facts = []schedule.Fact{{Label: "Price of Parking", Value: "too little"}}
+	if d := difference("", reflect.ValueOf(a), reflect.ValueOf(b)); d != `facts[0].value "too much" would read back as "too little"` {
+		t.Errorf("difference = %q", d)
+	}
+}
+
 // A new plan has the compact layout: a header, one line per speaker
 // list, walk and fact, "picks: []" when there are none.
 func TestNewPlanLayout(t *testing.T) {

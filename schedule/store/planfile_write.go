@@ -191,15 +191,14 @@ var blankRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 //     followed by a blank line), which only a parse of the whole text into
 //     a node gives: made when there may be some (comments and blank lines
 //     before the first value, a comment after the last, a document marker);
-//   - the line ends (CR LF) and byte order mark, which render writes
-//     again, and comments without the CRs yaml.v3 leaves in them.
+//   - the byte order mark, which render writes again with the line ends
+//     read (crlf).
 //
 // Every text gets a style it reads back in (textStyle), and anchors are
 // noted (a save writes every alias out).
 func (d *planDoc) adopt(src []byte) {
+	src = lf(src)
 	d.bom = bytes.HasPrefix(src, bom)
-	i := bytes.IndexByte(src, '\n')
-	d.crlf = i > 0 && src[i-1] == '\r'
 	lines := bytes.Split(bytes.TrimSuffix(bytes.TrimPrefix(src, bom), []byte("\n")), []byte("\n"))
 	gap := make([]bool, len(lines)+1) // gap[n]: line n (from 1) follows a blank line after a value
 	first, last, marker, prev := len(lines), -1, false, []byte(nil)
@@ -222,11 +221,6 @@ func (d *planDoc) adopt(src []byte) {
 	var walk func(n *yaml.Node, item bool)
 	walk = func(n *yaml.Node, item bool) {
 		d.anchors = d.anchors || n.Anchor != "" || n.Kind == yaml.AliasNode
-		for _, c := range []*string{&n.HeadComment, &n.LineComment, &n.FootComment} {
-			if d.crlf {
-				*c = strings.TrimRight(strings.ReplaceAll(*c, "\r", ""), "\n")
-			}
-		}
 		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
 			n.Style = textStyle(n.Value, n.Style)
 		}

@@ -237,7 +237,8 @@ func TestEncodePlanRoundTripsHostileText(t *testing.T) {
 	texts := []string{"", "plain", "7886", "yes", "No", "null", "~", "1e3", "0x1F", "2026-01-31", "- dash", "a: b", "a #b", "#x",
 		"'quoted'", "\"dq\"", "tab\there", "line\nbreak\r\n", "trailing ", " leading", "two  spaces", "{flow}", "[list]", "a, b",
 		"emoji 🎉 ✓", "ünïcödé ’", "\u2028sep", "back\\slash", "%percent", "@at", "`tick`", "&anchor", "*alias", "!tag", "|pipe", ">fold",
-		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "..."}
+		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "...",
+		"\n", "\n\nafter two breaks", "\n indented", "folded\n more", "<<", "y", "N"}
 	for i, s := range texts {
 		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []schedule.Source{{Name: s, Location: s, Format: "csv", Sessions: 1}}},
 			Venue: schedule.Venue{DefaultWalk: 3, Walks: []schedule.Walk{{From: s, To: s + "x", Minutes: 4}}},
