@@ -634,7 +634,7 @@ func TestSyncFailures(t *testing.T) {
 			t.Errorf("the calendar holds %d events, want 5", n)
 		}
 		// A lost state file: the events are recognised by their UIDs.
-		os.Remove(syncStatePath(filepath.Join(dir, "plan.yaml")))
+		os.Remove(filepath.Join(dir, ".plan.yaml.sync.json"))
 		s = syncJSON(t, dir)
 		if len(s.Created) != 0 || len(s.Conflicts) != 0 {
 			t.Fatalf("sync without its state file: %+v", s)

@@ -298,3 +298,38 @@ func mustZone(name string) *time.Location {
 }
 
 var brussels = mustZone("Europe/Brussels")
+
+// The sync state lives beside the plan, owned by the store: written
+// atomically for its owner only, read back, a fresh start when missing or
+// not ours, and one of the files an export may not overwrite.
+func TestSyncState(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	st, err := Open(context.Background(), path, Write, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	type state struct{ Calendar string }
+	var got state
+	if ok, err := st.LoadSyncState(&got); ok || err != nil {
+		t.Errorf("no state yet: %v, %v", ok, err)
+	}
+	if err := st.SaveSyncState(state{"https://cal.example.org/ana/"}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, ".plan.yaml.sync.json")
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("state file: %v, %v", fi, err)
+	}
+	if ok, err := st.LoadSyncState(&got); !ok || err != nil || got.Calendar != "https://cal.example.org/ana/" {
+		t.Errorf("read back: %v, %v, %+v", ok, err, got)
+	}
+	os.WriteFile(file, []byte("not json"), 0o600)
+	if ok, err := st.LoadSyncState(&got); ok || err != nil {
+		t.Errorf("not ours: %v, %v", ok, err)
+	}
+	if own, err := IsPlanFile(path, file); !own || err != nil {
+		t.Errorf("IsPlanFile(%s) = %v, %v", file, own, err)
+	}
+}
