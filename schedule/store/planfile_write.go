@@ -169,7 +169,13 @@ func render(doc *yaml.Node, style *planDoc) ([]byte, error) {
 		return nil, fmt.Errorf("cannot encode the plan: %w", err)
 	}
 	enc.Close()
-	out := blankRE().ReplaceAll(b.Bytes(), nil)
+	out := b.Bytes()[:0]
+	for line := range bytes.Lines(b.Bytes()) {
+		if len(bytes.TrimLeft(line, " ")) == 1 {
+			line = line[len(line)-1:]
+		}
+		out = append(out, line...)
+	}
 	if style.crlf {
 		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
 	}
@@ -178,8 +184,6 @@ func render(doc *yaml.Node, style *planDoc) ([]byte, error) {
 	}
 	return out, nil
 }
-
-var blankRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^ +$`) })
 
 // adopt readies the document read from src for a save. yaml.v3 keeps the
 // values, comments and styles; adopt puts in what else the person wrote:
