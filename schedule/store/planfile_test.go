@@ -278,6 +278,43 @@ func TestSaveRefusesWhatWouldNotReadBack(t *testing.T) {
 	}
 }
 
+// Saves one after another in one workspace (as browse makes them) write
+// what saves in separate commands write.
+func TestSavesInOneWorkspace(t *testing.T) {
+	steps := []func(*schedule.Plan){
+		func(p *schedule.Plan) { p.Pick("7886").Status = schedule.Attended },
+		func(p *schedule.Plan) { p.SetFact("Coffee", "plenty") },
+		func(p *schedule.Plan) { p.Picks = slicesDelete(p.Picks, "8376") },
+	}
+	spaced := strings.Replace(strings.Replace(commentedPlan, "\n  # decided", "\n\n  # decided", 1), "\n  - title: Lunch", "\n\n  - title: Lunch", 1)
+	for _, text := range []string{commentedPlan, spaced} {
+		path := writePlan(t, text)
+		var want string
+		for _, step := range steps {
+			want = change(t, path, step)
+		}
+		path = writePlan(t, text)
+		st, err := Open(context.Background(), path, Write, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		p, err := st.LoadPlan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range steps {
+			step(p)
+			if err := st.SavePlan(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := os.ReadFile(path); string(got) != want || strings.Count(want, "\n\n") != strings.Count(text, "\n\n") {
+			t.Errorf("in one workspace:\n%s\n--- in separate commands\n%s", got, want)
+		}
+	}
+}
+
 // A new plan has the compact layout: a header, one line per speaker
 // list, walk and fact, "picks: []" when there are none.
 func TestNewPlanLayout(t *testing.T) {
