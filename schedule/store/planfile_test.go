@@ -315,6 +315,21 @@ func TestSavesInOneWorkspace(t *testing.T) {
 	}
 }
 
+// A comment below a pick stays when the pick is removed (yaml.v3 hangs
+// it on the next pick, where it is written).
+func TestRemovedPickKeepsFootComment(t *testing.T) {
+	pick := func(id string) string {
+		return "  - id: " + id + "\n    title: T\n    priority: want\n    status: planned\n    kind: talk\n"
+	}
+	text := "version: 1\nconference:\n  name: X\n  time_zone: UTC\npicks:\n" + pick("a") + pick("b") + "  # after b\n\n" + pick("c")
+	path := writePlan(t, text)
+	for _, id := range []string{"b", "a"} {
+		if got := change(t, path, func(p *schedule.Plan) { p.Picks = slicesDelete(p.Picks, id) }); !strings.Contains(got, "# after b") {
+			t.Errorf("without %s, the comment is lost:\n%s", id, got)
+		}
+	}
+}
+
 // A new plan has the compact layout: a header, one line per speaker
 // list, walk and fact, "picks: []" when there are none.
 func TestNewPlanLayout(t *testing.T) {
