@@ -48,7 +48,7 @@ func BenchmarkDecodePlan(b *testing.B) {
 }
 
 // BenchmarkEncodePlan writes a 200-pick plan over the document it was
-// read from (the reconcile), without the disk.
+// read from (the merge), without the disk.
 func BenchmarkEncodePlan(b *testing.B) {
 	data, err := EncodePlan(benchPlan(200))
 	if err != nil {

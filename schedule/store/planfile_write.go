@@ -139,10 +139,10 @@ func layout(n *yaml.Node, path string) {
 	if n.Kind != yaml.ScalarNode {
 		return
 	}
-	switch _, err := time.Parse(time.RFC3339Nano, n.Value); {
+	switch {
 	case n.Tag == "!!int" || n.Tag == "!!bool" || n.Tag == "!!timestamp":
 		return
-	case err == nil && timeKeys[path[strings.LastIndexByte(path, '.')+1:]]:
+	case timeKeys[path[strings.LastIndexByte(path, '.')+1:]] && isTime(n.Value):
 		n.Tag = "!!timestamp" // which flow style quotes, for its colons
 		return
 	case n.Tag == "!!binary":
@@ -154,6 +154,8 @@ func layout(n *yaml.Node, path string) {
 	// Text, which yaml.v3 may read back as another type ("<<").
 	n.Tag, n.Style = "!!str", textStyle(n.Value, 0)
 }
+
+func isTime(s string) bool { _, err := time.Parse(time.RFC3339Nano, s); return err == nil }
 
 var bom = []byte("\uFEFF")
 
