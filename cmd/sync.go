@@ -3,10 +3,8 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,12 +86,6 @@ reports created, updated, deleted, cancelled and conflicts.`,
 	return c
 }
 
-// syncStatePath is the file beside the plan where sync keeps what the last
-// sync saw: .plan.yaml.sync.json for plan.yaml.
-func syncStatePath(planPath string) string {
-	return filepath.Join(filepath.Dir(planPath), "."+filepath.Base(planPath)+".sync.json")
-}
-
 func runSync(o *syncOptions) error {
 	f := o.f
 	switch o.Dropped {
@@ -143,8 +135,7 @@ func runSync(o *syncOptions) error {
 			want = append(want, caldav.Desired{UID: export.UID(cal.Name, &ev.Session), Event: ev})
 		}
 
-		statePath := syncStatePath(st.Path)
-		state, err := loadSyncState(statePath, calURL)
+		state, err := loadSyncState(st, calURL)
 		if err != nil {
 			return err
 		}
@@ -165,7 +156,7 @@ func runSync(o *syncOptions) error {
 		// What was written is recorded even when the sync stopped half-way,
 		// so that the next sync carries on from there.
 		if applied(res) {
-			if err := saveSyncState(statePath, state); err != nil {
+			if err := st.SaveSyncState(state); err != nil {
 				return errors.Join(syncErr, err)
 			}
 		}
@@ -206,37 +197,19 @@ func applied(res *caldav.Result) bool {
 	return false
 }
 
-// loadSyncState reads what the last sync to calURL saw; a missing file, or
-// one about another calendar, is a fresh start.
-func loadSyncState(path, calURL string) (*caldav.State, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return caldav.NewState(calURL), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the sync state: %w", err)
-	}
+// loadSyncState reads what the last sync to calURL saw; none, one that is
+// not ours to read, or one about another calendar is a fresh start
+// (events already on the server are recognised by their UIDs).
+func loadSyncState(ws *store.Workspace, calURL string) (*caldav.State, error) {
 	var st caldav.State
-	if err := json.Unmarshal(data, &st); err != nil || st.Version != caldav.StateVersion {
-		// Not ours to read: start afresh. Events already on the server
-		// are recognised by their UIDs.
-		return caldav.NewState(calURL), nil
+	ok, err := ws.LoadSyncState(&st)
+	if err != nil {
+		return nil, err
 	}
-	if st.Calendar != calURL || st.Events == nil {
+	if !ok || st.Version != caldav.StateVersion || st.Calendar != calURL || st.Events == nil {
 		return caldav.NewState(calURL), nil
 	}
 	return &st, nil
-}
-
-func saveSyncState(path string, st *caldav.State) error {
-	data, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	return store.WriteFileAtomic(path, 0o600, func(file *os.File) error {
-		_, err := file.Write(append(data, '\n'))
-		return err
-	})
 }
 
 // caldavCredentials finds the user name and password for host:

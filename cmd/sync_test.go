@@ -636,7 +636,7 @@ func TestSyncFailures(t *testing.T) {
 		// A lost state file: the events are recognised by their UIDs, and
 		// found as the plan wants them although Radicale re-encoded
 		// them, so nothing is written.
-		os.Remove(syncStatePath(filepath.Join(dir, "plan.yaml")))
+		os.Remove(filepath.Join(dir, ".plan.yaml.sync.json"))
 		s = syncJSON(t, dir)
 		if len(s.Created) != 0 || len(s.Conflicts) != 0 || s.Writes != 0 {
 			t.Fatalf("sync without its state file: %+v", s)

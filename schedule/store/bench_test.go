@@ -48,7 +48,7 @@ func BenchmarkDecodePlan(b *testing.B) {
 }
 
 // BenchmarkEncodePlan writes a 200-pick plan over the document it was
-// read from (the reconcile), without the disk.
+// read from (the merge), without the disk.
 func BenchmarkEncodePlan(b *testing.B) {
 	data, err := EncodePlan(benchPlan(200))
 	if err != nil {
@@ -58,9 +58,10 @@ func BenchmarkEncodePlan(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	doc.adopt(data)
 	for b.Loop() {
 		p.Picks[3].Note = "changed"
-		if _, _, err := encodePlan(doc, data, p); err != nil {
+		if _, _, err := encodePlan(doc, p, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -91,5 +92,49 @@ func BenchmarkSavePlan(b *testing.B) {
 			b.Fatal(err)
 		}
 		st.Close()
+	}
+}
+
+// BenchmarkAdd is what 'plan add' does with the plan file of n picks,
+// each with a note: lock, load, add one pick, save (synced to disk),
+// unlock; every other round removes it again, as 'plan remove' would.
+func BenchmarkAdd(b *testing.B) {
+	for _, n := range []int{200, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := benchPlan(n)
+			for i, pk := range p.Picks {
+				pk.Note = fmt.Sprintf("note %d: ask about the slides", i)
+			}
+			data, err := EncodePlan(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			path := filepath.Join(b.TempDir(), "plan.yaml")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			start := time.Date(2026, 1, 31, 13, 0, 0, 0, brussels)
+			extra := &schedule.Pick{Session: schedule.Session{ID: "added", Title: "Added", Kind: schedule.KindTalk, Start: start, End: start.Add(time.Hour), Room: "Janson"},
+				Priority: schedule.Want, Status: schedule.Planned}
+			for i := 0; b.Loop(); i++ {
+				st, err := Open(context.Background(), path, Write, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				q, err := st.LoadPlan()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if i%2 == 0 {
+					q.Picks = append(q.Picks, extra)
+				} else {
+					q.Picks = slicesDelete(q.Picks, "added")
+				}
+				if err := st.SavePlan(q); err != nil {
+					b.Fatal(err)
+				}
+				st.Close()
+			}
+		})
 	}
 }

@@ -8,18 +8,19 @@ import (
 )
 
 // A plan file is the person's as much as plan's: they add comments,
-// reorder keys, quote as they like. A save therefore does not write the
-// new plan as is, but reconciles it into the document it was read from:
+// reorder keys, quote as they like. A save therefore merges the nodes of
+// the new plan into the document read (mergeNode):
 //
 //   - mappings keep their old key order and every comment (which yaml.v3
-//     mostly hangs on the key nodes); a new key goes where the new
-//     encoding puts it, after the key it follows there; a removed key goes;
+//     mostly hangs on the key nodes); a new key goes after the key it
+//     follows in the new encoding; a removed key goes;
 //   - a scalar whose value did not change keeps its node (style, quoting);
 //     a changed one takes the new value and keeps its comments;
-//   - the items of a sequence are matched by what identifies them (picks
-//     by id, sources by name, walks by from and to, facts by label,
-//     speakers by value, anything else by position) and come out in the
-//     new order, each carrying its old node's comments and layout;
+//   - the items of a sequence are matched by what identifies them
+//     (seqIdentity), scalars by value, anything else by position, and come
+//     out in the new order, each with its old node's comments and layout;
+//   - an old node given as the new one (a pick that did not change, see
+//     keptPicks) is kept as it is;
 //   - aliases are written out (the new value replaces them) and anchors
 //     dropped, so no alias can point at a value that has changed.
 //
@@ -34,36 +35,25 @@ var seqIdentity = map[string][]string{
 	"facts":              {"label"},
 }
 
-// reconcile returns the document of the new plan nw laid out as old, and
-// which old pick each pick of it was merged with.
-func reconcile(old, nw *yaml.Node) (*yaml.Node, map[*yaml.Node]*yaml.Node) {
-	picks := map[*yaml.Node]*yaml.Node{}
-	out := *old
-	out.Content = []*yaml.Node{mergeNode(old.Content[0], nw.Content[0], "", picks)}
-	return &out, picks
-}
-
-func mergeNode(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
-	if old.Kind == yaml.AliasNode || old.Kind != nw.Kind {
+func mergeNode(old, nw *yaml.Node, path string) *yaml.Node {
+	switch {
+	case old == nw:
+		return old
+	case old.Kind == yaml.AliasNode || old.Kind != nw.Kind || nw.Kind == yaml.ScalarNode && !sameScalar(old, nw):
 		return withComments(nw, old)
-	}
-	switch nw.Kind {
-	case yaml.ScalarNode:
-		if sameScalar(old, nw) {
-			n := *old
-			n.Anchor = ""
-			return &n
-		}
-		return withComments(nw, old)
-	case yaml.MappingNode:
-		return mergeMapping(old, nw, path, picks)
-	case yaml.SequenceNode:
-		return mergeSequence(old, nw, path, picks)
+	case nw.Kind == yaml.ScalarNode:
+		n := *old
+		n.Anchor = ""
+		return &n
+	case nw.Kind == yaml.MappingNode:
+		return mergeMapping(old, nw, path)
+	case nw.Kind == yaml.SequenceNode:
+		return mergeSequence(old, nw, path)
 	}
 	return nw
 }
 
-// withComments is nw with the comments of old.
+// withComments is a copy of nw with the comments of old.
 func withComments(nw, old *yaml.Node) *yaml.Node {
 	n := *nw
 	n.HeadComment, n.LineComment, n.FootComment = old.HeadComment, old.LineComment, old.FootComment
@@ -77,11 +67,8 @@ func sameScalar(a, b *yaml.Node) bool {
 	if a.Value == b.Value && at == bt {
 		return true
 	}
-	if at == "!!timestamp" && bt == "!!timestamp" {
-		var ta, tb time.Time
-		return a.Decode(&ta) == nil && b.Decode(&tb) == nil && ta.Equal(tb)
-	}
-	return false
+	var ta, tb time.Time
+	return at == "!!timestamp" && bt == "!!timestamp" && a.Decode(&ta) == nil && b.Decode(&tb) == nil && ta.Equal(tb)
 }
 
 // container is a copy of old's mapping or sequence node, without its
@@ -99,16 +86,20 @@ func container(old, nw *yaml.Node) *yaml.Node {
 }
 
 func joinComment(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
+	if a == "" || b == "" {
+		return a + b
 	}
 	return a + "\n" + b
 }
 
-func mergeMapping(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func mergeMapping(old, nw *yaml.Node, path string) *yaml.Node {
 	out := container(old, nw)
 	newAt := make(map[string]int, len(nw.Content)/2)
 	for j := 0; j+1 < len(nw.Content); j += 2 {
@@ -120,46 +111,38 @@ func mergeMapping(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.No
 		k := old.Content[i]
 		j, ok := newAt[k.Value]
 		if _, dup := kept[k.Value]; !ok || dup || k.Kind != yaml.ScalarNode {
-			if foot := k.FootComment; foot != "" {
-				if n := len(out.Content); n > 0 {
-					last := out.Content[n-2]
-					last.FootComment = joinComment(last.FootComment, foot)
-				} else {
-					pending = joinComment(pending, foot)
-				}
+			if n := len(out.Content); n > 0 {
+				out.Content[n-2].FootComment = joinComment(out.Content[n-2].FootComment, k.FootComment)
+			} else {
+				pending = joinComment(pending, k.FootComment)
 			}
 			continue
 		}
-		key := *k
-		key.Anchor = ""
-		key.HeadComment = joinComment(pending, key.HeadComment)
-		pending = ""
-		v := mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value), picks)
+		key := withComments(k, k)
+		key.Anchor, key.HeadComment, pending = "", joinComment(pending, key.HeadComment), ""
+		v := mergeNode(old.Content[i+1], nw.Content[j+1], joinPath(path, k.Value))
 		if key.LineComment != "" && (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0) {
 			// "key: # c" before a block that is now one line: the
 			// comment goes after the value, where yaml.v3 can write it.
-			v.LineComment = joinComment(key.LineComment, v.LineComment)
-			key.LineComment = ""
+			v = withComments(v, v)
+			v.LineComment, key.LineComment = joinComment(key.LineComment, v.LineComment), ""
 		}
 		kept[k.Value] = len(out.Content)
-		out.Content = append(out.Content, &key, v)
+		out.Content = append(out.Content, key, v)
 	}
-	// New keys go after the key they follow in the new encoding.
+	// A new key goes after the key it follows in the new encoding.
 	for j := 0; j+1 < len(nw.Content); j += 2 {
 		name := nw.Content[j].Value
 		if _, ok := kept[name]; ok {
 			continue
 		}
 		at := 0
-		for p := j - 2; p >= 0; p -= 2 {
+		for p := j - 2; p >= 0 && at == 0; p -= 2 {
 			if i, ok := kept[nw.Content[p].Value]; ok {
 				at = i + 2
-				break
 			}
 		}
-		out.Content = append(out.Content, nil, nil)
-		copy(out.Content[at+2:], out.Content[at:])
-		out.Content[at], out.Content[at+1] = nw.Content[j], nw.Content[j+1]
+		out.Content = append(out.Content[:at], append([]*yaml.Node{nw.Content[j], nw.Content[j+1]}, out.Content[at:]...)...)
 		for k, i := range kept {
 			if i >= at {
 				kept[k] = i + 2
@@ -170,19 +153,9 @@ func mergeMapping(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.No
 	return out
 }
 
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 // identity is what identifies a mapping item of a sequence: the values of
 // keys, or "" when it lacks one of them.
 func identity(n *yaml.Node, keys []string) string {
-	if n.Kind != yaml.MappingNode {
-		return ""
-	}
 	var b strings.Builder
 	for _, key := range keys {
 		v := mappingValue(n, key)
@@ -195,48 +168,42 @@ func identity(n *yaml.Node, keys []string) string {
 	return b.String()
 }
 
-func mergeSequence(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.Node) *yaml.Node {
-	out := container(old, nw)
-	match := make([]int, len(nw.Content)) // new item → old item, or -1
-	used := make([]bool, len(old.Content))
-	if keys := seqIdentity[path]; keys != nil {
-		byID := make(map[string]int, len(old.Content))
-		for i, c := range old.Content {
-			if id := identity(c, keys); id != "" {
-				if _, dup := byID[id]; !dup {
-					byID[id] = i
-				}
-			}
+// matchItems gives, for each new item of a sequence, the old item it
+// merges with (-1 for none): by identity (keys), scalars by value, the
+// rest by position. used reports the old items matched.
+func matchItems(old, nw []*yaml.Node, keys []string) (match []int, used []bool) {
+	match, used = make([]int, len(nw)), make([]bool, len(old))
+	by := map[string][]int{}
+	key := func(n *yaml.Node) string {
+		if keys != nil {
+			return identity(n, keys)
+		} else if n.Kind == yaml.ScalarNode {
+			return "=" + n.Value
 		}
-		for j, c := range nw.Content {
-			match[j] = -1
-			if i, ok := byID[identity(c, keys)]; ok && !used[i] {
-				match[j], used[i] = i, true
-			}
-		}
-	} else {
-		// Scalars by value, the rest by position.
-		byValue := map[string][]int{}
-		for i, c := range old.Content {
-			if c.Kind == yaml.ScalarNode {
-				byValue[c.Value] = append(byValue[c.Value], i)
-			}
-		}
-		for j, c := range nw.Content {
-			match[j] = -1
-			if c.Kind == yaml.ScalarNode {
-				if is := byValue[c.Value]; len(is) > 0 {
-					match[j], used[is[0]] = is[0], true
-					byValue[c.Value] = is[1:]
-				}
-			}
-		}
-		for j, c := range nw.Content {
-			if match[j] < 0 && c.Kind != yaml.ScalarNode && j < len(old.Content) && !used[j] && old.Content[j].Kind == c.Kind {
-				match[j], used[j] = j, true
-			}
+		return ""
+	}
+	for i, c := range old {
+		if k := key(c); k != "" && (keys == nil || len(by[k]) == 0) {
+			by[k] = append(by[k], i)
 		}
 	}
+	for j, c := range nw {
+		match[j] = -1
+		if is := by[key(c)]; len(is) > 0 && !used[is[0]] {
+			match[j], used[is[0]], by[key(c)] = is[0], true, is[1:]
+		}
+	}
+	for j, c := range nw {
+		if match[j] < 0 && keys == nil && c.Kind != yaml.ScalarNode && j < len(old) && !used[j] && old[j].Kind == c.Kind {
+			match[j], used[j] = j, true
+		}
+	}
+	return match, used
+}
+
+func mergeSequence(old, nw *yaml.Node, path string) *yaml.Node {
+	out := container(old, nw)
+	match, used := matchItems(old.Content, nw.Content, seqIdentity[path])
 	// A removed item's foot comment stays, on the item that came before it.
 	foot := make(map[int]string)
 	for i, c := range old.Content {
@@ -249,23 +216,19 @@ func mergeSequence(old, nw *yaml.Node, path string, picks map[*yaml.Node]*yaml.N
 		}
 	}
 	for j, c := range nw.Content {
-		i := match[j]
-		if i < 0 {
-			out.Content = append(out.Content, c)
-			continue
+		if i := match[j]; i >= 0 {
+			c = mergeNode(old.Content[i], c, path+"[]")
+			if f := foot[i]; f != "" {
+				c = withComments(c, c)
+				c.FootComment = joinComment(c.FootComment, f)
+			}
 		}
-		n := mergeNode(old.Content[i], c, path+"[]", picks)
-		if f := foot[i]; f != "" {
-			n.FootComment = joinComment(n.FootComment, f)
-		}
-		if path == "picks" {
-			picks[n] = old.Content[i]
-		}
-		out.Content = append(out.Content, n)
+		out.Content = append(out.Content, c)
 	}
 	if f := foot[-1]; f != "" && len(out.Content) > 0 {
-		first := out.Content[0]
+		first := withComments(out.Content[0], out.Content[0])
 		first.HeadComment = joinComment(f, first.HeadComment)
+		out.Content[0] = first
 	}
 	return out
 }

@@ -199,6 +199,137 @@ func slicesDelete(picks []*schedule.Pick, id string) []*schedule.Pick {
 	return out
 }
 
+// A plan file with CR LF line ends and a byte order mark is written as
+// one without them is, with its line ends and mark: its header comment
+// gains no blank line, an unchanged pick keeps its text.
+func TestSaveKeepsLineEndsAndByteOrderMark(t *testing.T) {
+	add := func(p *schedule.Plan) {
+		start := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
+		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "7022", Title: "Early", Kind: schedule.KindTalk, Start: start, End: start.Add(20 * time.Minute)}, Priority: schedule.Want, Status: schedule.Planned})
+		p.Pick("7886").Note = "bring questions\nand answers"
+	}
+	want := change(t, writePlan(t, commentedPlan), add)
+	crlf := func(s string) string { return "\uFEFF" + strings.ReplaceAll(s, "\n", "\r\n") }
+	path := writePlan(t, crlf(commentedPlan))
+	if got := change(t, path, add); got != crlf(want) {
+		t.Errorf("CR LF plan:\n%q\n--- want\n%q", got, crlf(want))
+	}
+	if got := change(t, path, func(*schedule.Plan) {}); got != crlf(want) {
+		t.Errorf("saved again:\n%q\n--- want\n%q", got, crlf(want))
+	}
+}
+
+// Comments at the top and the end of the file, with or without a blank
+// line before the first key or after the last value, stay as written:
+// none gains or loses a blank line.
+func TestHeaderAndFooterComments(t *testing.T) {
+	body := "version: 1\nconference:\n  name: X\n  time_zone: UTC\npicks: []\n"
+	for _, text := range []string{
+		"# my plan\n" + body,
+		"# my plan\n\n" + body,
+		"# my plan\n\n# more\n" + body,
+		"---\n# my plan\n" + body,
+		body + "\n# the end\n",
+		"# my plan\n\n" + body + "\n# the end\n",
+	} {
+		path := writePlan(t, text)
+		if got := change(t, path, func(*schedule.Plan) {}); got != strings.TrimPrefix(text, "---\n") {
+			t.Errorf("saved without a change:\n%q\n--- was\n%q", got, text)
+		}
+		got := change(t, path, func(p *schedule.Plan) { p.SetFact("a", "b") })
+		if want := strings.Replace(strings.TrimPrefix(text, "---\n"), "picks: []\n", "picks: []\nfacts:\n  - {label: a, value: b}\n", 1); got != want {
+			t.Errorf("with a fact:\n%q\n--- want\n%q", got, want)
+		}
+	}
+}
+
+// A save whose text would not read back as the plan (here a time past
+// year 9999, which RFC 3339 cannot write) fails naming the value, and
+// leaves the file as it was.
+func TestSaveRefusesWhatWouldNotReadBack(t *testing.T) {
+	path := writePlan(t, samplePlan)
+	st, err := Open(context.Background(), path, Write, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := st.LoadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk := p.Pick("my-booth")
+	pk.Start = time.Date(10000, 1, 1, 10, 0, 0, 0, time.UTC)
+	pk.End = pk.Start.Add(time.Hour)
+	err = st.SavePlan(p)
+	if want := "cannot write " + path + ": the plan would not read back"; err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "start: 10000-01-01T10:00:00Z") {
+		t.Errorf("err = %v, want %q naming the start", err, want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != samplePlan {
+		t.Errorf("the file changed:\n%s", data)
+	}
+	if _, err := EncodePlan(p); err == nil || !strings.Contains(err.Error(), "start: 10000-01-01T10:00:00Z") {
+		t.Errorf("a new file: err = %v", err)
+	}
+	// A value that reads back as another is named by its path.
+	a, b := planToFile(p), planToFile(p)
+	b.Facts = []schedule.Fact{{Label: "Price of Parking", Value: "too little"}}
+	if d := difference("", reflect.ValueOf(a), reflect.ValueOf(b)); d != `facts[0].value "too much" would read back as "too little"` {
+		t.Errorf("difference = %q", d)
+	}
+}
+
+// Saves one after another in one workspace (as browse makes them) write
+// what saves in separate commands write.
+func TestSavesInOneWorkspace(t *testing.T) {
+	steps := []func(*schedule.Plan){
+		func(p *schedule.Plan) { p.Pick("7886").Status = schedule.Attended },
+		func(p *schedule.Plan) { p.SetFact("Coffee", "plenty") },
+		func(p *schedule.Plan) { p.Picks = slicesDelete(p.Picks, "8376") },
+	}
+	spaced := strings.Replace(strings.Replace(commentedPlan, "\n  # decided", "\n\n  # decided", 1), "\n  - title: Lunch", "\n\n  - title: Lunch", 1)
+	for _, text := range []string{commentedPlan, spaced} {
+		path := writePlan(t, text)
+		var want string
+		for _, step := range steps {
+			want = change(t, path, step)
+		}
+		path = writePlan(t, text)
+		st, err := Open(context.Background(), path, Write, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		p, err := st.LoadPlan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range steps {
+			step(p)
+			if err := st.SavePlan(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := os.ReadFile(path); string(got) != want || strings.Count(want, "\n\n") != strings.Count(text, "\n\n") {
+			t.Errorf("in one workspace:\n%s\n--- in separate commands\n%s", got, want)
+		}
+	}
+}
+
+// A comment below a pick stays when the pick is removed (yaml.v3 hangs
+// it on the next pick, where it is written).
+func TestRemovedPickKeepsFootComment(t *testing.T) {
+	pick := func(id string) string {
+		return "  - id: " + id + "\n    title: T\n    priority: want\n    status: planned\n    kind: talk\n"
+	}
+	text := "version: 1\nconference:\n  name: X\n  time_zone: UTC\npicks:\n" + pick("a") + pick("b") + "  # after b\n\n" + pick("c")
+	path := writePlan(t, text)
+	for _, id := range []string{"b", "a"} {
+		if got := change(t, path, func(p *schedule.Plan) { p.Picks = slicesDelete(p.Picks, id) }); !strings.Contains(got, "# after b") {
+			t.Errorf("without %s, the comment is lost:\n%s", id, got)
+		}
+	}
+}
+
 // A new plan has the compact layout: a header, one line per speaker
 // list, walk and fact, "picks: []" when there are none.
 func TestNewPlanLayout(t *testing.T) {
@@ -254,19 +385,27 @@ func TestSaveIsStable(t *testing.T) {
 	}
 }
 
-// A pick that a write leaves as it is keeps its text to the byte: blank
-// lines, the spaces before a comment, its quoting.
+// A pick that a write leaves as it is keeps its text to the byte: its
+// quoting, comments, key order and layout, and the blank lines in it and
+// between picks. (The spaces in a line are yaml.v3's: one before a
+// trailing comment, none after the colon.)
 func TestUnchangedPickKeepsItsText(t *testing.T) {
-	pick := "  - id: \"7886\"     # spaced out\n    title:    'FOSS in times of war, scarcity and (adversarial) AI'\n\n    priority: must\n    status: planned\n    kind: talk\n    start: 2026-01-31T10:00:00+01:00\n    end: 2026-01-31T10:50:00+01:00\n"
-	text := "version: 1\nconference:\n  name: FOSDEM 2026\n  time_zone: Europe/Brussels\npicks:\n" + pick + "facts:\n  - {label: a, value: b}\n"
+	pick := "  - id: \"7886\" # spaced out\n    title: 'FOSS in times of war, scarcity and (adversarial) AI'\n\n    priority: must\n    status: planned\n" +
+		"    kind: talk\n    start: 2026-01-31T10:00:00+01:00\n    end: 2026-01-31T10:50:00+01:00\n    speakers:\n      - Michiel Leenaars\n    note: >-\n      folded by hand\n" +
+		"\n  # after a blank line\n  - {id: '7887', title: \"Flow\", priority: want, status: planned, kind: talk}\n"
+	text := "version: 1\nconference:\n  name: FOSDEM 2026\n  time_zone: Europe/Brussels\npicks:\n" + pick + "\nfacts:\n  - {label: a, value: b}\n"
 	path := writePlan(t, text)
 	got := change(t, path, func(p *schedule.Plan) {
 		start := time.Date(2026, 1, 31, 9, 0, 0, 0, brussels)
 		p.Picks = append(p.Picks, &schedule.Pick{Session: schedule.Session{ID: "7022", Title: "Early", Kind: schedule.KindTalk, Start: start, End: start.Add(20 * time.Minute)}, Priority: schedule.Want, Status: schedule.Planned})
 		p.SetFact("a", "c")
 	})
-	if !strings.Contains(got, "picks:\n  - id: \"7022\"\n") || !strings.Contains(got, "\n"+pick+"facts:\n  - {label: a, value: c}\n") {
-		t.Errorf("the unchanged pick's text changed:\n%s", got)
+	if !strings.Contains(got, "picks:\n  - id: \"7022\"\n") || !strings.Contains(got, "\n"+pick+"\nfacts:\n  - {label: a, value: c}\n") {
+		t.Errorf("the unchanged picks' text changed:\n%s", got)
+	}
+	// Written again without a change: the same, byte for byte.
+	if again := change(t, path, func(*schedule.Plan) {}); again != got {
+		t.Errorf("a second save changed the file:\n%s\n--- was\n%s", again, got)
 	}
 }
 

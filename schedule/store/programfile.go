@@ -30,11 +30,6 @@ type programHeader struct {
 	Generation int `json:"generation,omitempty"`
 }
 
-// WriteProgram writes p in the program file format.
-func WriteProgram(w io.Writer, p *schedule.Program) error {
-	return writeProgram(w, p, programHeader{})
-}
-
 func writeProgram(w io.Writer, p *schedule.Program, h programHeader) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
@@ -67,17 +62,11 @@ func readHeader(line []byte, name string) (programHeader, error) {
 	return h, nil
 }
 
-// ReadProgram decodes a whole program file. name is used in errors. A
+// readProgram decodes a whole program file. name is used in errors. A
 // program that holds another number of sessions than its header says (a
-// copy cut short at a line break) is an error.
-func ReadProgram(data []byte, name string) (*schedule.Program, error) {
-	prog, _, err := readProgram(data, name, false)
-	return prog, err
-}
-
-// readProgram is ReadProgram; with salvage, it reads what it can of a
-// damaged program instead (the sessions whose lines decode), and returns
-// what was wrong as well.
+// copy cut short at a line break) is an error; with salvage, it reads
+// what it can of a damaged program instead (the sessions whose lines
+// decode), and returns what was wrong as well.
 func readProgram(data []byte, name string, salvage bool) (*schedule.Program, programHeader, error) {
 	nl := bytes.IndexByte(data, '\n')
 	if nl < 0 {

@@ -137,10 +137,17 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `
 
 // aliasBombInPicks hides the aliases in keys a plan has: a speaker list
-// of 3,000 aliases, used again by other picks.
+// of 3,000 aliases, used again by 200 other picks (600,000 speakers from
+// 20 kB).
 var aliasBombInPicks = strings.NewReplacer("    note: bring questions\n", "    note: &n bring questions\n",
 	"    speakers: [Michiel Leenaars]\n", "    speakers: &s ["+strings.Repeat("*n, ", 3000)+"*n]\n",
-	"facts:", "  - {id: a, title: lol, speakers: *s}\n  - {id: b, title: lol, speakers: *s}\nfacts:").Replace(samplePlan)
+	"facts:", func() string {
+		var b strings.Builder
+		for i := range 200 {
+			fmt.Fprintf(&b, "  - {id: a%d, title: lol, speakers: *s}\n", i)
+		}
+		return b.String() + "facts:"
+	}()).Replace(samplePlan)
 
 func TestSavePlanIsAtomicAndKeepsMode(t *testing.T) {
 	dir := t.TempDir()
@@ -230,7 +237,8 @@ func TestEncodePlanRoundTripsHostileText(t *testing.T) {
 	texts := []string{"", "plain", "7886", "yes", "No", "null", "~", "1e3", "0x1F", "2026-01-31", "- dash", "a: b", "a #b", "#x",
 		"'quoted'", "\"dq\"", "tab\there", "line\nbreak\r\n", "trailing ", " leading", "two  spaces", "{flow}", "[list]", "a, b",
 		"emoji 🎉 ✓", "ünïcödé ’", "\u2028sep", "back\\slash", "%percent", "@at", "`tick`", "&anchor", "*alias", "!tag", "|pipe", ">fold",
-		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "..."}
+		"?q", "colon:", "k: v # c", "\x00nul\x1b[31m", "(paren) ok", "0b101", ".inf", "+1", "-", "...",
+		"\n", "\n\nafter two breaks", "\n indented", "folded\n more", "<<", "y", "N"}
 	for i, s := range texts {
 		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s, TimeZone: "Europe/Brussels", Sources: []schedule.Source{{Name: s, Location: s, Format: "csv", Sessions: 1}}},
 			Venue: schedule.Venue{DefaultWalk: 3, Walks: []schedule.Walk{{From: s, To: s + "x", Minutes: 4}}},
@@ -290,3 +298,38 @@ func mustZone(name string) *time.Location {
 }
 
 var brussels = mustZone("Europe/Brussels")
+
+// The sync state lives beside the plan, owned by the store: written
+// atomically for its owner only, read back, a fresh start when missing or
+// not ours, and one of the files an export may not overwrite.
+func TestSyncState(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	st, err := Open(context.Background(), path, Write, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	type state struct{ Calendar string }
+	var got state
+	if ok, err := st.LoadSyncState(&got); ok || err != nil {
+		t.Errorf("no state yet: %v, %v", ok, err)
+	}
+	if err := st.SaveSyncState(state{"https://cal.example.org/ana/"}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, ".plan.yaml.sync.json")
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("state file: %v, %v", fi, err)
+	}
+	if ok, err := st.LoadSyncState(&got); !ok || err != nil || got.Calendar != "https://cal.example.org/ana/" {
+		t.Errorf("read back: %v, %v, %+v", ok, err, got)
+	}
+	os.WriteFile(file, []byte("not json"), 0o600)
+	if ok, err := st.LoadSyncState(&got); ok || err != nil {
+		t.Errorf("not ours: %v, %v", ok, err)
+	}
+	if own, err := IsPlanFile(path, file); !own || err != nil {
+		t.Errorf("IsPlanFile(%s) = %v, %v", file, own, err)
+	}
+}

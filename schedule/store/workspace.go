@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,14 +15,14 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/plan-cli/plan/schedule"
-	"gopkg.in/yaml.v3"
 )
 
-// Workspace is a plan file on disk, with the program file beside it, held
-// under a lock for the life of one command: a shared lock to read, an
-// exclusive one to change, so that commands run at the same time take
-// turns and none loses another's picks. It is the only place that touches
-// the disk for the plan.
+// Workspace is a plan file on disk, with the files beside it (the program,
+// the lock, the sync state, temporary files), held under a lock for the
+// life of one command: a shared lock to read, an exclusive one to change,
+// so that commands run at the same time take turns and none loses
+// another's picks. It is the only place that touches the disk for the
+// plan, and names every file beside it (OwnFiles).
 type Workspace struct {
 	Path        string // the plan file as given, e.g. plan.yaml, for messages
 	ProgramPath string // the program beside the plan file, e.g. plan.program.jsonl
@@ -29,11 +30,11 @@ type Workspace struct {
 	mode        Mode
 	lock        *flock.Flock
 	progData    []byte
-	progFile    string     // the program file read, when not ProgramPath
-	doc         *yaml.Node // the plan file as last read or written, for SavePlan
-	src         []byte     // the text doc was read from; nil once written
-	gen         int        // the program generation the plan was saved with
-	staged      *pending   // the program SaveProgram wrote, renamed by SavePlan
+	progFile    string   // the program file read, when not ProgramPath
+	doc         *planDoc // the plan file as last read or written, for SavePlan
+	src         []byte   // the text doc was read from, until a save adopts it
+	gen         int      // the program generation the plan was saved with
+	staged      *pending // the program SaveProgram wrote, renamed by SavePlan
 	stagedGen   int
 	problem     error // why the program could not be read as it is
 }
@@ -68,6 +69,12 @@ func ProgramPathFor(planPath string) string {
 func legacyProgramPath(planPath string) string {
 	ext := filepath.Ext(planPath)
 	return strings.TrimSuffix(planPath, ext) + ".program.jsonl"
+}
+
+// syncStatePath is where plan sync keeps what the last sync saw, beside
+// the plan: .plan.yaml.sync.json for plan.yaml.
+func syncStatePath(planFile string) string {
+	return filepath.Join(filepath.Dir(planFile), "."+filepath.Base(planFile)+".sync.json")
 }
 
 // prevPath holds the program an import replaces until the plan file is
@@ -108,7 +115,7 @@ func Open(ctx context.Context, path string, mode Mode, onWait func()) (*Workspac
 		// program: under the exclusive lock no other command writes them,
 		// and one still being written (by a command that took no plan
 		// lock, such as export -o) is locked and left alone.
-		for _, p := range []string{file, ProgramPathFor(file)} {
+		for _, p := range []string{file, ProgramPathFor(file), syncStatePath(file)} {
 			removeStaleTemps(filepath.Dir(p), filepath.Base(p))
 		}
 	}
@@ -116,9 +123,9 @@ func Open(ctx context.Context, path string, mode Mode, onWait func()) (*Workspac
 }
 
 // OwnFiles lists the files that make up the plan (the plan, its program,
-// its lock), which nothing else may overwrite.
+// its lock, its sync state), which nothing else may overwrite.
 func (s *Workspace) OwnFiles() []string {
-	files := []string{s.file, s.ProgramPath, lockPath(s.file), prevPath(s.ProgramPath)}
+	files := []string{s.file, s.ProgramPath, lockPath(s.file), prevPath(s.ProgramPath), syncStatePath(s.file)}
 	if l := legacyProgramPath(s.file); l != s.ProgramPath {
 		files = append(files, l)
 	}
@@ -174,17 +181,14 @@ func (s *Workspace) LoadPlan() (*schedule.Plan, error) {
 		return nil, err
 	}
 	s.doc, s.src = doc, data
-	s.gen = 0
-	if n := mappingValue(doc, "program_generation"); n != nil {
-		n.Decode(&s.gen)
-	}
+	s.gen = doc.file.ProgramGeneration
 	return p, nil
 }
 
 // SavePlan writes the plan atomically. A plan read by LoadPlan is written
 // over the document it was read from, so that the comments, key order
-// and layout a person gave the file stay (see reconcile). The text is
-// read back before it is written (see checkReadsBack). After SaveProgram,
+// and layout a person gave the file stay (see encodePlan). What is
+// written anew is read back first (see checkReadsBack). After SaveProgram,
 // it writes the program and the plan as a pair: both are complete on
 // disk before either is renamed into place, the program replaced is
 // kept until the plan is in place too, and each records the same
@@ -195,7 +199,11 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 	if s.staged != nil {
 		gen = s.stagedGen
 	}
-	data, doc, err := encodePlanGen(s.doc, s.src, p, gen)
+	if s.src != nil {
+		s.doc.adopt(s.src)
+		s.src = nil
+	}
+	data, doc, err := encodePlan(s.doc, p, gen)
 	if err != nil {
 		if s.staged != nil {
 			s.staged.abort()
@@ -227,7 +235,7 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 	}
 	os.Remove(prevPath(s.ProgramPath))
 	syncDir(pd.dir)
-	s.doc, s.src, s.gen = doc, nil, gen
+	s.doc, s.gen = doc, gen
 	return nil
 }
 
@@ -491,8 +499,34 @@ func (s *Workspace) SaveProgram(prog *schedule.Program) error {
 	return nil
 }
 
+// LoadSyncState reads what the last plan sync saw into v, from JSON. It
+// reports false, and no error, when there is none or it is not JSON that
+// fits v: the next sync starts afresh.
+func (s *Workspace) LoadSyncState(v any) (bool, error) {
+	data, err := os.ReadFile(syncStatePath(s.file))
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("cannot read the sync state: %w", err)
+	}
+	return json.Unmarshal(data, v) == nil, nil
+}
+
+// SaveSyncState writes v, as JSON, as what the last plan sync saw:
+// atomically, readable by its owner only (it names the calendar).
+func (s *Workspace) SaveSyncState(v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(syncStatePath(s.file), 0o600, func(f *os.File) error {
+		_, err := f.Write(append(data, '\n'))
+		return err
+	})
+}
+
 // IsPlanFile reports whether path is one of the files of the plan at
-// planPath (the plan, its program, its lock), through any symbolic link
+// planPath (see OwnFiles), through any symbolic link
 // or other name, so that an export never overwrites them.
 func IsPlanFile(planPath, path string) (bool, error) {
 	if planPath == "" {
