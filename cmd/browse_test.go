@@ -182,3 +182,34 @@ func TestBrowseInATerminal(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// What one keystroke of a search costs on FOSDEM 2026 (883 sessions),
+// screen included: typing "rust" and taking it back, a key at a time.
+func BenchmarkBrowseSearchKeystroke(b *testing.B) {
+	dir := b.TempDir()
+	for _, args := range [][]string{{"import", "../testdata/programs/fosdem-2026-pentabarf.xml"}, {"add", "7886", "7022"}} {
+		ios, _, _, errOut := NewTestIO(false)
+		if code := Run(b.Context(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml")}, args...)); code != 0 {
+			b.Fatal(errOut)
+		}
+	}
+	ios, _, _, _ := NewTestIO(true)
+	ios.SetEnv("PLAN_FILE", filepath.Join(dir, "plan.yaml"))
+	m, err := newFactory(b.Context(), ios).browseModel(termenv.Ascii)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.SetSize(80, 24)
+	m = keys(m, "/")
+	typed := []tea.KeyMsg{
+		{Type: tea.KeyRunes, Runes: []rune("r")}, {Type: tea.KeyRunes, Runes: []rune("u")},
+		{Type: tea.KeyRunes, Runes: []rune("s")}, {Type: tea.KeyRunes, Runes: []rune("t")},
+		{Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace},
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		next, _ := m.Update(typed[i%len(typed)])
+		m = next.(browse.Model)
+		_ = m.View()
+	}
+}
