@@ -94,8 +94,10 @@ func runBrowse(o *browseOptions) error {
 
 // browseModel reads the plan and the program (under the shared lock,
 // released before the browser starts) and builds the browser on them.
-// Its Save goes through changePlan: the plan is read again under the
-// exclusive lock, the edit applied to it, and saved.
+// Its Save is changePlan's: the plan is read again under the exclusive
+// lock, the edits applied to it, and saved; but a wait for the lock is
+// told to the browser (onWait), which says so on its status line, not on
+// stderr under the screen.
 func (f *Factory) browseModel(profile termenv.Profile) (browse.Model, error) {
 	var opts browse.Options
 	err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
@@ -118,16 +120,20 @@ func (f *Factory) browseModel(profile termenv.Profile) (browse.Model, error) {
 	r.SetColorProfile(profile)
 	opts.Renderer = r
 	opts.Now = f.IO.Now
-	opts.Save = func(apply func(*schedule.Plan) error) (*schedule.Plan, error) {
-		var saved *schedule.Plan
-		err := f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
-			if err := apply(p); err != nil {
-				return err
-			}
-			saved = p
-			return nil
-		})
-		return saved, err
+	opts.Save = func(apply func(*schedule.Plan) error, onWait func()) (*schedule.Plan, error) {
+		st, err := store.Open(f.Ctx, f.planPath(), store.Write, onWait)
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		p, err := st.LoadPlan()
+		if err != nil {
+			return nil, err
+		}
+		if err := apply(p); err != nil {
+			return nil, err
+		}
+		return p, st.SavePlan(p)
 	}
 	return browse.New(opts), nil
 }
