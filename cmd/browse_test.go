@@ -26,18 +26,7 @@ func updating() bool {
 
 func keys(m browse.Model, ks ...string) browse.Model {
 	for _, k := range ks {
-		var msg tea.KeyMsg
-		switch k {
-		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
-		case "space":
-			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		}
-		next, _ := m.Update(msg)
+		next, _ := m.Update(keyMsg(k))
 		m = next.(browse.Model)
 	}
 	return m
@@ -291,39 +280,13 @@ func TestBrowseSaveWaitsForTheLock(t *testing.T) {
 }
 
 func keyMsg(k string) tea.KeyMsg {
-	if k == " " {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "space", " ":
 		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
-// What one keystroke of a search costs on FOSDEM 2026 (883 sessions),
-// screen included: typing "rust" and taking it back, a key at a time.
-func BenchmarkBrowseSearchKeystroke(b *testing.B) {
-	dir := b.TempDir()
-	for _, args := range [][]string{{"import", "../testdata/programs/fosdem-2026-pentabarf.xml"}, {"add", "7886", "7022"}} {
-		ios, _, _, errOut := NewTestIO(false)
-		if code := Run(b.Context(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml")}, args...)); code != 0 {
-			b.Fatal(errOut)
-		}
-	}
-	ios, _, _, _ := NewTestIO(true)
-	ios.SetEnv("PLAN_FILE", filepath.Join(dir, "plan.yaml"))
-	m, err := newFactory(b.Context(), ios).browseModel(termenv.Ascii)
-	if err != nil {
-		b.Fatal(err)
-	}
-	m.SetSize(80, 24)
-	m = keys(m, "/")
-	typed := []tea.KeyMsg{
-		{Type: tea.KeyRunes, Runes: []rune("r")}, {Type: tea.KeyRunes, Runes: []rune("u")},
-		{Type: tea.KeyRunes, Runes: []rune("s")}, {Type: tea.KeyRunes, Runes: []rune("t")},
-		{Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace},
-	}
-	b.ResetTimer()
-	for i := range b.N {
-		next, _ := m.Update(typed[i%len(typed)])
-		m = next.(browse.Model)
-		_ = m.View()
-	}
 }
