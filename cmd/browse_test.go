@@ -290,3 +290,52 @@ func keyMsg(k string) tea.KeyMsg {
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
+
+// benchFactory is a factory on a FOSDEM 2026 plan (883 sessions, two
+// picks) in a temporary folder.
+func benchFactory(b *testing.B) *Factory {
+	dir := b.TempDir()
+	for _, args := range [][]string{{"import", "../testdata/programs/fosdem-2026-pentabarf.xml"}, {"add", "7886", "7022"}} {
+		ios, _, _, errOut := NewTestIO(false)
+		if code := Run(b.Context(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml")}, args...)); code != 0 {
+			b.Fatal(errOut)
+		}
+	}
+	ios, _, _, _ := NewTestIO(true)
+	ios.SetEnv("PLAN_FILE", filepath.Join(dir, "plan.yaml"))
+	return newFactory(b.Context(), ios)
+}
+
+// What plan browse does before its first frame on FOSDEM 2026: read the
+// plan and the program, build the browser, draw the first screen.
+func BenchmarkBrowseFirstScreen(b *testing.B) {
+	f := benchFactory(b)
+	b.ResetTimer()
+	for range b.N {
+		m, err := f.browseModel(termenv.Ascii)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m.SetSize(80, 24)
+		_ = m.View()
+	}
+}
+
+// What one keystroke of a search costs on FOSDEM 2026, screen included:
+// typing "rust" and taking it back, a key at a time.
+func BenchmarkBrowseSearchKeystroke(b *testing.B) {
+	m, err := benchFactory(b).browseModel(termenv.Ascii)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.SetSize(80, 24)
+	m = keys(m, "/")
+	typed := []tea.KeyMsg{keyMsg("r"), keyMsg("u"), keyMsg("s"), keyMsg("t"),
+		{Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}}
+	b.ResetTimer()
+	for i := range b.N {
+		next, _ := m.Update(typed[i%len(typed)])
+		m = next.(browse.Model)
+		_ = m.View()
+	}
+}
