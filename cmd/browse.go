@@ -41,10 +41,13 @@ Space picks or unpicks the selected session, p cycles its priority
 (must, want, maybe), and the line at the bottom says at once what it
 clashes with (overlaps and walks too short). Enter shows it in full; e
 adds a note. Every change is saved at once, through the same lock as the
-other commands, so a 'plan add' in another terminal is never lost.
+other commands, so a 'plan add' in another terminal is never lost; while
+another command holds the plan, the bottom line says so and the screen
+goes on answering.
 
 Marks: ★ must, ☆ want, ○ maybe, ✓ attended, - skipped, ✗ gone, ! clash.
-q or Ctrl-C quits. plan browse needs a terminal; in a script use
+q or Ctrl-C quits (with a change still being saved, q waits for it and a
+second Ctrl-C does not). plan browse needs a terminal; in a script use
 'plan list'.`,
 		Example: "  plan browse\n  NO_COLOR=1 plan browse",
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,9 +67,10 @@ func runBrowse(o *browseOptions) error {
 	w, h := 0, 0
 	if o.Snapshot != "" {
 		ws, hs, ok := strings.Cut(o.Snapshot, "x")
-		w, _ = strconv.Atoi(ws)
-		h, _ = strconv.Atoi(hs)
-		if !ok || w < 20 || h < 6 {
+		var errW, errH error
+		w, errW = strconv.Atoi(ws)
+		h, errH = strconv.Atoi(hs)
+		if !ok || errW != nil || errH != nil || w < 20 || h < 6 {
 			return usagef("--snapshot %q: give WIDTHxHEIGHT, e.g. 80x24", o.Snapshot)
 		}
 	} else if !f.processTerminal() {
