@@ -1,7 +1,7 @@
 package browse
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -43,7 +43,7 @@ func (m Model) searchKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(msg)
-	if q := present.ParseQuery(m.search.Value()); strings.Join(q, " ") != strings.Join(m.filters.query, " ") {
+	if q := present.ParseQuery(m.search.Value()); !slices.Equal(q, m.filters.query) {
 		m.filters.query = q
 		m.pages[m.view] = m.page().newDay() // from the top
 		m.rebuild()
