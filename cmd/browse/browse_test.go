@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -702,5 +703,42 @@ func TestUnpickUnderPicked(t *testing.T) {
 	m = do(t, m, "space")
 	if len(m.day.shown) != 2 || m.selected() == nil || onDisk(t, path).Pick("7886") != nil {
 		t.Errorf("after the unpick: %d shown, selected %s", len(m.day.shown), selectedID(m))
+	}
+}
+
+// Text from the program and the plan file reaches the screen as text:
+// the only escape sequences in a frame are the browser's own styles.
+func TestHostileTextStaysText(t *testing.T) {
+	const hostile = "\x1b]0;PWNED\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\x1b[H\a\u009b2J\u0085\x7f\u202e\r"
+	evil := schedule.Session{ID: "e1" + hostile, Title: "Harmless" + hostile, Room: "A" + hostile, Track: "T" + hostile,
+		Abstract: "about" + hostile, URL: "https://ok.example/\rurl:      https://phish.example/",
+		Start: time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 5, 10, 30, 0, 0, time.UTC)}
+	other := evil
+	other.ID, other.Title = "e2", "Other"+hostile
+	other.Start, other.End = other.Start.Add(15*time.Minute), other.End.Add(15*time.Minute)
+	p := &schedule.Plan{Version: schedule.FormatVersion}
+	p.Conference.Name = "t" + hostile
+	if _, err := p.Add([]string{"e2"}, map[string]*schedule.Session{"e2": &other}, schedule.AddOptions{Note: "note" + hostile}); err != nil {
+		t.Fatal(err)
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	m := New(Options{Name: p.Conference.Name, Sessions: []*schedule.Session{&evil, &other}, Plan: p, Renderer: r,
+		Now: func() time.Time { return evil.Start }})
+	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	for _, keys := range [][]string{nil, {"enter"}, {"j", "enter"}, {"2"}, {"3"}, {"4"}, {"/", "h"}} {
+		screen := do(t, m, keys...).View()
+		if !strings.Contains(screen, "\x1b[") {
+			t.Fatalf("%v: no styles at all:\n%q", keys, screen)
+		}
+		for _, r := range sgr.ReplaceAllString(screen, "") {
+			if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e {
+				t.Errorf("%v: %U on the screen:\n%q", keys, r, screen)
+				break
+			}
+		}
+		if strings.Contains(screen, "\x1b[8m") {
+			t.Errorf("%v: concealed text", keys)
+		}
 	}
 }

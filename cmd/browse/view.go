@@ -6,12 +6,14 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/present"
 )
 
 // View draws the screen: the header, the page (or the details), the
 // input line when one is open, the status line and the keys; every line
-// within the width, exactly the height of the terminal.
+// within the width, exactly the height of the terminal, and nothing in
+// it that a terminal would act on but our styles (termtext.Clean).
 func (m Model) View() string {
 	if m.quit {
 		return ""
@@ -41,7 +43,7 @@ func (m Model) View() string {
 	if len(lines) > m.h {
 		lines = lines[:m.h]
 	}
-	return strings.Join(lines, "\n")
+	return termtext.Clean(strings.Join(lines, "\n"))
 }
 
 // header is the conference, the day, the pages and how many sessions

@@ -27,3 +27,27 @@ func TestTruncateAndPad(t *testing.T) {
 		}
 	}
 }
+
+func TestClean(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain\nlines ★ …", "plain\nlines ★ …"},
+		{"\x1b[1;38;5;63mbold colour\x1b[0m", "\x1b[1;38;5;63mbold colour\x1b[0m"},
+		{"\x1b[7mselected\x1b[0m", "\x1b[7mselected\x1b[0m"},
+		{"\x1b[38;2;1;2;3mtrue colour\x1b[39m", "\x1b[38;2;1;2;3mtrue colour\x1b[39m"},
+		{"a\x1b]0;PWNED\x07b", "ab"},                // window title
+		{"a\x1b]52;c;cHduZWQ=\x1b\\b", "ab"},        // clipboard, ended by ST
+		{"a\x1b[2J\x1b[Hb", "ab"},                   // clear screen, home
+		{"a\x1b[8mhidden\x1b[0m", "ahidden\x1b[0m"}, // conceal
+		{"a\x1b[41mred ground", "ared ground"},      // background
+		{"a\u009b2Jb\u0085c\u007fd", "a2Jbcd"},      // C1 CSI (its 2J is then text), NEL, DEL
+		{"a\rurl: phish\tx\a", "aurl: phishx"},      // CR, tab, bell
+		{"bidi \u202eevil\u2066", "bidi evil"},      // overrides, isolates
+		{"cut \x1b]0;PWNED\nnext", "cut \nnext"},    // an OSC ends at the line
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"end \x1b", "end "},
+	} {
+		if got := Clean(c.in); got != c.want {
+			t.Errorf("Clean(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
