@@ -1,6 +1,9 @@
-// Package termtext fits text to terminal columns: what plan's tables and
-// the browser share. Widths are display columns (a CJK character or an
-// emoji takes two); styled text keeps its escape sequences.
+// Package termtext is text for a terminal, shared by cmd and the
+// browser: fitting it to columns (Truncate, Pad; widths are display
+// columns, a CJK character or an emoji takes two, and styled text keeps
+// its escape sequences) and keeping a feed's escape sequences out of it
+// (Clean for the browser's frames; EscapeEnd and StyleSGR for cmd's
+// cleaning writer).
 package termtext
 
 import (
