@@ -1,7 +1,6 @@
 package termtext
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,8 +24,8 @@ func Clean(s string) string {
 		c := s[i]
 		switch {
 		case c == 0x1b:
-			end, _ := EscapeEnd([]byte(s[i:min(len(s), i+4096)]))
-			if seq := s[i : i+end]; StyleSGR([]byte(seq), true) {
+			end, _ := EscapeEnd(s[i:])
+			if seq := s[i : i+end]; StyleSGR(seq, true) {
 				b.WriteString(seq)
 			}
 			i += max(end, 1)
@@ -64,7 +63,7 @@ func clean(s string) bool {
 // EscapeEnd is the length of the escape sequence p starts with (ESC, then
 // a CSI, OSC, DCS, SOS, PM or APC string, or one more character), and
 // whether p holds all of it.
-func EscapeEnd(p []byte) (int, bool) {
+func EscapeEnd[T ~string | ~[]byte](p T) (int, bool) {
 	if len(p) < 2 {
 		return len(p), false
 	}
@@ -103,22 +102,22 @@ func EscapeEnd(p []byte) (int, bool) {
 // italics, underline, strike-through or a foreground colour, as lipgloss
 // writes for plan's styles, and with reverse, reverse video too (the
 // browser's selection).
-func StyleSGR(seq []byte, reverse bool) bool {
+func StyleSGR[T ~string | ~[]byte](seq T, reverse bool) bool {
 	if len(seq) < 3 || seq[1] != '[' || seq[len(seq)-1] != 'm' {
 		return false
 	}
-	fields := bytes.Split(seq[2:len(seq)-1], []byte{';'})
+	fields := strings.Split(string(seq[2:len(seq)-1]), ";")
 	for i := 0; i < len(fields); i++ {
-		f := string(fields[i])
+		f := fields[i]
 		for _, d := range f {
 			if d < '0' || d > '9' {
 				return false
 			}
 		}
 		switch {
-		case f == "38" && i+2 < len(fields) && string(fields[i+1]) == "5":
+		case f == "38" && i+2 < len(fields) && fields[i+1] == "5":
 			i += 2 // a 256-colour foreground
-		case f == "38" && i+4 < len(fields) && string(fields[i+1]) == "2":
+		case f == "38" && i+4 < len(fields) && fields[i+1] == "2":
 			i += 4 // a true-colour foreground
 		case reverse && (f == "7" || f == "27"):
 		case f == "" || f == "0" || f == "1" || f == "2" || f == "3" || f == "4" || f == "9" || f == "39" ||
