@@ -96,41 +96,8 @@ func TestPipedOutputHasNoControls(t *testing.T) {
 // change nothing but the lines they print: the window title, the
 // clipboard and the lines above stay, and no spoofed URL shows.
 func TestTerminalIsNotTakenOver(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is required in CI (.ci/install.d/10-tmux.sh)")
-		}
-		t.Skip("tmux is not installed")
-	}
-	bin, dir := buildPlan(t)
-	evilProgram(t, bin, dir)
-	sock := filepath.Join(t.TempDir(), "tmux.sock")
-	tmux := func(args ...string) string {
-		out, err := exec.Command("tmux", append([]string{"-S", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	tmux("new-session", "-d", "-x", "100", "-y", "30", "-c", dir, "env", "-u", "NO_COLOR", "TERM=xterm-256color", "PLAN="+bin, "sh")
-	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
-	tmux("set-option", "-g", "set-clipboard", "on")
-	tmux("set-option", "-g", "allow-rename", "on")
-	tmux("select-pane", "-T", "ORIGINAL")
-	wait := func(marker string) string {
-		for range 100 {
-			screen := tmux("capture-pane", "-p")
-			if strings.Contains(screen, marker) {
-				return screen
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("%q never showed:\n%s", marker, tmux("capture-pane", "-p"))
-		return ""
-	}
+	bin, dir := hostileTerminal(t)
+	tmux, wait := tmuxOn(t, dir, "env", "-u", "NO_COLOR", "TERM=xterm-256color", "PLAN="+bin, "sh")
 	// The markers are computed by the shell, so that the typed command
 	// line does not show them.
 	tmux("send-keys", "clear; echo KEEP-$((2+3))", "Enter")
@@ -154,4 +121,87 @@ func TestTerminalIsNotTakenOver(t *testing.T) {
 	if !strings.Contains(screen, "Harmless") || !strings.Contains(screen, "Other") {
 		t.Errorf("the titles do not show:\n%s", screen)
 	}
+}
+
+// plan browse draws the same hostile program full screen, in colour:
+// the list, the details of a session whose title and url hold escape
+// sequences, and the pick's clash line; the window title and the
+// clipboard stay.
+func TestBrowseIsNotTakenOver(t *testing.T) {
+	bin, dir := hostileTerminal(t)
+	tmux, wait := tmuxOn(t, dir, "env", "-u", "NO_COLOR", "TERM=xterm-256color", "COLORTERM=truecolor", bin, "browse")
+	wait("1 list")
+	tmux("send-keys", "space") // e1 overlaps the pick e2: the clash line names it
+	wait("picked")
+	tmux("send-keys", "Enter")
+	screen := wait("picked   ")
+	tmux("send-keys", "Escape", "j", "Enter")
+	screen += wait("url      https://ok.example/")
+	tmux("send-keys", "q")
+	if title := strings.TrimSpace(tmux("display-message", "-p", "#{pane_title}")); title != "ORIGINAL" {
+		t.Errorf("the pane title became %q", title)
+	}
+	if bufs := tmux("list-buffers"); strings.TrimSpace(bufs) != "" {
+		t.Errorf("the clipboard was set: %s", bufs)
+	}
+	if !strings.Contains(screen, "Harmless") || !strings.Contains(screen, "Other") {
+		t.Errorf("the titles do not show:\n%s", screen)
+	}
+	for _, line := range strings.Split(screen, "\n") {
+		if strings.Contains(line, "phish") && !strings.Contains(line, "ok.example") {
+			t.Errorf("a spoofed URL line shows: %q\n%s", line, screen)
+		}
+	}
+}
+
+// hostileTerminal builds plan and a plan on evilProgram, for a test in
+// tmux (skipped under -short, or without tmux outside CI).
+func hostileTerminal(t *testing.T) (bin, dir string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and runs it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI (.ci/install.d/10-tmux.sh)")
+		}
+		t.Skip("tmux is not installed")
+	}
+	bin, dir = buildPlan(t)
+	evilProgram(t, bin, dir)
+	return bin, dir
+}
+
+// tmuxOn runs command in a tmux pane of 100×30 in dir, with the window
+// title set to ORIGINAL and a feed free to set it and the clipboard
+// (allow-rename, set-clipboard); the pane stays when command ends. tmux runs a tmux command; wait waits
+// for marker on the screen and returns the screen.
+func tmuxOn(t *testing.T, dir string, command ...string) (tmux func(args ...string) string, wait func(marker string) string) {
+	t.Helper()
+	sock := filepath.Join(t.TempDir(), "tmux.sock")
+	tmux = func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	tmux(append([]string{"new-session", "-d", "-x", "100", "-y", "30", "-c", dir}, command...)...)
+	t.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
+	tmux("set-option", "-g", "set-clipboard", "on")
+	tmux("set-option", "-g", "allow-rename", "on")
+	tmux("set-option", "-g", "remain-on-exit", "on") // the pane outlives a command that quits
+	tmux("select-pane", "-T", "ORIGINAL")
+	wait = func(marker string) string {
+		for range 100 {
+			screen := tmux("capture-pane", "-p")
+			if strings.Contains(screen, marker) {
+				return screen
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("%q never showed:\n%s", marker, tmux("capture-pane", "-p"))
+		return ""
+	}
+	return tmux, wait
 }

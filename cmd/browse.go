@@ -41,10 +41,13 @@ Space picks or unpicks the selected session, p cycles its priority
 (must, want, maybe), and the line at the bottom says at once what it
 clashes with (overlaps and walks too short). Enter shows it in full; e
 adds a note. Every change is saved at once, through the same lock as the
-other commands, so a 'plan add' in another terminal is never lost.
+other commands, so a 'plan add' in another terminal is never lost; while
+another command holds the plan, the bottom line says so and the screen
+goes on answering.
 
 Marks: ★ must, ☆ want, ○ maybe, ✓ attended, - skipped, ✗ gone, ! clash.
-q or Ctrl-C quits. plan browse needs a terminal; in a script use
+q or Ctrl-C quits (with a change still being saved, q waits for it and a
+second Ctrl-C does not). plan browse needs a terminal; in a script use
 'plan list'.`,
 		Example: "  plan browse\n  NO_COLOR=1 plan browse",
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,9 +67,10 @@ func runBrowse(o *browseOptions) error {
 	w, h := 0, 0
 	if o.Snapshot != "" {
 		ws, hs, ok := strings.Cut(o.Snapshot, "x")
-		w, _ = strconv.Atoi(ws)
-		h, _ = strconv.Atoi(hs)
-		if !ok || w < 20 || h < 6 {
+		var errW, errH error
+		w, errW = strconv.Atoi(ws)
+		h, errH = strconv.Atoi(hs)
+		if !ok || errW != nil || errH != nil || w < 20 || h < 6 {
 			return usagef("--snapshot %q: give WIDTHxHEIGHT, e.g. 80x24", o.Snapshot)
 		}
 	} else if !f.processTerminal() {
@@ -94,8 +98,10 @@ func runBrowse(o *browseOptions) error {
 
 // browseModel reads the plan and the program (under the shared lock,
 // released before the browser starts) and builds the browser on them.
-// Its Save goes through changePlan: the plan is read again under the
-// exclusive lock, the edit applied to it, and saved.
+// Its Save is changePlan's: the plan is read again under the exclusive
+// lock, the edits applied to it, and saved; but a wait for the lock is
+// told to the browser (onWait), which says so on its status line, not on
+// stderr under the screen.
 func (f *Factory) browseModel(profile termenv.Profile) (browse.Model, error) {
 	var opts browse.Options
 	err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
@@ -118,16 +124,20 @@ func (f *Factory) browseModel(profile termenv.Profile) (browse.Model, error) {
 	r.SetColorProfile(profile)
 	opts.Renderer = r
 	opts.Now = f.IO.Now
-	opts.Save = func(apply func(*schedule.Plan) error) (*schedule.Plan, error) {
-		var saved *schedule.Plan
-		err := f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
-			if err := apply(p); err != nil {
-				return err
-			}
-			saved = p
-			return nil
-		})
-		return saved, err
+	opts.Save = func(apply func(*schedule.Plan) error, onWait func()) (*schedule.Plan, error) {
+		st, err := store.Open(f.Ctx, f.planPath(), store.Write, onWait)
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		p, err := st.LoadPlan()
+		if err != nil {
+			return nil, err
+		}
+		if err := apply(p); err != nil {
+			return nil, err
+		}
+		return p, st.SavePlan(p)
 	}
 	return browse.New(opts), nil
 }

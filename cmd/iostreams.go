@@ -11,6 +11,8 @@ import (
 
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
+
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 )
 
 // IOStreams is where a command reads and writes, what it knows about the
@@ -246,14 +248,14 @@ func (c *cleanWriter) filter(p []byte) (out, rest []byte) {
 		b := p[i]
 		switch {
 		case b == 0x1b:
-			end, complete := escEnd(p[i:])
+			end, complete := termtext.EscapeEnd(p[i:])
 			if !complete {
 				if len(p)-i < 256 {
 					return out, p[i:]
 				}
 				end = 1
 			}
-			if seq := p[i : i+end]; c.sgr && colourSGR(seq) {
+			if seq := p[i : i+end]; c.sgr && termtext.StyleSGR(seq, false) {
 				out = append(out, seq...)
 			}
 			i += end
@@ -293,71 +295,4 @@ func (c *cleanWriter) filter(p []byte) (out, rest []byte) {
 		}
 	}
 	return out, nil
-}
-
-// escEnd is the length of the escape sequence p starts with (ESC, then
-// a CSI, OSC, DCS, SOS, PM or APC string, or one more character), and
-// whether p holds all of it.
-func escEnd(p []byte) (int, bool) {
-	if len(p) < 2 {
-		return len(p), false
-	}
-	switch p[1] {
-	case '[': // CSI: parameters and intermediates, then a final byte
-		for i := 2; i < len(p); i++ {
-			if p[i] >= 0x40 && p[i] <= 0x7e {
-				return i + 1, true
-			}
-			if p[i] < 0x20 || p[i] > 0x3f && p[i] < 0x40 || p[i] >= 0x7f {
-				return i, true // broken: drop up to here
-			}
-		}
-		return len(p), false
-	case ']', 'P', 'X', '^', '_': // strings, ended by BEL or ST (ESC \)
-		for i := 2; i < len(p); i++ {
-			if p[i] == 0x07 {
-				return i + 1, true
-			}
-			if p[i] == 0x1b && i+1 < len(p) && p[i+1] == '\\' {
-				return i + 2, true
-			}
-			if p[i] == '\n' {
-				return i, true // no terminal would wait past a line
-			}
-		}
-		return len(p), false
-	}
-	if p[1] < 0x20 || p[1] >= 0x7f {
-		return 1, true
-	}
-	return 2, true
-}
-
-// colourSGR reports whether seq is ESC [ params m setting only weight,
-// italics, underline, strike-through or a foreground colour, as lipgloss
-// writes for our styles.
-func colourSGR(seq []byte) bool {
-	if len(seq) < 3 || seq[1] != '[' || seq[len(seq)-1] != 'm' {
-		return false
-	}
-	fields := bytes.Split(seq[2:len(seq)-1], []byte{';'})
-	for i := 0; i < len(fields); i++ {
-		f := string(fields[i])
-		for _, d := range f {
-			if d < '0' || d > '9' {
-				return false
-			}
-		}
-		switch {
-		case f == "38" && i+2 < len(fields) && string(fields[i+1]) == "5":
-			i += 2 // a 256-colour foreground
-		case f == "38" && i+4 < len(fields) && string(fields[i+1]) == "2":
-			i += 4 // a true-colour foreground
-		case f == "" || f == "0" || f == "1" || f == "2" || f == "3" || f == "4" || f == "9" || f == "39" ||
-			len(f) == 2 && f >= "21" && f <= "37" && f != "27" && f != "28" || len(f) == 2 && f >= "90" && f <= "97":
-		default:
-			return false // conceal, reverse video, blink, backgrounds: they hide or fake text
-		}
-	}
-	return true
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
 )
@@ -12,22 +13,11 @@ import (
 // markLegend explains the marks before a picked session.
 const markLegend = present.Legend
 
-// truncate cuts s (plain text) to w columns, ending in "…" when cut.
-func truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// pad truncates s to w columns and pads it with spaces to w.
-func pad(s string, w int) string {
-	s = truncate(s, w)
-	if n := ansi.StringWidth(s); n < w {
-		s += strings.Repeat(" ", w-n)
-	}
-	return s
-}
+// truncate and pad fit text to columns; the browser uses the same two.
+var (
+	truncate = termtext.Truncate
+	pad      = termtext.Pad
+)
 
 // tableLayout is the width of each column of a session table on a
 // terminal of a given width: a mark, the time, the title (what is left),
