@@ -92,11 +92,9 @@ func (f Fetcher) Read(ctx context.Context, src string, stdin io.Reader) ([]byte,
 }
 
 // readCapped reads at most f.MaxSize bytes; sizeHint (the file's size,
-// when known) lets it allocate once.
+// when known) lets it read into one buffer of that size.
 func (f Fetcher) readCapped(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 	maxSize := f.maxSize()
-	var buf bytes.Buffer
-	buf.Grow(int(sizeHint) + 512)
 	// Look at the start first, so binary garbage or /dev/zero fails at
 	// once instead of after reading the cap.
 	first := make([]byte, 4096)
@@ -108,27 +106,87 @@ func (f Fetcher) readCapped(r io.Reader, name string, sizeHint int64) ([]byte, e
 	if err := sniffText(first, name); err != nil {
 		return nil, err
 	}
-	buf.Write(first)
-	if n == len(first) && n == 4096 {
-		data, err := readUpTo(r, buf.Bytes(), maxSize)
-		if errors.Is(err, errTooLarge) {
-			return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, err)
-		}
-		return data, nil
+	if n < 4096 {
+		return first, nil
 	}
-	return buf.Bytes(), nil
+	var data []byte
+	if sizeHint > int64(n) && sizeHint <= maxSize {
+		data, err = readSized(r, first, sizeHint, maxSize)
+	} else {
+		data, err = readUpTo(r, first, maxSize)
+	}
+	if errors.Is(err, errTooLarge) {
+		return nil, &schedule.InputError{File: name, Msg: fmt.Sprintf("larger than %d MiB: not a conference program (or a stream that never ends)", maxSize>>20)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// readSized is readUpTo for a source whose size is known (a file): one
+// buffer of that size, read into. A file that grew meanwhile is read on
+// as one of unknown size.
+func readSized(r io.Reader, first []byte, size, limit int64) ([]byte, error) {
+	buf := make([]byte, size)
+	n := copy(buf, first)
+	m, err := io.ReadFull(r, buf[n:])
+	buf = buf[:n+m]
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF:
+		return buf, nil // it shrank
+	case nil:
+		return readUpTo(r, buf, limit)
+	}
+	return nil, err
 }
 
 // readUpTo appends what r holds to data and returns it, or errTooLarge
-// once it holds more than limit bytes. It reads into 1 MiB chunks and
-// joins them once at the end, so an endless stream or a gzip bomb stops
-// at the cap having held the cap, not the doubled buffers (and their
-// garbage) a growing slice or bytes.Buffer leaves behind; a program that
-// fits costs its size twice, briefly.
+// once it holds more than limit bytes. A stream of unknown length (a
+// pipe, a download, gzip-encoded or chunked) is read into memory reserved
+// from the kernel, outside Go's heap (reserve), and then copied into a
+// slice of exactly its size, each part of the reserve given back as soon
+// as it is copied: the bytes are held once, plus a 4 MiB step, however
+// large the source. Without a reserve (not Linux) readChunks joins 1 MiB
+// chunks, holding a large source twice, briefly.
 func readUpTo(r io.Reader, data []byte, limit int64) ([]byte, error) {
+	region, release := reserve(limit + 1)
+	if region == nil {
+		return readChunks(r, data, limit)
+	}
+	defer release()
+	n := copy(region, data)
+	for {
+		m, err := r.Read(region[n:])
+		n += m
+		if int64(n) > limit {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if n == len(data) {
+		return data, nil
+	}
+	const step = 4 << 20
+	out := make([]byte, n)
+	for off := 0; off < n; off += step {
+		end := min(off+step, n)
+		copy(out[off:end], region[off:end])
+		giveBack(region[off:end])
+	}
+	return out, nil
+}
+
+// readChunks is readUpTo without a reserve: it reads into 1 MiB chunks
+// and joins them once at the end, so an endless stream or a gzip bomb
+// stops at the cap having held the cap, not the doubled buffers (and
+// their garbage) a growing slice leaves behind.
+func readChunks(r io.Reader, data []byte, limit int64) ([]byte, error) {
 	const chunk = 1 << 20
 	var chunks [][]byte
 	total := int64(len(data))
