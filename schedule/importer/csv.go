@@ -228,14 +228,17 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 type csvRows struct {
 	name string
 	r    *csv.Reader
+	cut  *csvCut // what r reads: data without over-long cells
 }
 
 func newCSVRows(data []byte, name string) *csvRows {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = csvDelimiter(data)
+	comma := csvDelimiter(data)
+	cut := newCSVCut(data, comma)
+	r := csv.NewReader(cut)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	return &csvRows{name: name, r: r}
+	return &csvRows{name: name, r: r, cut: cut}
 }
 
 // fail is the error about the row on line (0: the file) and session.
@@ -254,16 +257,16 @@ func (c *csvRows) read() ([]string, int, error) {
 		if errors.As(err, &pe) {
 			switch {
 			case errors.Is(pe.Err, csv.ErrQuote):
-				return nil, 0, &schedule.InputError{File: c.name, Line: pe.StartLine, Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
+				return nil, 0, &schedule.InputError{File: c.name, Line: c.cut.log.lineBefore(pe.StartLine), Msg: `malformed CSV: a quoted field does not end where it should: its closing " is missing (is the file cut short? download it again) or text follows it`}
 			case errors.Is(pe.Err, csv.ErrBareQuote):
-				return nil, 0, &schedule.InputError{File: c.name, Line: pe.Line, Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
+				return nil, 0, &schedule.InputError{File: c.name, Line: c.cut.log.lineBefore(pe.Line), Msg: `malformed CSV: a " inside a field that does not start with one: put the field in quotes and double each " inside it`}
 			}
-			return nil, 0, &schedule.InputError{File: c.name, Line: pe.Line, Msg: "malformed CSV", Err: pe.Err}
+			return nil, 0, &schedule.InputError{File: c.name, Line: c.cut.log.lineBefore(pe.Line), Msg: "malformed CSV", Err: pe.Err}
 		}
-		return nil, 0, &schedule.InputError{File: c.name, Msg: "malformed CSV", Err: err}
+		return nil, 0, &schedule.InputError{File: c.name, Line: c.cut.here(), Msg: "malformed CSV", Err: err}
 	}
 	line, _ := c.r.FieldPos(0)
-	return rec, line, nil
+	return rec, c.cut.log.lineBefore(line), nil
 }
 
 func blankRow(rec []string) bool {

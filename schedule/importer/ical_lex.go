@@ -139,7 +139,8 @@ func (p *icsParser) readCalendars(data []byte) ([]*icsComp, error) {
 // where it starts. Physical lines end in LF, CRLF, or CR alone when the
 // file has no LF at all; a line that begins with a space or a tab
 // continues the one before, without that first character. Blank lines are
-// skipped.
+// skipped. A logical line longer than maxToken is cut there, ending in
+// cutRune, while it is unfolded: it never takes more memory than that.
 func unfoldLines(data []byte, fn func(text string, line int) error) error {
 	sep := byte('\n')
 	if bytes.IndexByte(data, '\n') < 0 {
@@ -152,7 +153,7 @@ func unfoldLines(data []byte, fn func(text string, line int) error) error {
 		if cur == nil {
 			return nil
 		}
-		text := string(cur)
+		text := cutToken(cur)
 		cur = nil
 		return fn(text, curLine)
 	}
@@ -175,9 +176,11 @@ func unfoldLines(data []byte, fn func(text string, line int) error) error {
 				return &schedule.InputError{Line: n, Msg: "a folded continuation line with nothing before it"}
 			}
 			if len(buf) == 0 || &buf[0] != &cur[0] {
-				buf = append(buf[:0], cur...)
+				buf = append(buf[:0], cur[:min(len(cur), maxToken+1)]...)
 			}
-			buf = append(buf, phys[1:]...)
+			if len(buf) <= maxToken {
+				buf = append(buf, phys[1:min(len(phys), 1+maxToken+1-len(buf))]...)
+			}
 			cur = buf
 			continue
 		}
@@ -187,6 +190,24 @@ func unfoldLines(data []byte, fn func(text string, line int) error) error {
 		cur, curLine = phys, n
 	}
 	return flush()
+}
+
+// cutToken is b as a string, cut at maxToken (at a character boundary,
+// ending in cutRune) when it is longer. A cutRune b holds itself is left
+// out (no field keeps a noncharacter), so the only one is a cut's.
+func cutToken(b []byte) string {
+	long := len(b) > 2*maxToken // longer than what is looked at
+	if bytes.Contains(b, cutBytes) {
+		b = bytes.ReplaceAll(b[:min(len(b), 2*maxToken)], cutBytes, nil)
+	}
+	if !long && len(b) <= maxToken {
+		return string(b)
+	}
+	n := min(maxToken, len(b))
+	for n > 0 && n < len(b) && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return string(b[:n]) + string(cutRune)
 }
 
 // parseContentLine splits NAME *(;PARAM=VALUE[,VALUE]) : value. Parameter

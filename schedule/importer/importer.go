@@ -309,7 +309,8 @@ func validate(feed *Feed, name string) error {
 }
 
 // cutFields warns about every one-line field of s that was cut at
-// maxLineField.
+// maxLineField, and about an abstract cut at maxToken while it was read
+// (it ends in cutRune: cutMark from now on).
 func cutFields(feed *Feed, name string, s *schedule.Session) {
 	for _, f := range s.LineFields() {
 		if wasCut(f.Value) {
@@ -320,6 +321,10 @@ func cutFields(feed *Feed, name string, s *schedule.Session) {
 		if wasCut(sp) {
 			feed.warn(name, s, "a speaker's name is longer than %d KiB: cut there", maxLineField>>10)
 		}
+	}
+	if a, ok := strings.CutSuffix(s.Abstract, string(cutRune)); ok {
+		s.Abstract = strings.TrimRight(a, " \n") + cutMark
+		feed.warn(name, s, "the abstract is longer than %d MiB: cut there", maxToken>>20)
 	}
 }
 

@@ -60,6 +60,7 @@ type jsonReader struct {
 	name string
 	data []byte
 	dec  *json.Decoder
+	cut  *jsonCut // what dec reads: data without over-long tokens
 	// lastOff and lastLine remember the last line lookup, so numbering
 	// every record of a big file counts each newline once.
 	lastOff  int64
@@ -73,12 +74,16 @@ func newJSONReader(data []byte, name string) (*jsonReader, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &schedule.InputError{File: name, Msg: "the file is empty"}
 	}
-	return &jsonReader{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), lastLine: 1}, nil
+	cut := newJSONCut(data)
+	return &jsonReader{name: name, data: data, dec: json.NewDecoder(cut), cut: cut, lastLine: 1}, nil
 }
+
+// offset is the decoder's offset in data.
+func (r *jsonReader) offset() int64 { return r.cut.log.offset(r.dec.InputOffset()) }
 
 // next is the offset where the next value starts.
 func (r *jsonReader) next() int64 {
-	off := int(r.dec.InputOffset())
+	off := int(r.offset())
 	for off < len(r.data) && strings.IndexByte(" \t\r\n,:", r.data[off]) >= 0 {
 		off++
 	}
@@ -144,7 +149,7 @@ func (r *jsonReader) fail(err error, start int64) error {
 		if te.Field != "" {
 			key := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
 			field = fmt.Sprintf("%q", key)
-			end := min(max(r.dec.InputOffset(), start), int64(len(r.data)))
+			end := min(max(r.offset(), start), int64(len(r.data)))
 			if i := jsonKeyIndex(r.data[start:end], key); i >= 0 {
 				line = lineAt(r.data, start+int64(i))
 			}

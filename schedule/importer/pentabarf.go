@@ -44,17 +44,11 @@ type pbEvent struct {
 }
 
 func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
-	return withoutXMLControls(data, opt, parsePentabarf)
-}
-
-func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 	if err := xmlCharset(data, opt.Name); err != nil {
 		return nil, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = xmlCharsetReader
-	r := &pbReader{dec: dec, opt: opt, feed: &Feed{}, loc: opt.Location}
+	dec, cut := newXMLDecoder(data)
+	r := &pbReader{dec: dec, cut: cut, opt: opt, feed: &Feed{}, loc: opt.Location}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -66,7 +60,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, doctypeError(dec, opt.Name, t)
+				return nil, doctypeError(dec, cut, opt.Name, t)
 			}
 		case xml.StartElement:
 			if err := r.start(t); err != nil {
@@ -92,6 +86,7 @@ func parsePentabarf(data []byte, opt Options) (*Feed, error) {
 // next <event>.
 type pbReader struct {
 	dec          *xml.Decoder
+	cut          *xmlCut
 	opt          Options
 	feed         *Feed
 	loc          *time.Location
@@ -101,7 +96,9 @@ type pbReader struct {
 	sawSchedule  bool
 }
 
-func (r *pbReader) fail(msg string, err error) error { return xmlError(r.dec, r.opt.Name, msg, err) }
+func (r *pbReader) fail(msg string, err error) error {
+	return xmlError(r.dec, r.cut, r.opt.Name, msg, err)
+}
 
 // text reads the element t starts as text.
 func (r *pbReader) text(t xml.StartElement) (string, error) {
@@ -162,7 +159,7 @@ func (r *pbReader) zone(name string) error {
 
 // event reads one <event>: a session, or a warning if it cannot be read.
 func (r *pbReader) event(t xml.StartElement) error {
-	line, _ := r.dec.InputPos()
+	line := xmlLine(r.dec, r.cut)
 	ev := &pbEvent{}
 	if err := r.dec.DecodeElement(ev, &t); err != nil {
 		return r.fail("malformed XML", err)

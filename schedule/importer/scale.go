@@ -124,10 +124,6 @@ type scaleNode struct {
 }
 
 func (scaleXML) Parse(data []byte, opt Options) (*Feed, error) {
-	return withoutXMLControls(data, opt, parseScaleXML)
-}
-
-func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	name := opt.Name
 	loc, err := scaleLocation(opt)
 	if err != nil {
@@ -136,10 +132,8 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 	if err := xmlCharset(data, name); err != nil {
 		return nil, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = xmlCharsetReader
-	fail := func(msg string, err error) error { return xmlError(dec, name, msg, err) }
+	dec, cut := newXMLDecoder(data)
+	fail := func(msg string, err error) error { return xmlError(dec, cut, name, msg, err) }
 	var raw []scaleEntry
 	var lines []int
 	var sawNodes bool
@@ -155,7 +149,7 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return nil, doctypeError(dec, name, t)
+				return nil, doctypeError(dec, cut, name, t)
 			}
 		case xml.StartElement:
 			depth++
@@ -163,7 +157,7 @@ func parseScaleXML(data []byte, opt Options) (*Feed, error) {
 			case depth == 1 && t.Name.Local == "nodes":
 				sawNodes = true
 			case depth == 2 && sawNodes && t.Name.Local == "node":
-				line, _ := dec.InputPos()
+				line := xmlLine(dec, cut)
 				var n scaleNode
 				if err := dec.DecodeElement(&n, &t); err != nil {
 					return nil, fail("malformed XML", err)

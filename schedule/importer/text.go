@@ -130,7 +130,8 @@ func lineSpace(r rune) bool {
 
 // cleanText drops control characters (keeping newlines), turns runs of
 // spaces and tabs into one space, trims every line, and leaves at most
-// one blank line between paragraphs. Titles and names go through oneLine
+// one blank line between paragraphs. Text cut while it was read ends in
+// cutRune, for validate to turn into cutMark with a warning. Titles and names go through oneLine
 // instead. One pass, no regular expressions: abstracts are most of a
 // program's bytes.
 func cleanText(s string) string {
@@ -140,6 +141,12 @@ func cleanText(s string) string {
 	newlines := 0    // newlines pending since the last text
 	started := false // some text has been written
 	for _, r := range s {
+		if r == cutRune {
+			// The text was cut while it was read: keep the mark for
+			// validate, which warns.
+			b.WriteRune(cutRune)
+			break
+		}
 		switch {
 		case r == '\n' || r == 0x2028 || r == 0x2029:
 			space = false
@@ -182,6 +189,10 @@ func lineOf(s string, cut bool) string {
 	b.Grow(min(len(s), maxLineField+len(cutMark)))
 	space := false
 	for _, r := range s {
+		if r == cutRune {
+			cut = true // while it was read
+			break
+		}
 		switch {
 		case lineSpace(r):
 			space = b.Len() > 0

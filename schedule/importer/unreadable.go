@@ -34,8 +34,8 @@ func describeJSON(t []byte) string {
 	if t[0] == '[' {
 		return "a JSON list, but not of SCALE signage entries (objects with Name, StartTime, EndTime and Location)"
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(t, &top); err != nil {
+	top, ok := jsonTopKinds(t)
+	if !ok {
 		return "" // the importers' own messages say where the JSON breaks
 	}
 	keys := make([]string, 0, len(top))
@@ -43,7 +43,7 @@ func describeJSON(t []byte) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if ev, ok := top["events"]; ok && len(bytes.TrimSpace(ev)) > 0 && bytes.TrimSpace(ev)[0] == '[' {
+	if top["events"] == '[' {
 		if _, hasSchedule := top["schedule"]; !hasSchedule {
 			return `C3VOC's newer "schedule v2" JSON (a top-level "events" list), which this tool cannot read yet: import the same program's schedule.xml, or its frab-style schedule.json (with "schedule": {"conference": {"days": …}}), instead`
 		}
@@ -52,6 +52,62 @@ func describeJSON(t []byte) string {
 		return `a JSON "schedule" without the "conference" object that frab and pretalx schedule.json have`
 	}
 	return fmt.Sprintf("JSON with the top-level keys %s, which is no program format this tool knows (frab/pretalx have \"schedule\", Sessionize \"sessions\", SCALE a list of sessions)", quoteKeys(keys))
+}
+
+// jsonTopKinds reads a JSON object token by token (through jsonCut, so
+// no value is held whole) and returns its keys, each with the first
+// byte of its value's kind: '{', '[', '"', or 0 for anything else. ok is
+// false when t is not one well-formed JSON object.
+func jsonTopKinds(t []byte) (top map[string]byte, ok bool) {
+	dec := json.NewDecoder(newJSONCut(t))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	top = map[string]byte{}
+	for {
+		tok, err := dec.Token() // a key, or the end
+		if err != nil {
+			return nil, false
+		}
+		if tok == json.Delim('}') {
+			break
+		}
+		key, _ := tok.(string)
+		if tok, err = dec.Token(); err != nil {
+			return nil, false
+		}
+		top[key] = 0
+		switch v := tok.(type) {
+		case json.Delim: // '{' or '['
+			top[key] = byte(v)
+			if skipJSON(dec) != nil {
+				return nil, false
+			}
+		case string:
+			top[key] = '"'
+		}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
+	}
+	return top, true
+}
+
+// skipJSON reads on to the end of the object or list just opened.
+func skipJSON(dec *json.Decoder) error {
+	for depth := 1; depth > 0; {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
 }
 
 // describeEmpty says why a program the importer format read has no
@@ -84,7 +140,7 @@ func describeEmpty(format string, data []byte) string {
 // xmlShape is the name of data's root element and the distinct names of
 // its children, in order; "" when data is not XML it can read that far.
 func xmlShape(data []byte) (root string, children []string) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(newXMLCut(data))
 	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	depth := 0

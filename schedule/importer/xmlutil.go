@@ -16,33 +16,23 @@ import (
 // XML helpers shared by the pentabarf and SCALE XML importers: encoding
 // declarations, control characters XML forbids, and errors on lines.
 
-// withoutXMLControls runs parse, and when it fails on a file holding
-// control characters XML forbids (all below U+0020 but tab, newline and
-// carriage return, raw or as &#7; references: pasted into a title, they
-// break the whole feed), runs it again with them dropped. Lines stay
-// where they were. A clean file costs nothing more.
-func withoutXMLControls(data []byte, opt Options, parse func([]byte, Options) (*Feed, error)) (*Feed, error) {
-	feed, err := parse(data, opt)
-	if err == nil {
-		return feed, nil
-	}
-	clean := make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '&' && i+1 < len(data) && data[i+1] == '#' {
-			if n := xmlControlRef(data[i:]); n > 0 {
-				i += n - 1
-				continue
-			}
-		}
-		if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
-			clean = append(clean, c)
-		}
-	}
-	if len(clean) == len(data) {
-		return nil, err
-	}
-	return parse(clean, opt)
+// newXMLDecoder is the strict decoder the XML importers read data
+// with, through xmlCut: no token longer than maxToken, and without the
+// control characters XML forbids (raw or as &#7; references: pasted into
+// a title, they would break the whole feed). Its positions map back to
+// data's lines with xmlLine.
+func newXMLDecoder(data []byte) (*xml.Decoder, *xmlCut) {
+	cut := newXMLCut(data)
+	dec := xml.NewDecoder(cut)
+	dec.Strict = true
+	dec.CharsetReader = xmlCharsetReader
+	return dec, cut
+}
+
+// xmlLine is the line of data the decoder has reached.
+func xmlLine(dec *xml.Decoder, cut *xmlCut) int {
+	line, _ := dec.InputPos()
+	return cut.origLine(line, dec.InputOffset())
 }
 
 // xmlControlRef is the length of the character reference that b starts
@@ -66,11 +56,11 @@ func xmlControlRef(b []byte) int {
 
 // xmlError is an InputError on the line where the decoder stopped. A
 // file that ends early says so, and what to do.
-func xmlError(dec *xml.Decoder, name, msg string, err error) error {
-	line, _ := dec.InputPos()
+func xmlError(dec *xml.Decoder, cut *xmlCut, name, msg string, err error) error {
+	line := xmlLine(dec, cut)
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		line = se.Line
+		line = cut.origLine(se.Line, dec.InputOffset())
 		err = errors.New(se.Msg)
 		if se.Msg == "unexpected EOF" {
 			msg, err = msg+": the file ends in the middle of the XML (is it cut short? download it again)", nil
@@ -81,9 +71,8 @@ func xmlError(dec *xml.Decoder, name, msg string, err error) error {
 
 // doctypeError refuses a DOCTYPE, which can define entities, on the
 // line where it starts (the decoder is at its end).
-func doctypeError(dec *xml.Decoder, name string, d xml.Directive) error {
-	line, _ := dec.InputPos()
-	line -= bytes.Count(d, []byte("\n"))
+func doctypeError(dec *xml.Decoder, cut *xmlCut, name string, d xml.Directive) error {
+	line := xmlLine(dec, cut) - bytes.Count(d, []byte("\n"))
 	return &schedule.InputError{File: name, Line: line, Msg: "a DOCTYPE is not allowed in a schedule (it can define entities): remove the <!DOCTYPE …> declaration and import again"}
 }
 
