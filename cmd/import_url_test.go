@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -126,6 +127,21 @@ func TestImportBadURLs(t *testing.T) {
 		w.(http.Flusher).Flush()
 		<-r.Context().Done() // the rest never comes
 	})
+	mux.HandleFunc("/tofile", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	mux.HandleFunc("/toftp", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "ftp://example.org/schedule.xml", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	mux.HandleFunc("/hugeheaders", func(w http.ResponseWriter, r *http.Request) {
+		for i := range 3 {
+			w.Header().Set(fmt.Sprintf("X-Padding-%d", i), strings.Repeat("a", 512<<10))
+		}
+		w.Write(fosdemXML(t))
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -147,6 +163,10 @@ func TestImportBadURLs(t *testing.T) {
 		{srv.URL + "/silent.xml", nil, srv.URL + "/silent.xml: no answer within 500ms"},
 		{srv.URL + "/stalls.xml", nil, srv.URL + "/stalls.xml: download did not finish within 500ms"},
 		{"http://[::1", nil, "http://[::1: bad URL"},
+		{srv.URL + "/tofile", nil, srv.URL + "/tofile: the server redirects to a local file (file:///etc/passwd): refused\n"},
+		{srv.URL + "/toftp", nil, srv.URL + "/toftp: the server redirects to ftp://example.org/schedule.xml, which is not an http or https address: refused\n"},
+		{srv.URL + "/loop", nil, srv.URL + "/loop: more than 10 redirects (do they go round in a loop?): check the address\n"},
+		{srv.URL + "/hugeheaders", nil, srv.URL + "/hugeheaders: the server's headers are larger than 1 MiB: refused\n"},
 	} {
 		code, out, errOut := runStdinCtx(t, ctx, dir, c.in, "import", c.src)
 		if code != exitError || out != "" || !strings.HasPrefix(errOut, "plan: "+c.want) {

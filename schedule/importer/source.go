@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"strings"
 	"time"
@@ -218,6 +219,58 @@ func readChunks(r io.Reader, data []byte, limit int64) ([]byte, error) {
 	return out, nil
 }
 
+// maxRedirects is how many redirects a download follows, as browsers
+// and Go do.
+const maxRedirects = 10
+
+// maxHeaderBytes caps a server's response headers: real ones are a few
+// KiB (Go's own default, 10 MiB, is memory a hostile server may take).
+const maxHeaderBytes = 1 << 20
+
+// transport is Go's default transport with maxHeaderBytes.
+func transport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxResponseHeaderBytes = maxHeaderBytes
+	return t
+}
+
+// redirectError is a redirect a download does not follow.
+type redirectError struct{ msg string }
+
+func (e *redirectError) Error() string { return e.msg }
+
+// checkRedirect follows redirects to http(s) addresses, up to
+// maxRedirects, and says in words why it stops.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	switch to := req.URL; {
+	case to.Scheme == "file":
+		return &redirectError{fmt.Sprintf("the server redirects to a local file (%s): refused", clip(to.String(), 200))}
+	case to.Scheme != "http" && to.Scheme != "https":
+		return &redirectError{fmt.Sprintf("the server redirects to %s, which is not an http or https address: refused", clip(to.String(), 200))}
+	case len(via) >= maxRedirects:
+		return &redirectError{fmt.Sprintf("more than %d redirects (do they go round in a loop?): check the address", maxRedirects)}
+	}
+	return nil
+}
+
+// requestError says what went wrong with a request in words, without
+// Go's "Get "…":" wrapping (the caller names the URL).
+func requestError(err error) error {
+	var re *redirectError
+	if errors.As(err, &re) {
+		return re
+	}
+	// net/http says this in words of its own only.
+	if strings.Contains(err.Error(), "server response headers exceeded") {
+		return fmt.Errorf("the server's headers are larger than %d MiB: refused", maxHeaderBytes>>20)
+	}
+	var ue *neturl.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
 // errTooLarge is readUpTo's answer for a source over the cap.
 var errTooLarge = errors.New("larger than the cap")
 
@@ -266,14 +319,14 @@ func (f Fetcher) fetchIfChanged(ctx context.Context, url string, prev Validators
 	}
 	client := f.Client
 	if client == nil {
-		client = &http.Client{Timeout: timeout}
+		client = &http.Client{Timeout: timeout, Transport: transport(), CheckRedirect: checkRedirect}
 	}
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return Download{}, fmt.Errorf("%s: no answer within %s", url, timeout)
 		}
-		return Download{}, fmt.Errorf("%s: %w", url, err)
+		return Download{}, fmt.Errorf("%s: %w", url, requestError(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusNotModified && (prev.ETag != "" || prev.LastModified != "") {
