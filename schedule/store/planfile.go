@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
 	"gopkg.in/yaml.v3"
@@ -173,12 +174,15 @@ func (d *planDoc) UnmarshalYAML(decode func(any) error) error {
 		return err
 	}
 	d.doc = &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top.n}}
+	if err := walkTags(top.n, d.name); err != nil {
+		return err
+	}
 	vn, v := mappingValue(top.n, "version"), 0
 	if vn == nil {
 		return &schedule.InputError{File: d.name, Line: 1, Msg: "no version: field; this is not a plan file"}
 	}
 	if err := vn.Decode(&v); err != nil {
-		return yamlError(d.name, err)
+		return yamlError(d.name, nil, err)
 	}
 	if v > schedule.FormatVersion {
 		return &schedule.InputError{File: d.name, Msg: fmt.Sprintf("written by a newer plan (file format %d; this build reads up to %d): upgrade plan; the file was left unchanged", v, schedule.FormatVersion)}
@@ -211,7 +215,7 @@ func readPlan(data []byte, name string) (*planDoc, error) {
 	case err == nil && d.doc == nil, errors.Is(err, io.EOF):
 		return nil, &schedule.InputError{File: name, Line: 1, Msg: "no version: field; this is not a plan file"}
 	case err != nil:
-		if err = yamlError(name, err); d.timeErr != nil && !earlier(err, d.timeErr) {
+		if err = yamlError(name, lf(data), err); d.timeErr != nil && !earlier(err, d.timeErr) {
 			return nil, d.timeErr
 		}
 		return nil, err
@@ -262,7 +266,9 @@ var yamlErrorRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`line (\d+): (?:field (.*) not found in type .*|cannot unmarshal !!(seq|map) into .*|(.*))`)
 })
 
-func yamlError(name string, err error) error {
+// yamlError is yaml.v3's error about the plan file data (nil when not at
+// hand) in words that say where and what to do.
+func yamlError(name string, data []byte, err error) error {
 	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "yaml: "), "unmarshal errors:\n")
 	m := yamlErrorRE().FindStringSubmatch(msg)
 	switch {
@@ -270,9 +276,19 @@ func yamlError(name string, err error) error {
 		// yaml.v3 stops an alias bomb ("billion laughs") with this.
 		return &schedule.InputError{File: name, Msg: "too many YAML aliases (*name) for the size of the file, as in an alias bomb: write the values out instead of using &anchors and *aliases"}
 	case m == nil:
+		// yaml.v3's reader says a byte is not UTF-8 or not printable,
+		// without a line.
+		if line, what := badCharacter(data); line > 0 {
+			return &schedule.InputError{File: name, Line: line, Msg: what}
+		}
 		return &schedule.InputError{File: name, Msg: strings.TrimSpace(msg)}
 	}
 	line, _ := strconv.Atoi(m[1])
+	if strings.Contains(m[4], "tab character") || strings.Contains(m[4], "cannot start any token") {
+		if tab := tabIndent(data, line-1); tab > 0 {
+			return &schedule.InputError{File: name, Line: tab, Msg: "a tab in the indentation: YAML indents with spaces; replace the tab with spaces"}
+		}
+	}
 	detail := strings.Replace(strings.TrimSpace(m[4]), "in type schedule.", "in ", 1)
 	switch {
 	case m[2] != "":
@@ -283,6 +299,97 @@ func yamlError(name string, err error) error {
 		detail = "a mapping (key: value) where a single value belongs: check the brackets and indentation of this line"
 	}
 	return &schedule.InputError{File: name, Line: line, Msg: detail}
+}
+
+// badCharacter finds the first character YAML does not allow in data: a
+// byte that is not UTF-8, or a control character (YAML's "printable"
+// characters are tab, line breaks, and U+0020 on but DEL, the C1
+// controls but NEL, surrogates, U+FFFE and U+FFFF). It returns its line
+// and what to say, 0 when there is none.
+func badCharacter(data []byte) (line int, what string) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, fmt.Sprintf("column %d: byte 0x%02X is not UTF-8 text (Latin-1 or another encoding?): save the file as UTF-8", col, data[i])
+		case !yamlPrintable(r):
+			return line, fmt.Sprintf("column %d: a control character (%U%s), which YAML does not allow: delete it", col, r, controlName(r))
+		case r == '\n':
+			line, col = line+1, 0
+		}
+		i += size
+		col++
+	}
+	return 0, ""
+}
+
+// yamlPrintable reports the characters YAML allows in a file.
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return true
+	case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
+		return true
+	}
+	return false
+}
+
+// controlName names the control characters a file is likely to hold.
+func controlName(r rune) string {
+	switch r {
+	case 0:
+		return ", NUL"
+	case 0x1b:
+		return ", ESC: an escape sequence pasted in?"
+	case 0x7f:
+		return ", DEL"
+	}
+	return ""
+}
+
+// tabIndent is the first line from line from on (1-based) whose
+// indentation holds a tab, 0 when none does.
+func tabIndent(data []byte, from int) int {
+	for n, l := range bytes.Split(data, []byte{'\n'}) {
+		if n+1 < from {
+			continue
+		}
+		rest := bytes.TrimLeft(l, " \t")
+		if len(rest) > 0 && rest[0] != '#' && bytes.IndexByte(l[:len(l)-len(rest)], '\t') >= 0 {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// walkTags refuses a node with a YAML tag of another kind than plain
+// values (!!python/object/apply:… asks a YAML library to run code): the
+// tags yaml.v3 resolves by itself, and !!binary, are all a plan file has.
+func walkTags(n *yaml.Node, name string) error {
+	switch n.Tag {
+	case "", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!binary", "!!seq", "!!map", "!!merge":
+	default:
+		return &schedule.InputError{File: name, Line: n.Line, Msg: fmt.Sprintf("the tag %s is not allowed in a plan file (tags such as !!python/… ask for objects, and a plan holds only text, numbers, times and lists): remove it", clipTag(n.Tag))}
+	}
+	for _, c := range n.Content {
+		if err := walkTags(c, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clipTag shortens a long tag for a message.
+func clipTag(tag string) string {
+	if len(tag) <= 60 {
+		return tag
+	}
+	n := 60
+	for n > 0 && !utf8.RuneStart(tag[n]) {
+		n--
+	}
+	return tag[:n] + "…"
 }
 
 func findLine(data []byte, s string) int {
