@@ -64,6 +64,23 @@ func ProgramPathFor(planPath string) string {
 	return planPath + ".program.jsonl"
 }
 
+// renameAdvice says which of two plans whose names lead to one program
+// file (plan and plan.yaml: ProgramPathFor) to rename: the one whose name
+// does not end in .yaml. path is the plan at hand, other the one whose
+// program it is.
+func renameAdvice(path, other string) string {
+	if !strings.HasSuffix(path, ".yaml") {
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Sprintf("name the plan with .yaml at the end (--plan %s-2.yaml)", path)
+		}
+		return fmt.Sprintf("rename %s to a name ending in .yaml (mv %s %s-2.yaml) and run the command again", path, path, path)
+	}
+	return fmt.Sprintf("rename %s to a name ending in .yaml (mv %s %s-2.yaml), then import its program into it again (plan --plan %s-2.yaml import SOURCE)", other, other, other, other)
+}
+
+// sibling is the path, as given, of the file name in the plan's folder.
+func (s *Workspace) sibling(name string) string { return filepath.Join(filepath.Dir(s.Path), name) }
+
 // legacyProgramPath is where plan before version 1.x put the program of
 // a plan not named *.yaml: the name without its extension.
 func legacyProgramPath(planPath string) string {
@@ -315,7 +332,7 @@ func (s *Workspace) resolveProgram() (string, error) {
 	if _, err := os.Stat(s.ProgramPath); err == nil {
 		h, err := headerOf(s.ProgramPath)
 		if err == nil && h.Plan != "" && h.Plan != filepath.Base(s.file) {
-			return "", fmt.Errorf("%s belongs to the plan %s, not to %s (their names lead to the same program file): rename %s to end in .yaml", s.ProgramPath, h.Plan, s.Path, s.Path)
+			return "", fmt.Errorf("%s belongs to the plan %s, not to %s (their names lead to the same program file): %s", s.ProgramPath, h.Plan, s.Path, renameAdvice(s.Path, s.sibling(h.Plan)))
 		}
 		return s.ProgramPath, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -482,7 +499,7 @@ func (s *Workspace) SaveProgram(prog *schedule.Program) error {
 	}
 	if h, err := headerOf(s.ProgramPath); err == nil && h.Plan != "" && h.Plan != filepath.Base(s.file) {
 		if _, err := os.Stat(filepath.Join(filepath.Dir(s.ProgramPath), h.Plan)); err == nil {
-			return fmt.Errorf("cannot write %s: it is the program of the plan %s (their names lead to the same program file): rename %s to end in .yaml", s.ProgramPath, h.Plan, s.Path)
+			return fmt.Errorf("cannot write %s: it is the program of the plan %s (their names lead to the same program file): %s", s.ProgramPath, h.Plan, renameAdvice(s.Path, s.sibling(h.Plan)))
 		}
 	}
 	gen := s.gen + 1
