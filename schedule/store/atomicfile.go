@@ -23,13 +23,14 @@ import (
 //
 // A symbolic link is followed: the file it points to is replaced, and
 // the link stays. Something at path that is not a regular file (a FIFO,
-// a device, a terminal) is written to directly, since replacing it would
-// break whoever reads from it. Temporary files a killed writer of the same
-// path left behind are removed first.
+// a device, a terminal, a pipe as bash's >(…) names it, /dev/fd/63) is
+// written to directly, since replacing it would break whoever reads from
+// it. It is opened by path as given: /dev/fd/63 links to "pipe:[…]",
+// which names nothing in a folder. Temporary files a killed writer of the
+// same path left behind are removed first.
 func WriteFileAtomic(path string, perm os.FileMode, write func(f *os.File) error) (err error) {
-	real := resolveLinks(path)
-	if fi, err := os.Stat(real); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		f, err := os.OpenFile(real, os.O_WRONLY, 0)
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
@@ -42,6 +43,7 @@ func WriteFileAtomic(path string, perm os.FileMode, write func(f *os.File) error
 		}
 		return nil
 	}
+	real := resolveLinks(path)
 	pd, err := prepareAtomic(real, path, perm, write)
 	if err != nil {
 		return err

@@ -4,8 +4,10 @@ package store
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 
@@ -86,5 +88,57 @@ func TestSavePlanHonoursUmask(t *testing.T) {
 		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
 			t.Errorf("%s: %v, %v; want mode 0600", p, fi.Mode().Perm(), err)
 		}
+	}
+}
+
+// What is not a regular file is written into as it is, never replaced:
+// a FIFO, a character device, and a pipe named as bash's >(…) names it,
+// /dev/fd/N (a link to "pipe:[…]", which names no file in a folder).
+func TestWriteFileAtomicIntoPipes(t *testing.T) {
+	write := func(f *os.File) error { _, err := f.WriteString("exported\n"); return err }
+
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		data, err := os.ReadFile(fifo)
+		if err != nil {
+			got <- err.Error()
+		}
+		got <- string(data)
+	}()
+	if err := WriteFileAtomic(fifo, 0o644, write); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "exported\n" {
+		t.Errorf("read %q from the FIFO", s)
+	}
+	if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO is no longer a FIFO: %v, %v", fi.Mode(), err)
+	}
+
+	if err := WriteFileAtomic(os.DevNull, 0o644, write); err != nil {
+		t.Errorf("%s: %v", os.DevNull, err)
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	path := "/dev/fd/" + strconv.Itoa(int(w.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no %s here: %v", path, err)
+	}
+	err = WriteFileAtomic(path, 0o644, write)
+	w.Close()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	data, _ := io.ReadAll(r)
+	if string(data) != "exported\n" {
+		t.Errorf("read %q from the pipe", data)
 	}
 }

@@ -550,7 +550,7 @@ func IsPlanFile(planPath, path string) (bool, error) {
 		planPath = "plan.yaml"
 	}
 	target := resolveLinks(path)
-	ti, terr := os.Stat(target)
+	ti, terr := os.Stat(path) // as given: /dev/fd/63 names a pipe, not a file in /dev/fd
 	ws := &Workspace{file: resolveLinks(planPath)}
 	ws.ProgramPath = ProgramPathFor(ws.file)
 	for _, own := range ws.OwnFiles() {
