@@ -44,7 +44,7 @@ func WriteFileAtomic(path string, perm os.FileMode, write func(f *os.File) error
 		return nil
 	}
 	real := resolveLinks(path)
-	pd, err := prepareAtomic(real, path, perm, write)
+	pd, err := prepareAtomic(real, path, "", perm, write)
 	if err != nil {
 		return err
 	}
@@ -66,16 +66,22 @@ type pending struct {
 }
 
 // prepareAtomic writes and syncs the temporary file of path (already
-// resolved; name is how errors call it).
-func prepareAtomic(path, name string, perm os.FileMode, write func(f *os.File) error) (_ *pending, err error) {
+// resolved; name is how errors call it). It gets the mode, owner and
+// group path has; a new file gets the owner and group of like when that
+// is not "" (a program beside its plan), where this process may give
+// them (see keepOwner).
+func prepareAtomic(path, name, like string, perm os.FileMode, write func(f *os.File) error) (_ *pending, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	removeStaleTemps(dir, base)
 	keep := os.FileMode(0)
-	if fi, err := os.Stat(path); err == nil {
-		keep = fi.Mode().Perm()
+	owner, serr := os.Stat(path)
+	if serr == nil {
+		keep = owner.Mode().Perm()
+	} else if like != "" {
+		owner, _ = os.Stat(like)
 	}
 	tmp, lock, err := createTemp(dir, tempPrefix(base), perm)
 	if err != nil {
@@ -95,9 +101,15 @@ func prepareAtomic(path, name string, perm os.FileMode, write func(f *os.File) e
 		// The error names the temporary file; say which file it is for.
 		return nil, fmt.Errorf("cannot write %s: %w", name, unwrapTemp(err, tmp.Name()))
 	}
+	if owner != nil {
+		if err = keepOwner(tmp, owner); err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", name, err)
+		}
+	}
 	if keep != 0 {
 		// Chmod, unlike creating, ignores the umask: the file keeps
-		// the mode it had, 0600 or 0644 alike.
+		// the mode it had, 0600 or 0644 alike. (After the chown, which
+		// may clear set-id bits.)
 		if err = tmp.Chmod(keep); err != nil {
 			return nil, fmt.Errorf("cannot write %s: %w", name, err)
 		}

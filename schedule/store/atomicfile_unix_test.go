@@ -142,3 +142,83 @@ func TestWriteFileAtomicIntoPipes(t *testing.T) {
 		t.Errorf("read %q from the pipe", data)
 	}
 }
+
+// A write by root keeps the owner and group of the plan and its program,
+// and a program new beside a plan gets the plan's; as do exports. (Only
+// root may give a file to another user: the test runs as root, as CI
+// does.)
+func TestWritesKeepOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root may give files to another user")
+	}
+	const uid, gid = 1234, 5678
+	owner := func(p string) (int, int) {
+		t.Helper()
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := fi.Sys().(*syscall.Stat_t)
+		return int(st.Uid), int(st.Gid)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	save := func(withProgram bool) *Workspace {
+		t.Helper()
+		st, err := Open(context.Background(), path, Write, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if withProgram {
+			if err := st.SaveProgram(schedule.NewProgram(nil)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := st.SavePlan(&schedule.Plan{Conference: schedule.Conference{Name: "x"}}); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	save(false)
+	if err := os.Chown(path, uid, gid); err != nil {
+		t.Fatal(err)
+	}
+	st := save(true) // the program is new: it takes the plan's owner
+	for _, p := range []string{st.Path, st.ProgramPath} {
+		if u, g := owner(p); u != uid || g != gid {
+			t.Errorf("%s: owner %d:%d after a write by root, want %d:%d", filepath.Base(p), u, g, uid, gid)
+		}
+	}
+	if err := os.Chown(st.ProgramPath, uid+1, gid+1); err != nil {
+		t.Fatal(err)
+	}
+	save(true)
+	if u, g := owner(st.ProgramPath); u != uid+1 || g != gid+1 {
+		t.Errorf("program: owner %d:%d after a write by root, want its own %d:%d", u, g, uid+1, gid+1)
+	}
+	if u, g := owner(path); u != uid || g != gid {
+		t.Errorf("plan: owner %d:%d after a second write, want %d:%d", u, g, uid, gid)
+	}
+
+	export := filepath.Join(dir, "plan.ics")
+	if err := os.WriteFile(export, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(export, uid, gid); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(export, 0o644, func(f *os.File) error { _, err := f.WriteString("x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if u, g := owner(export); u != uid || g != gid {
+		t.Errorf("export: owner %d:%d after a write by root, want %d:%d", u, g, uid, gid)
+	}
+	fresh := filepath.Join(dir, "new.ics")
+	if err := WriteFileAtomic(fresh, 0o644, func(f *os.File) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := owner(fresh); u != 0 {
+		t.Errorf("a new export is owned by %d, want root's", u)
+	}
+}

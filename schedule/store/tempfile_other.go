@@ -16,3 +16,7 @@ func removeIfAbandoned(name string) {
 		os.Remove(name)
 	}
 }
+
+// keepOwner keeps a file's owner on Unix; elsewhere a new file is the
+// writer's.
+func keepOwner(*os.File, os.FileInfo) error { return nil }

@@ -3,6 +3,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -46,4 +47,32 @@ func removeIfAbandoned(name string) {
 			os.Remove(name)
 		}
 	}
+}
+
+// keepOwner gives the new file f the owner and group of the file like
+// describes, where this process may: root may give any, and an owner
+// may give a group it is in. So a write by root (sudo plan add …) leaves
+// a user's plan the user's. Where it may not (EPERM), f stays the
+// writer's, as any new file would be.
+func keepOwner(f *os.File, like os.FileInfo) error {
+	want, ok := like.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	have, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || have.Uid == want.Uid && have.Gid == want.Gid {
+		return nil
+	}
+	err = f.Chown(int(want.Uid), int(want.Gid))
+	if errors.Is(err, syscall.EPERM) && have.Gid != want.Gid {
+		err = f.Chown(-1, int(want.Gid))
+	}
+	if errors.Is(err, syscall.EPERM) {
+		return nil
+	}
+	return err
 }

@@ -228,7 +228,7 @@ func (s *Workspace) SavePlan(p *schedule.Plan) error {
 		}
 		return fmt.Errorf("cannot write %s: %w", s.Path, err)
 	}
-	pd, err := prepareAtomic(s.file, s.Path, 0o666, func(f *os.File) error {
+	pd, err := prepareAtomic(s.file, s.Path, "", 0o666, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
@@ -506,7 +506,7 @@ func (s *Workspace) SaveProgram(prog *schedule.Program) error {
 	if h, err := headerOf(s.ProgramPath); err == nil && h.Generation >= gen {
 		gen = h.Generation + 1
 	}
-	pd, err := prepareAtomic(s.ProgramPath, s.ProgramPath, 0o666, func(f *os.File) error {
+	pd, err := prepareAtomic(s.ProgramPath, s.ProgramPath, s.file, 0o666, func(f *os.File) error {
 		return writeProgram(f, prog, programHeader{Plan: filepath.Base(s.file), Generation: gen})
 	})
 	if err != nil {
