@@ -136,7 +136,9 @@ func (r *jsonReader) fail(err error, start int64) error {
 		// The streaming decoder's offsets are not from the start of the
 		// file; the whole-document check's are.
 		line := lineAt(r.data, start)
-		if errors.As(json.Unmarshal(r.data, new(json.RawMessage)), &se) {
+		// (Into an empty struct: the check comes first, and nothing
+		// of the document is copied.)
+		if errors.As(json.Unmarshal(r.data, new(struct{})), &se) {
 			line = lineAt(r.data, se.Offset)
 		}
 		return &schedule.InputError{File: r.name, Line: line, Msg: "malformed JSON", Err: errors.New(se.Error())}
@@ -290,10 +292,30 @@ func (r *jsonReader) value(v any) error {
 	return nil
 }
 
-// skip reads past the next value.
+// skip reads past the next value. An object or a list is walked token
+// by token rather than decoded whole: the decoder would hold all of it,
+// and an unknown key may hold most of a hostile file.
 func (r *jsonReader) skip() error {
-	var raw json.RawMessage
-	return r.value(&raw)
+	if c := r.peek(); c != '{' && c != '[' {
+		var raw json.RawMessage
+		return r.value(&raw)
+	}
+	start := r.next()
+	for depth := 0; ; {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return r.fail(err, start)
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 // end checks that nothing but white space follows the document.
