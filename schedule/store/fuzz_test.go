@@ -110,22 +110,41 @@ func FuzzReadProgram(f *testing.F) {
 }
 
 // FuzzSaveReadsBack: any text in the fields a person or a feed fills
-// (a fact, a speaker, a room, a walk, a kind's key) is saved, and the
-// full decoder reads it back as it was (encodePlan checks it, and fails
-// if not, so an error here is a value plan would refuse to save).
+// (the conference's name, a kind's key, a fact, a walk; a pick's id,
+// title, room, track, speakers, link and note) is saved, and the full
+// decoder reads it back as it was (encodePlan checks it, and fails if
+// not, so an error here is a value plan would refuse to save). Each save
+// is a few YAML passes, and the fuzzer needs many inputs a minute
+// (CONTRIBUTING.md): by its length, an input goes into one of four
+// groups of those fields, and is saved fresh, or fresh and again over
+// the document that gave.
 func FuzzSaveReadsBack(f *testing.F) {
 	for _, s := range trickyText {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s, TimeZone: "UTC"},
-			Kinds: map[string]schedule.Kind{"type:" + s: schedule.KindTalk},
-			Facts: []schedule.Fact{{Label: s, Value: s}}, Venue: schedule.Venue{Walks: []schedule.Walk{{From: s, To: s + "x", Minutes: 2}}}}
-		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: s + "id", Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, s + "2"}, URL: s},
-			Priority: schedule.Want, Status: schedule.Planned, Note: s}}
+		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: "c", TimeZone: "UTC"}}
+		pick := &schedule.Pick{Session: schedule.Session{ID: "id", Title: "t", Kind: schedule.KindTalk}, Priority: schedule.Want, Status: schedule.Planned}
+		switch len(s) % 4 {
+		case 0:
+			p.Conference.Name = s
+			p.Kinds = map[string]schedule.Kind{"type:" + s: schedule.KindTalk}
+		case 1:
+			p.Facts = []schedule.Fact{{Label: s, Value: s}}
+			p.Venue.Walks = []schedule.Walk{{From: s, To: s + "x", Minutes: 2}}
+		case 2:
+			pick.ID, pick.Title, pick.Room, pick.Track = s+"id", s, s, s
+			p.Picks = []*schedule.Pick{pick}
+		case 3:
+			pick.Speakers, pick.URL, pick.Note = []string{s, s + "2"}, s, s
+			p.Picks = []*schedule.Pick{pick}
+		}
 		_, doc, err := encodePlan(nil, p, 0)
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
+		}
+		if len(s)/4%2 == 0 {
+			return
 		}
 		if _, _, err := encodePlan(doc, p, 0); err != nil {
 			t.Fatalf("%q over its document: %v", s, err)
@@ -141,37 +160,45 @@ func FuzzPlanText(f *testing.F) {
 		f.Add(s)
 	}
 	old := []byte("# head\nversion: 1\nconference: {name: old} # c\npicks:\n  - id: xold # c\n    title: old\n    room: 'old'\n    note: |\n      old\n    speakers: [old]\nfacts:\n  - {label: old, value: old} # c\n")
+	// Read once: a save does not change the document it writes over
+	// (a workspace saves over one several times).
+	_, oldDoc, err := decodePlan(old, "plan.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	oldDoc.adopt(old)
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			s = strings.ToValidUTF8(s, "\uFFFD")
 		}
-		// One pick per input, alternating between a new pick and the one
-		// the old document has, keeps each run to a few YAML parses.
+		// One pick and one write per input keep each run to a few YAML
+		// passes, so the fuzzer tries many inputs a minute
+		// (CONTRIBUTING.md): by the length of the input, the pick is new
+		// or the one the old document has, and the plan is written
+		// fresh or over the old document.
 		id := "x" + s
 		if len(s)%2 == 1 {
 			id = "xold"
 		}
-		{
-			p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}, {Label: "old", Value: s}}}
-			p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
-			fresh, err := EncodePlan(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			over, _, err := encodeOver(old, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, data := range [][]byte{fresh, over} {
-				q, err := DecodePlan(data, "plan.yaml")
-				if err != nil {
-					t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
-				}
-				got := q.Picks[0]
-				if got.Title != s || got.Room != s || got.Note != s || got.ID != id || got.Speakers[0] != s || q.Facts[0].Value != s || q.Facts[1].Value != s || q.Conference.Name != s {
-					t.Fatalf("%q changed in a round trip:\n%s", s, data)
-				}
-			}
+		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}, {Label: "old", Value: s}}}
+		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
+		var data []byte
+		var err error
+		if len(s)/2%2 == 0 {
+			data, err = EncodePlan(p)
+		} else {
+			data, _, err = encodePlan(oldDoc, p, 0)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := DecodePlan(data, "plan.yaml")
+		if err != nil {
+			t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
+		}
+		got := q.Picks[0]
+		if got.Title != s || got.Room != s || got.Note != s || got.ID != id || got.Speakers[0] != s || q.Facts[0].Value != s || q.Facts[1].Value != s || q.Conference.Name != s {
+			t.Fatalf("%q changed in a round trip:\n%s", s, data)
 		}
 	})
 }
