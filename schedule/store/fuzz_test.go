@@ -109,6 +109,27 @@ func FuzzReadProgram(f *testing.F) {
 	})
 }
 
+// maxFuzzText bounds the text the text fuzz targets take (a longer input
+// is cut): each new input the fuzzer finds is shrunk for up to a minute
+// by trying to remove every run of its bytes, one save each, and a
+// mutated input of a few hundred bytes kept both workers shrinking for
+// the rest of the minute. Lines long enough to be folded come from
+// fuzzText's long line.
+const maxFuzzText = 48
+
+// fuzzText is s cut to maxFuzzText bytes, and a line of at least 100
+// bytes made of it (yaml.v3 folds text past 80 columns).
+func fuzzText(s string) (short, long string) {
+	if len(s) > maxFuzzText {
+		s = s[:maxFuzzText]
+	}
+	long = s
+	for s != "" && len(long) < 100 {
+		long += " " + s
+	}
+	return s, long
+}
+
 // FuzzSaveReadsBack: any text in the fields a person or a feed fills
 // (the conference's name, a kind's key, a fact, a walk; a pick's id,
 // title, room, track, speakers, link and note) is saved, and the full
@@ -116,27 +137,28 @@ func FuzzReadProgram(f *testing.F) {
 // not, so an error here is a value plan would refuse to save). Each save
 // is a few YAML passes, and the fuzzer needs many inputs a minute
 // (CONTRIBUTING.md): by its length, an input goes into one of four
-// groups of those fields, and is saved fresh, or fresh and again over
-// the document that gave.
+// groups of those fields (one of them as fuzzText's long line), and is
+// saved fresh, or fresh and again over the document that gave.
 func FuzzSaveReadsBack(f *testing.F) {
 	for _, s := range trickyText {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		s, long := fuzzText(s)
 		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: "c", TimeZone: "UTC"}}
 		pick := &schedule.Pick{Session: schedule.Session{ID: "id", Title: "t", Kind: schedule.KindTalk}, Priority: schedule.Want, Status: schedule.Planned}
 		switch len(s) % 4 {
 		case 0:
-			p.Conference.Name = s
+			p.Conference.Name = long
 			p.Kinds = map[string]schedule.Kind{"type:" + s: schedule.KindTalk}
 		case 1:
-			p.Facts = []schedule.Fact{{Label: s, Value: s}}
+			p.Facts = []schedule.Fact{{Label: s, Value: long}}
 			p.Venue.Walks = []schedule.Walk{{From: s, To: s + "x", Minutes: 2}}
 		case 2:
-			pick.ID, pick.Title, pick.Room, pick.Track = s+"id", s, s, s
+			pick.ID, pick.Title, pick.Room, pick.Track = s+"id", long, s, s
 			p.Picks = []*schedule.Pick{pick}
 		case 3:
-			pick.Speakers, pick.URL, pick.Note = []string{s, s + "2"}, s, s
+			pick.Speakers, pick.URL, pick.Note = []string{s, s + "2"}, s, long
 			p.Picks = []*schedule.Pick{pick}
 		}
 		_, doc, err := encodePlan(nil, p, 0)
@@ -168,20 +190,21 @@ func FuzzPlanText(f *testing.F) {
 	}
 	oldDoc.adopt(old)
 	f.Fuzz(func(t *testing.T, s string) {
+		s, long := fuzzText(s)
 		if !utf8.ValidString(s) {
-			s = strings.ToValidUTF8(s, "\uFFFD")
+			s, long = strings.ToValidUTF8(s, "\uFFFD"), strings.ToValidUTF8(long, "\uFFFD")
 		}
 		// One pick and one write per input keep each run to a few YAML
 		// passes, so the fuzzer tries many inputs a minute
 		// (CONTRIBUTING.md): by the length of the input, the pick is new
 		// or the one the old document has, and the plan is written
-		// fresh or over the old document.
+		// fresh or over the old document. The track is the long line.
 		id := "x" + s
 		if len(s)%2 == 1 {
 			id = "xold"
 		}
 		p := &schedule.Plan{Version: 1, Conference: schedule.Conference{Name: s}, Facts: []schedule.Fact{{Label: s, Value: s}, {Label: "old", Value: s}}}
-		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: s, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
+		p.Picks = []*schedule.Pick{{Session: schedule.Session{ID: id, Title: s, Kind: schedule.KindTalk, Room: s, Track: long, Speakers: []string{s, "old"}, URL: s}, Priority: schedule.Want, Status: schedule.Planned, Note: s}}
 		var data []byte
 		var err error
 		if len(s)/2%2 == 0 {
@@ -197,7 +220,7 @@ func FuzzPlanText(f *testing.F) {
 			t.Fatalf("%q: cannot read back: %v\n%s", s, err, data)
 		}
 		got := q.Picks[0]
-		if got.Title != s || got.Room != s || got.Note != s || got.ID != id || got.Speakers[0] != s || q.Facts[0].Value != s || q.Facts[1].Value != s || q.Conference.Name != s {
+		if got.Title != s || got.Room != s || got.Track != long || got.Note != s || got.ID != id || got.Speakers[0] != s || q.Facts[0].Value != s || q.Facts[1].Value != s || q.Conference.Name != s {
 			t.Fatalf("%q changed in a round trip:\n%s", s, data)
 		}
 	})
