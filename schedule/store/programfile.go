@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
 )
@@ -163,8 +164,9 @@ func findInProgram(r io.Reader, ids []string, name string) (map[string]*schedule
 			if bytes.HasPrefix(ln, prefix) {
 				if q := leadingString(ln[len(prefix):]); q != nil {
 					id, ok = want[string(q)]
-					if !ok && bytes.IndexByte(q, '\\') >= 0 {
-						// Escaped otherwise than we write (\u00e9 for é).
+					if !ok && (bytes.IndexByte(q, '\\') >= 0 || !utf8.Valid(q)) {
+						// Escaped otherwise than we write (\u00e9 for é), or
+						// not UTF-8 (a byte the decoder reads as U+FFFD).
 						var s string
 						if json.Unmarshal(q, &s) == nil && byID[s] {
 							id, ok = s, true
