@@ -243,7 +243,27 @@ func decodePlan(data []byte, name string) (*schedule.Plan, *planDoc, error) {
 	if err := p.Validate(name, func(k string) int { return findLine(data, k) }); err != nil {
 		return nil, nil, err
 	}
+	if err := timesInRange(p, name, data); err != nil {
+		return nil, nil, err
+	}
 	return p, d, nil
+}
+
+// timesInRange refuses a pick whose time, in the plan's zone, falls
+// outside the years 0000–9999, which RFC 3339 cannot write: the plan
+// would read but never save (0000-01-01 00:00+01:00 is in the year -1 in
+// UTC).
+func timesInRange(p *schedule.Plan, name string, data []byte) error {
+	for _, pk := range p.Picks {
+		for i, t := range []time.Time{pk.Start, pk.End} {
+			if y := t.Year(); y < 0 || y > 9999 {
+				key := [...]string{"start", "end"}[i]
+				return &schedule.InputError{File: name, Line: findLine(data, "id: "+pk.ID), Session: pk.ID,
+					Msg: fmt.Sprintf("%s: %s in the plan's time zone (%s), outside the years 0000–9999 a plan can hold", key, t.Format(time.RFC3339), t.Location())}
+			}
+		}
+	}
+	return nil
 }
 
 // earlier reports whether error a names an earlier line than b.

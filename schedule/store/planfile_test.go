@@ -468,3 +468,16 @@ func TestHandWrittenTimes(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A time written by hand that reads, but falls outside the years
+// 0000–9999 in the plan's zone, is refused on its pick's line: no save
+// could write it (FuzzDecodePlan found 0000-01-01 0:00+01:00, the year -1
+// in UTC, which every later write then failed on).
+func TestTimeOutsideYearsRefusedOnRead(t *testing.T) {
+	data := []byte("version: 1\npicks:\n  - id: A\n    start: 0000-01-01 0:00+01:00\n    end: 0000-01-01 2:00+01:00\n")
+	_, _, err := decodePlan(data, "plan.yaml")
+	want := `plan.yaml:3: session "A": start: -0001-12-31T23:00:00Z in the plan's time zone (UTC), outside the years 0000–9999 a plan can hold`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
