@@ -36,9 +36,10 @@ const cutRune = '\uFDEF'
 // values get it as a character reference, which reads the same in any
 // encoding an XML declaration names, and a CDATA section ends for it.
 var (
-	cutBytes   = []byte(string(cutRune))
-	xmlRefMark = []byte("&#xFDEF;")
-	cdataMark  = []byte("]]>&#xFDEF;<![CDATA[")
+	cutBytes    = []byte(string(cutRune))
+	xmlRefMark  = []byte("&#xFDEF;")
+	cdataMark   = []byte("]]>&#xFDEF;<![CDATA[")
+	commentMark = []byte(" ")
 )
 
 // cutLog maps positions in what a decoder read back to the program's
@@ -101,6 +102,7 @@ type cutter struct {
 	err  error
 
 	run      int    // bytes of the current token handed on
+	limit    int    // the longest token handed on: maxToken (a test's less)
 	cutting  bool   // the rest of the current token is being left out
 	mark     []byte // what stands for the rest of a token cut (cutRune)
 	dropped  int64  // bytes left out (net) by all cuts so far
@@ -174,7 +176,7 @@ func (c *cutter) skip(k int) { c.pos += k }
 // their place, at a character boundary. Callers pass whole units (a
 // character reference, an escape), so a cut never splits one.
 func (c *cutter) content(k int) {
-	if !c.cutting && c.run >= maxToken && utf8.RuneStart(c.data[c.pos]) {
+	if !c.cutting && c.run >= c.limit && utf8.RuneStart(c.data[c.pos]) {
 		c.cutting = true
 		c.out = append(c.out, c.mark...)
 		c.n += int64(len(c.mark))
@@ -222,7 +224,7 @@ func (c *cutter) room() int {
 	if c.cutting {
 		return len(c.data)
 	}
-	return max(maxToken-c.run, 1)
+	return max(c.limit-c.run, 1)
 }
 
 // endToken ends the current token, noting where a cut of it ended.
@@ -292,12 +294,12 @@ var newline = []byte{'\n'}
 func xmlControl(b byte) bool { return b < 0x20 && b != '\t' && b != '\n' && b != '\r' }
 
 // xmlCut is the XML program as its decoder reads it: no text, CDATA
-// section or attribute value longer than maxToken (cut with cutRune), no
-// comment, processing instruction or declaration longer (the rest left
-// out), no tag longer (an error), and without the control characters XML
-// forbids, raw or as &#7; references (pasted into a title, they would
-// break the whole feed). Lines stay where they were: the decoder's
-// positions map back with line.
+// section, attribute value or comment longer than maxToken (cut with
+// cutRune), no tag, processing instruction or declaration longer (an
+// error: they are never cut, as the decoder reads what is in them), and
+// without the control characters XML forbids, raw or as &#7; references
+// (pasted into a title, they would break the whole feed). Lines stay
+// where they were: the decoder's positions map back with origLine.
 type xmlCut struct {
 	cutter
 	state xmlState
@@ -319,9 +321,21 @@ const (
 )
 
 func newXMLCut(data []byte) *xmlCut {
-	x := &xmlCut{cutter: cutter{data: data, mark: xmlRefMark, legacy: xmlEncoding(data) != ""}}
+	x := &xmlCut{cutter: cutter{data: data, limit: maxToken, mark: xmlRefMark, legacy: xmlEncoding(data) != ""}}
 	x.step = x.next
 	return x
+}
+
+// checked reports whether the reading is where the decoder refuses a
+// control character: text, tags, attribute values and CDATA (not
+// comments, processing instructions or declarations, which it does not
+// check, so one there is kept).
+func (x *xmlCut) checked() bool {
+	switch x.state {
+	case xText, xTag, xAttr, xCDATA:
+		return true
+	}
+	return false
 }
 
 // origLine is the program's line of a decoder's position.
@@ -329,7 +343,7 @@ func (x *xmlCut) origLine(line int, off int64) int { return x.log.lineAt(line, o
 
 func (x *xmlCut) next() {
 	b := x.data[x.pos]
-	if xmlControl(b) {
+	if xmlControl(b) && x.checked() {
 		x.skip(1)
 		return
 	}
@@ -341,11 +355,11 @@ func (x *xmlCut) next() {
 	case xAttr:
 		x.attr(b)
 	case xComment:
-		x.until("-->", xmlCommentStops)
+		x.comment()
 	case xCDATA:
 		x.cdata()
 	case xPI:
-		x.until("?>", xmlPIStops)
+		x.pi()
 	case xDecl:
 		x.decl(b)
 	}
@@ -373,16 +387,19 @@ func (x *xmlCut) markup() {
 	switch {
 	case bytes.HasPrefix(rest, []byte("<!--")):
 		x.pass(4)
-		x.state, x.mark = xComment, nil
+		x.state, x.mark = xComment, commentMark
 	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 		x.pass(9)
 		x.state, x.mark = xCDATA, cdataMark
 	case bytes.HasPrefix(rest, []byte("<?")):
 		x.pass(2)
-		x.state, x.mark = xPI, nil
+		x.state, x.tag = xPI, 2
 	case bytes.HasPrefix(rest, []byte("<!")):
-		x.pass(2)
-		x.state, x.depth, x.quote, x.mark = xDecl, 1, 0, nil
+		// The byte after "<!" is the declaration's, whatever it is (the
+		// decoder reads it before it looks for the end).
+		k := min(3, len(rest))
+		x.pass(k)
+		x.state, x.depth, x.quote, x.tag = xDecl, 1, 0, k
 	default:
 		x.pass(1)
 		x.state, x.tag, x.mark = xTag, 1, xmlRefMark
@@ -439,13 +456,7 @@ func (x *xmlCut) inTag(b byte) {
 		x.state, x.quote = xAttr, b
 		return
 	}
-	k := max(1, x.span(outChunk, xmlTagStops))
-	x.tag += k
-	if x.tag > maxToken {
-		x.err = fmt.Errorf("a tag longer than %d MiB", maxToken>>20)
-		return
-	}
-	x.pass(k)
+	x.long(max(1, x.span(outChunk, xmlTagStops)), "a tag")
 }
 
 // attr is an attribute value, cut like text.
@@ -483,21 +494,47 @@ func (x *xmlCut) cdata() {
 	x.content(max(1, x.span(x.room(), xmlCDATAStops)))
 }
 
-// until is a comment or processing instruction up to its end mark; past
-// maxToken the rest is left out (no cutRune: nothing reads it).
-func (x *xmlCut) until(end string, stop *[256]bool) {
-	if bytes.HasPrefix(x.data[x.pos:], []byte(end)) {
+// comment is a comment's text up to "-->", cut like text (its mark a
+// space: nothing reads a comment, and a cut after a '-' must not make
+// "--", which XML forbids in one).
+func (x *xmlCut) comment() {
+	if bytes.HasPrefix(x.data[x.pos:], []byte("-->")) {
 		x.endToken()
-		x.pass(len(end))
+		x.pass(3)
 		x.state, x.mark = xText, xmlRefMark
 		return
 	}
-	x.content(max(1, x.span(x.room(), stop)))
+	x.content(max(1, x.span(x.room(), xmlCommentStops)))
 }
 
-// decl is a declaration (<!DOCTYPE …>, <!ELEMENT …>), whose < > nest as
-// the decoder counts them; past maxToken the rest is left out.
+// pi is a processing instruction (<?xml version="1.0"?>) up to "?>",
+// handed on whole: the decoder reads the XML declaration's version and
+// encoding in it. One longer than maxToken is an error.
+func (x *xmlCut) pi() {
+	if bytes.HasPrefix(x.data[x.pos:], []byte("?>")) {
+		x.pass(2)
+		x.state = xText
+		return
+	}
+	x.long(max(1, x.span(outChunk, xmlPIStops)), "a processing instruction (<?…?>)")
+}
+
+// long hands on k bytes of markup that is never cut (a tag, a
+// declaration), or fails once it is longer than maxToken.
+func (x *xmlCut) long(k int, what string) {
+	x.tag += k
+	if x.tag > maxToken {
+		x.err = fmt.Errorf("%s longer than %d MiB", what, maxToken>>20)
+		return
+	}
+	x.pass(k)
+}
+
+// decl is a declaration (<!DOCTYPE …>, <!ELEMENT …>), handed on whole:
+// its end is found as the decoder finds it (< > nest outside quotes, and
+// a comment inside is skipped). One longer than maxToken is an error.
 func (x *xmlCut) decl(b byte) {
+	k := 1
 	switch {
 	case x.quote != 0:
 		if b == x.quote {
@@ -505,18 +542,24 @@ func (x *xmlCut) decl(b byte) {
 		}
 	case b == '"' || b == '\'':
 		x.quote = b
+	case b == '<' && bytes.HasPrefix(x.data[x.pos:], []byte("<!--")):
+		end := bytes.Index(x.data[x.pos+4:], []byte("-->"))
+		if end < 0 {
+			k = len(x.data) - x.pos
+		} else {
+			k = 4 + end + 3
+		}
 	case b == '<':
 		x.depth++
 	case b == '>':
 		x.depth--
 		if x.depth == 0 {
-			x.endToken()
 			x.pass(1)
-			x.state, x.mark = xText, xmlRefMark
+			x.state = xText
 			return
 		}
 	}
-	x.content(1)
+	x.long(k, "a declaration (<!…>)")
 }
 
 // jsonCut is a JSON program as its decoder reads it: no string longer
@@ -530,7 +573,7 @@ type jsonCut struct {
 }
 
 func newJSONCut(data []byte) *jsonCut {
-	j := &jsonCut{cutter: cutter{data: data, mark: cutBytes}}
+	j := &jsonCut{cutter: cutter{data: data, limit: maxToken, mark: cutBytes}}
 	j.step = j.next
 	return j
 }
@@ -646,8 +689,8 @@ const (
 const maxCells = 10000
 
 func newCSVCut(data []byte, comma rune) *csvCut {
-	c := &csvCut{cutter: cutter{data: data, mark: cutBytes}, comma: []byte(string(comma))}
-	c.cellStops = stops("\n\xef"+string(c.comma[:1]), false)
+	c := &csvCut{cutter: cutter{data: data, limit: maxToken, mark: cutBytes}, comma: []byte(string(comma))}
+	c.cellStops = stops("\r\n\xef"+string(c.comma[:1]), false)
 	c.step = c.next
 	return c
 }
@@ -656,7 +699,9 @@ func (c *csvCut) next() {
 	b := c.data[c.pos]
 	switch c.state {
 	case cStart:
-		if r, size := utf8.DecodeRune(c.data[c.pos:]); r != '\n' && r != '\r' && !bytes.HasPrefix(c.data[c.pos:], c.comma) && unicode.IsSpace(r) {
+		// encoding/csv (TrimLeadingSpace) skips white space where a cell
+		// starts, a lone CR too; "\r\n" ends a row as "\n" does.
+		if r, size := utf8.DecodeRune(c.data[c.pos:]); r != '\n' && !c.crlf() && !bytes.HasPrefix(c.data[c.pos:], c.comma) && unicode.IsSpace(r) {
 			c.pass(size)
 			return
 		}
@@ -677,9 +722,9 @@ func (c *csvCut) next() {
 // cell is an unquoted cell, or what follows a quoted one's closing quote.
 func (c *csvCut) cell(b byte) {
 	switch {
-	case b == '\n':
+	case b == '\n' || c.crlf():
 		c.endToken()
-		c.pass(1)
+		c.pass(bytes.IndexByte(c.data[c.pos:], '\n') + 1)
 		c.state, c.cells = cStart, 0
 	case bytes.HasPrefix(c.data[c.pos:], c.comma):
 		c.endToken()
@@ -697,6 +742,9 @@ func (c *csvCut) cell(b byte) {
 	}
 }
 
+// crlf reports whether a "\r\n" row end is next.
+func (c *csvCut) crlf() bool { return bytes.HasPrefix(c.data[c.pos:], []byte("\r\n")) }
+
 // inQuotes is inside a quoted cell: "" is one unit, a lone " ends the
 // quotes.
 func (c *csvCut) inQuotes(b byte) {
@@ -711,9 +759,7 @@ func (c *csvCut) inQuotes(b byte) {
 		c.content(2)
 		return
 	}
-	if c.cutting {
-		c.endToken()
-	}
+	c.endToken() // what may follow the quotes ("\r") is no part of it
 	c.pass(1)
 	c.state = cCell
 }
