@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
@@ -184,9 +185,9 @@ func (o *listOptions) print(out []*schedule.Session, picks map[string]*schedule.
 	foot := schedule.Plural(len(out), "session", "")
 	for _, s := range out {
 		if picks[s.ID] != nil {
-			foot += "   " + markLegend
+			foot += "   " + present.Legend
 			break
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(truncate(foot, f.IO.Width())))
+	fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(termtext.Truncate(foot, f.IO.Width())))
 }

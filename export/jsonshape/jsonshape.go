@@ -497,3 +497,8 @@ func FromStats(s schedule.Stats) Stats {
 	}
 	return out
 }
+
+// Config is plan config --json: each setting asked for (all of them
+// without a key) by its name, e.g. {"name": "FOSDEM 2026", "time_zone":
+// "Europe/Brussels"}.
+type Config map[string]string
