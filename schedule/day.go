@@ -26,6 +26,12 @@ func ParseDay(s string) (Day, error) {
 	return DayOf(t), nil
 }
 
+// NewDay is the day of the date given, normalized as time.Date does
+// (2026-01-32 is 1 February).
+func NewDay(year int, month time.Month, day int) Day {
+	return DayOf(time.Date(year, month, day, 12, 0, 0, 0, time.UTC))
+}
+
 // DayOf is the calendar date of t in t's own zone.
 func DayOf(t time.Time) Day {
 	y, m, d := t.Date()

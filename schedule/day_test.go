@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -67,6 +68,9 @@ func TestDayArithmetic(t *testing.T) {
 			t.Errorf("%s.Sub(%s) = %d, want %d", got, d, got.Sub(d), c.n)
 		}
 	}
+	if got := NewDay(2026, 1, 32); got != mustDay(t, "2026-02-01") {
+		t.Errorf("NewDay(2026, 1, 32) = %s", got)
+	}
 	if w := mustDay(t, "2026-01-31").Weekday(); w != time.Saturday {
 		t.Errorf("Weekday = %v", w)
 	}
@@ -84,4 +88,41 @@ func TestDayArithmetic(t *testing.T) {
 	if !zero.IsZero() || zero.String() != "" || zero.Format("Mon") != "" || !zero.Time(time.UTC).IsZero() || !zero.AddDays(3).IsZero() || !zero.Before(a) {
 		t.Errorf("zero Day: %q", zero.String())
 	}
+}
+
+// A Day is text in JSON ("date":"2026-12-27"), left out when there is
+// none: a program file reads and writes as it did with a string.
+func TestDayJSON(t *testing.T) {
+	line := `{"id":"1","title":"Night","kind":"talk","start":"2024-12-28T01:00:00+01:00","end":"2024-12-28T02:00:00+01:00","date":"2024-12-27"}`
+	var s Session
+	if err := json.Unmarshal([]byte(line), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Date.String() != "2024-12-27" || s.Day().String() != "2024-12-27" {
+		t.Errorf("Date %s, Day %s", s.Date, s.Day())
+	}
+	out, err := json.Marshal(&s)
+	if err != nil || string(out) != line {
+		t.Errorf("marshal:\n got %s, %v\nwant %s", out, err, line)
+	}
+	s.Date = 0
+	if out, _ := json.Marshal(&s); string(out) != `{"id":"1","title":"Night","kind":"talk","start":"2024-12-28T01:00:00+01:00","end":"2024-12-28T02:00:00+01:00"}` {
+		t.Errorf("no date: %s", out)
+	}
+	if err := json.Unmarshal([]byte(`{"id":"1","date":"27.12.2024"}`), &s); err == nil {
+		t.Error("a date that is no date reads")
+	}
+	var d Day
+	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
+		t.Errorf("empty text: %v, %v", d, err)
+	}
+}
+
+// aDay is the day s names, for tables of expected values.
+func aDay(s string) Day {
+	d, err := ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

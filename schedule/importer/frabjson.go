@@ -270,7 +270,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 		return s, nil
 	}
 	s.Start = start
-	s.Date = schedule.FiledUnder(dayDate, start)
+	s.Date = filedUnder(dayDate, start)
 	if end := ev.End.String(); end != "" {
 		t, err := parseOffsetTime(end)
 		if err != nil {

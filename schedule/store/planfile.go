@@ -83,7 +83,7 @@ type pickYAML struct {
 	Type      string            `yaml:"type,omitempty"`
 	Start     time.Time         `yaml:"start,omitempty"`
 	End       time.Time         `yaml:"end,omitempty"`
-	Date      string            `yaml:"date,omitempty"`
+	Date      schedule.Day      `yaml:"date,omitempty"`
 	Room      string            `yaml:"room,omitempty"`
 	Track     string            `yaml:"track,omitempty"`
 	Speakers  []string          `yaml:"speakers,omitempty"`
