@@ -68,7 +68,7 @@ func TestPlanDateReadsAndWritesAsBefore(t *testing.T) {
 		t.Errorf("unquoted date: %v", err)
 	}
 	_, err = DecodePlan([]byte(strings.Replace(nightPlan, `"2024-12-27"`, `27.12.2024`, 1)), "plan.yaml")
-	if err == nil || !strings.Contains(err.Error(), `"27.12.2024" is not a date: want YYYY-MM-DD`) {
+	if err == nil || err.Error() != `plan.yaml:16: session "1121": date: "27.12.2024" is not a date: want YYYY-MM-DD` {
 		t.Errorf("a date that is no date: %v", err)
 	}
 }
