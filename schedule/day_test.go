@@ -81,6 +81,11 @@ func TestDayArithmetic(t *testing.T) {
 	if y, m, dd := a.Date(); y != 2025 || m != time.December || dd != 31 {
 		t.Errorf("Date = %d %v %d", y, m, dd)
 	}
+	// Years before 1 (no conference's, but a time can be) keep their order.
+	bc := DayOf(time.Date(-1, 12, 31, 0, 0, 0, 0, time.UTC))
+	if y, m, dd := bc.Date(); y != -1 || m != 12 || dd != 31 || !bc.Before(NewDay(0, 1, 1)) || bc.AddDays(1) != NewDay(0, 1, 1) {
+		t.Errorf("year -1: %d %v %d", y, m, dd)
+	}
 	if got := b.Format("Monday 2 January 2006"); got != "Thursday 1 January 2026" {
 		t.Errorf("Format = %q", got)
 	}
