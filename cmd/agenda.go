@@ -93,7 +93,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			for _, c := range byB[pk.ID] {
 				flags = append(flags, fmt.Sprintf("%s %dmin with %s", c.Type, c.Minutes, c.A.ID))
 			}
-			plainRow(out, pk.Day(), present.TimeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
+			plainRow(out, pk.Day().String(), present.TimeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
 		}
 		return
 	}

@@ -398,18 +398,15 @@ func (l *csvLayout) times(s *schedule.Session, rec []string, loc *time.Location)
 	if startV == "" {
 		return errors.New("no start time")
 	}
-	start, err := csvTime(startV, dateV, loc)
+	start, err := csvTime(startV, dateV, 0, loc)
 	if err != nil {
 		return fmt.Errorf("bad start: %w", err)
 	}
 	var end time.Time
 	switch {
 	case endV != "":
-		day := dateV
-		if day == "" {
-			day = start.Format(time.DateOnly)
-		}
-		if end, err = csvTime(endV, day, start.Location()); err != nil {
+		// Without a date column, an end time of day is on the start's date.
+		if end, err = csvTime(endV, dateV, schedule.DayOf(start), start.Location()); err != nil {
 			return fmt.Errorf("bad end: %w", err)
 		}
 	case durV != "":
@@ -468,9 +465,10 @@ func csvText(abstract string, rec []string, more []int) string {
 	return abstract
 }
 
-// csvTime reads an RFC 3339 time, a local date and time, or (with day) a
-// time of day. Local times are placed in loc, an error when loc is nil.
-func csvTime(v, day string, loc *time.Location) (time.Time, error) {
+// csvTime reads an RFC 3339 time, a local date and time, or a time of day
+// on the row's date column dateV, else on day (when it is not zero).
+// Local times are placed in loc, an error when loc is nil.
+func csvTime(v, dateV string, day schedule.Day, loc *time.Location) (time.Time, error) {
 	const want = `want e.g. "2026-03-07T10:00:00-08:00", "2026-03-07 10:00", or "10:00" with a date column`
 	s := normISO(v)
 	if t, err := parseOffsetTime(s); err == nil {
@@ -479,21 +477,21 @@ func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 		}
 		return t, nil
 	}
-	var date string
-	var clock string
+	date, clock := dateV, s
 	if len(s) > 10 && s[10] == 'T' {
 		date, clock = s[:10], s[11:]
-	} else if strings.Contains(s, ":") || strings.ContainsAny(strings.ToLower(s), "apm") {
-		date, clock = day, s
-	} else {
+	} else if !strings.Contains(s, ":") && !strings.ContainsAny(strings.ToLower(s), "apm") {
 		return time.Time{}, fmt.Errorf("%q is not a time (%s)", clip(v, 40), want)
 	}
-	if date == "" {
-		return time.Time{}, fmt.Errorf("%q is a time of day but the row has no date (%s)", clip(v, 40), want)
+	if date != "" {
+		d, err := schedule.ParseDay(date)
+		if y, _, _ := d.Date(); err != nil || y < 1000 {
+			return time.Time{}, fmt.Errorf("%q: the date is not YYYY-MM-DD (%s)", clip(date, 40), want)
+		}
+		day = d
 	}
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil || d.Year() < 1000 {
-		return time.Time{}, fmt.Errorf("%q: the date is not YYYY-MM-DD (%s)", clip(date, 40), want)
+	if day.IsZero() {
+		return time.Time{}, fmt.Errorf("%q is a time of day but the row has no date (%s)", clip(v, 40), want)
 	}
 	h, m, sec, err := parseTimeOfDay(clock)
 	if err != nil {
@@ -502,7 +500,8 @@ func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 	if loc == nil {
 		return time.Time{}, noZone(fmt.Sprintf("%q has no UTC offset: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", clip(v, 40)))
 	}
-	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, sec, loc), nil
+	y, mo, d := day.Date()
+	return wallTime(y, int(mo), d, h, m, sec, loc), nil
 }
 
 // parseTimeOfDay reads "10:00", "9:30:15", "3:30 PM", "3:30pm", "3 PM".

@@ -270,7 +270,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 		return s, nil
 	}
 	s.Start = start
-	s.Date = schedule.FiledUnder(dayDate, start)
+	s.Date = filedUnder(dayDate, start)
 	if end := ev.End.String(); end != "" {
 		t, err := parseOffsetTime(end)
 		if err != nil {
@@ -314,7 +314,7 @@ func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, erro
 			}
 			return t, nil
 		}
-		if len(date) != len(time.DateOnly) {
+		if len(date) != len("YYYY-MM-DD") {
 			return time.Time{}, fmt.Errorf(`bad "date" %q: want an ISO 8601 time such as 2019-08-21T11:00:00+02:00`, date)
 		}
 		dayDate = date

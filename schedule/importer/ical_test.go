@@ -67,7 +67,7 @@ func TestICalPyConAU2023(t *testing.T) {
 	days := map[string]int{}
 	rooms := map[string]bool{}
 	for _, s := range feed.Sessions {
-		days[s.Day()]++
+		days[s.Day().String()]++
 		rooms[s.Room] = true
 		if s.Start.Location().String() != "Australia/Adelaide" {
 			t.Errorf("%s: start in %s, want Australia/Adelaide", s.ID, s.Start.Location())

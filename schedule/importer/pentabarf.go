@@ -225,7 +225,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 		return nil, fmt.Errorf("bad <duration>: %w", err)
 	}
 	s.Start, s.End = start, start.Add(dur)
-	s.Date = schedule.FiledUnder(dayDate, start)
+	s.Date = filedUnder(dayDate, start)
 	return s, nil
 }
 

@@ -431,7 +431,7 @@ func scaleIDs(sessions []*schedule.Session) {
 		id := base[i]
 		if count[id] > 1 {
 			if s.Scheduled() {
-				id += "-" + s.Start.Format(time.DateOnly)
+				id += "-" + schedule.DayOf(s.Start).String()
 			} else {
 				id += "-tbd"
 			}
