@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -54,6 +55,15 @@ type Handler struct {
 	// Now is the clock of the log lines (nil: time.Now).
 	Now func() time.Time
 
+	// Hosts are the names the server answers to besides localhost and
+	// the loopback addresses (127.0.0.1, [::1]): host names or IP
+	// addresses, a port ignored. A request whose Host is none of them
+	// gets 421 Misdirected Request and nothing else: a web page whose
+	// name an attacker rebinds to this machine's address (DNS
+	// rebinding) is same-origin with the server, and would otherwise
+	// read the calendars.
+	Hosts []string
+
 	mu sync.Mutex
 }
 
@@ -72,6 +82,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() { h.logRequest(r, rec, start, time.Since(t0)) }()
 	w = rec
 
+	if !h.knownHost(r) {
+		rec.why = fmt.Sprintf("Host %q is not a name of this server: to answer to it, start plan serve with --allow-host %s", r.Host, hostOnly(r.Host))
+		http.Error(w, fmt.Sprintf("plan serve does not answer to the name %q.", hostOnly(r.Host)), http.StatusMisdirectedRequest)
+		return
+	}
 	path := r.URL.Path
 	prefix := ""
 	if h.Token != "" {
@@ -123,6 +138,55 @@ func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string)
 	// ServeContent answers If-None-Match and If-Modified-Since with 304
 	// and HEAD without a body.
 	http.ServeContent(w, r, which+".ics", cal.Modified, bytes.NewReader(ics.Bytes()))
+}
+
+// knownHost reports whether the request's Host (a name or an address,
+// perhaps with a port) is one the server answers to: a loopback name,
+// one of Hosts, or the address the request came in at (the machine's
+// address on a network it joined after the server started).
+func (h *Handler) knownHost(r *http.Request) bool {
+	name := hostOnly(r.Host)
+	if name == "" {
+		return false
+	}
+	if Loopback(name) {
+		return true
+	}
+	ip := net.ParseIP(name)
+	if local, ok := r.Context().Value(http.LocalAddrContextKey).(*net.TCPAddr); ok && ip != nil && ip.Equal(local.IP) {
+		return true
+	}
+	for _, known := range h.Hosts {
+		k := hostOnly(known)
+		if kip := net.ParseIP(k); ip != nil && kip != nil {
+			if ip.Equal(kip) {
+				return true
+			}
+		} else if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostOnly is the name or address of a Host, without its port, brackets
+// or a final dot.
+func hostOnly(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return strings.TrimSuffix(host, ".")
+}
+
+// Loopback reports whether host (without a port) names this machine only:
+// localhost or a loopback address.
+func Loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
@@ -207,9 +271,13 @@ func (h *Handler) logRequest(r *http.Request, rec *recorder, start time.Time, to
 	if h.Token != "" {
 		path = strings.Replace(path, h.Token, "TOKEN", 1)
 	}
+	why := ""
+	if rec.why != "" {
+		why = " (" + rec.why + ")"
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	fmt.Fprintf(h.Log, "%s %s %s %s %d %dB %s\n", start.Format("15:04:05"), r.RemoteAddr, r.Method, path, rec.status, rec.bytes, took.Round(time.Millisecond))
+	fmt.Fprintf(h.Log, "%s %s %s %s %d %dB %s%s\n", start.Format("15:04:05"), r.RemoteAddr, r.Method, path, rec.status, rec.bytes, took.Round(time.Millisecond), why)
 }
 
 type recorder struct {
@@ -217,6 +285,7 @@ type recorder struct {
 	status int
 	bytes  int
 	wrote  bool
+	why    string // said in the log after the line
 }
 
 func (r *recorder) WriteHeader(code int) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -92,6 +93,9 @@ func (s *source) export(t *testing.T, which string) []byte {
 	return b.Bytes()
 }
 
+// laptop is the name the tests' requests are addressed to.
+var laptop = []string{"laptop.local"}
+
 func get(h http.Handler, method, path string, header ...string) *httptest.ResponseRecorder {
 	r := httptest.NewRequest(method, "http://laptop.local:8080"+path, nil)
 	for i := 0; i+1 < len(header); i += 2 {
@@ -106,7 +110,7 @@ func get(h http.Handler, method, path string, header ...string) *httptest.Respon
 // writes, with the headers a calendar app needs.
 func TestFeedIsTheExport(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build}
+	h := &feed.Handler{Build: s.build, Hosts: laptop}
 	for _, c := range []struct {
 		path, which string
 		events      int
@@ -140,7 +144,7 @@ func TestFeedIsTheExport(t *testing.T) {
 // sent again with a new ETag.
 func TestFeedNotModified(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build}
+	h := &feed.Handler{Build: s.build, Hosts: laptop}
 	first := get(h, http.MethodGet, "/plan.ics")
 	etag, lastMod := first.Header().Get("ETag"), first.Header().Get("Last-Modified")
 
@@ -174,7 +178,7 @@ func TestFeedNotModified(t *testing.T) {
 func TestFeedToken(t *testing.T) {
 	s := newSource(t)
 	var log bytes.Buffer
-	h := &feed.Handler{Build: s.build, Token: "k3xq7", Log: &log, Now: func() time.Time { return s.modified }}
+	h := &feed.Handler{Build: s.build, Hosts: laptop, Token: "k3xq7", Log: &log, Now: func() time.Time { return s.modified }}
 	for _, c := range []struct {
 		path string
 		code int
@@ -211,7 +215,7 @@ func TestFeedToken(t *testing.T) {
 // does not need.
 func TestFeedPage(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build, Title: `FOSDEM <2026>`}
+	h := &feed.Handler{Build: s.build, Hosts: laptop, Title: `FOSDEM <2026>`}
 	w := get(h, http.MethodGet, "/")
 	body := w.Body.String()
 	for _, want := range []string{
@@ -230,7 +234,7 @@ func TestFeedPage(t *testing.T) {
 		w.Header().Get("Content-Security-Policy") != "default-src 'none'; style-src 'unsafe-inline'" {
 		t.Errorf("GET /: %d %v", w.Code, w.Header())
 	}
-	if w := get(&feed.Handler{Build: s.build}, http.MethodGet, "/"); !strings.Contains(w.Body.String(), "<h1>My conference plan</h1>") {
+	if w := get(&feed.Handler{Build: s.build, Hosts: laptop}, http.MethodGet, "/"); !strings.Contains(w.Body.String(), "<h1>My conference plan</h1>") {
 		t.Errorf("a page without a title:\n%s", w.Body)
 	}
 }
@@ -238,7 +242,7 @@ func TestFeedPage(t *testing.T) {
 // Only GET and HEAD; a plan that cannot be read is a 500 that says why.
 func TestFeedErrors(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build}
+	h := &feed.Handler{Build: s.build, Hosts: laptop}
 	if w := get(h, http.MethodPost, "/plan.ics"); w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST: %d, Allow %q", w.Code, w.Header().Get("Allow"))
 	}
@@ -263,5 +267,84 @@ func TestQRCodeSVG(t *testing.T) {
 	}
 	if _, err := feed.QRCodeSVG(strings.Repeat("x", 5000)); err == nil {
 		t.Error("a text too long for a QR code: no error")
+	}
+}
+
+// Only a request addressed to one of the server's names is answered. A
+// web page whose name an attacker rebinds to this machine's address (DNS
+// rebinding) reaches the server with its own name as Host: it gets 421
+// and no calendar, and the log says why.
+func TestFeedHost(t *testing.T) {
+	s := newSource(t)
+	var log bytes.Buffer
+	h := &feed.Handler{Build: s.build, Hosts: []string{"laptop.local", "192.168.1.20", "fd00::20"}, Log: &log, Now: func() time.Time { return s.modified }}
+	for _, c := range []struct {
+		host string
+		code int
+	}{
+		{"laptop.local:8080", 200},
+		{"Laptop.Local:8080", 200},
+		{"laptop.local", 200},
+		{"192.168.1.20:8080", 200},
+		{"192.168.1.20", 200},
+		{"[fd00::20]:8080", 200},
+		{"[fd00:0::20]:8080", 200},
+		{"localhost:8080", 200},
+		{"localhost", 200},
+		{"127.0.0.1:8080", 200},
+		{"127.0.0.1", 200},
+		{"[::1]:8080", 200},
+		{"[::1]", 200},
+		{"evil.example:8080", http.StatusMisdirectedRequest},
+		{"evil.example", http.StatusMisdirectedRequest},
+		{"laptop.local.evil.example:8080", http.StatusMisdirectedRequest},
+		{"localhost.evil.example", http.StatusMisdirectedRequest},
+		{"192.168.1.21:8080", http.StatusMisdirectedRequest},
+		{"[fd00::21]:8080", http.StatusMisdirectedRequest},
+		{"", http.StatusMisdirectedRequest},
+	} {
+		for _, path := range []string{"/plan.ics", "/all.ics", "/"} {
+			r := httptest.NewRequest(http.MethodGet, path, nil)
+			r.Host = c.host
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != c.code {
+				t.Errorf("GET %s with Host %q: %d, want %d", path, c.host, w.Code, c.code)
+			}
+			if c.code != 200 && (strings.Contains(w.Body.String(), "BEGIN:VCALENDAR") || strings.Contains(w.Body.String(), "webcal:")) {
+				t.Errorf("GET %s with Host %q: the answer has the calendar:\n%.300s", path, c.host, w.Body)
+			}
+		}
+	}
+	// An address is answered when the request came in at it: the
+	// machine's address on a network it joined after the server started.
+	for _, c := range []struct {
+		host, local string
+		code        int
+	}{
+		{"10.1.2.3:8080", "10.1.2.3", 200},
+		{"[fd00::3]:8080", "fd00::3", 200},
+		{"10.1.2.3:8080", "10.1.2.4", http.StatusMisdirectedRequest},
+		{"evil.example:8080", "10.1.2.3", http.StatusMisdirectedRequest},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/plan.ics", nil)
+		r.Host = c.host
+		r = r.WithContext(context.WithValue(r.Context(), http.LocalAddrContextKey, &net.TCPAddr{IP: net.ParseIP(c.local), Port: 8080}))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != c.code {
+			t.Errorf("GET /plan.ics with Host %q at %s: %d, want %d", c.host, c.local, w.Code, c.code)
+		}
+	}
+	want := `09:30:00 192.0.2.1:1234 GET /plan.ics 421 `
+	why := ` (Host "evil.example:8080" is not a name of this server: to answer to it, start plan serve with --allow-host evil.example)`
+	found := false
+	for _, line := range strings.Split(log.String(), "\n") {
+		if strings.HasPrefix(line, want) && strings.HasSuffix(line, why) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the log does not say why evil.example:8080 got 421; want a line %q…%q:\n%s", want, why, log.String())
 	}
 }
