@@ -272,3 +272,23 @@ func TestServeHostOnTheNetwork(t *testing.T) {
 		t.Errorf("a request's log line shows the token:\n%s", log)
 	}
 }
+
+// A CR LF in a request's path does not forge a line of the log: one
+// request, one line.
+func TestServeLogOneLinePerRequest(t *testing.T) {
+	dir := fosdemPlan(t)
+	addr, stop := startServe(t, dir, "--addr", "127.0.0.1:0")
+	get(t, "http://"+addr+"/%1b]0;X%07%0d%0aFAKE%20LOG%20LINE")
+	get(t, "http://"+addr+"/plan.ics%0d%0a12:00:00%20127.0.0.1:1%20GET%20/all.ics%20200%201B%200s")
+	log := stop()
+	lines := strings.Split(strings.TrimSuffix(log, "\n"), "\n")
+	var requests []string
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "Serving ") && !strings.HasPrefix(l, "  ") && l != "Stopped." {
+			requests = append(requests, l)
+		}
+	}
+	if len(requests) != 2 || !strings.Contains(requests[0], " GET /%1B%5D0;X%07%0D%0AFAKE%20LOG%20LINE 404 ") || !strings.Contains(requests[1], " GET /plan.ics%0D%0A12:00:00%20127.0.0.1:1%20GET%20/all.ics%20200%201B%200s 404 ") {
+		t.Errorf("want two log lines, one per request, with the paths escaped:\n%s", log)
+	}
+}

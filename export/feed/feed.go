@@ -15,6 +15,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -271,6 +272,9 @@ func (h *Handler) logRequest(r *http.Request, rec *recorder, start time.Time, to
 	if h.Token != "" {
 		path = strings.Replace(path, h.Token, "TOKEN", 1)
 	}
+	// Escaped as in a URL, so that nothing in a path (CR, LF, escape
+	// sequences) can start a line of its own in the log.
+	path = (&url.URL{Path: path}).EscapedPath()
 	why := ""
 	if rec.why != "" {
 		why = " (" + rec.why + ")"

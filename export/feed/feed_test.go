@@ -348,3 +348,18 @@ func TestFeedHost(t *testing.T) {
 		t.Errorf("the log does not say why evil.example:8080 got 421; want a line %q…%q:\n%s", want, why, log.String())
 	}
 }
+
+// A request's path cannot write a line of its own into the log: CR, LF
+// and escape sequences in it are logged escaped.
+func TestFeedLogEscapesThePath(t *testing.T) {
+	s := newSource(t)
+	var log bytes.Buffer
+	h := &feed.Handler{Build: s.build, Hosts: []string{"laptop.local"}, Log: &log, Token: "k3xq7", Now: func() time.Time { return s.modified }}
+	if w := get(h, http.MethodGet, "/k3xq7/%1b]0;X%07%0d%0aFAKE%20LOG%20LINE%20200%20"); w.Code != http.StatusNotFound {
+		t.Errorf("GET: %d, want 404", w.Code)
+	}
+	want := "09:30:00 192.0.2.1:1234 GET /TOKEN/%1B%5D0;X%07%0D%0AFAKE%20LOG%20LINE%20200%20 404 19B "
+	if strings.Count(log.String(), "\n") != 1 || !strings.HasPrefix(log.String(), want) || strings.ContainsAny(log.String(), "\r\x1b\a") {
+		t.Errorf("want one log line starting %q, got:\n%q", want, log.String())
+	}
+}
