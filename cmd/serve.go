@@ -114,6 +114,10 @@ func runServe(o *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", o.Addr, err)
 	}
+	// A server lives long: the collector runs at its usual pace (see
+	// gc.go), so that memory a request used is given back.
+	gcForLargeHeap(f.IO.Getenv)
+
 	addr := ln.Addr().String()
 	shown := addr
 	if h, p, err := net.SplitHostPort(addr); err == nil && (h == "0.0.0.0" || h == "::") {
@@ -123,7 +127,17 @@ func runServe(o *serveOptions) error {
 		Build: f.buildFeed, Token: token, Title: title, Log: f.IO.ErrOut, Now: f.IO.Now,
 		Hosts: serverNames(host, ln.Addr(), o.AllowHosts),
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
+	srv := &http.Server{
+		Handler: h,
+		// A calendar app sends a short GET and reads the answer at once;
+		// a client that does less is dropped, so that clients that stop
+		// hold neither connections nor memory. A body that is being read
+		// has longer (feed.DefaultStall for each piece of it).
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       30 * time.Second,
+	}
 	base := "http://" + shown
 	if token != "" {
 		base += "/" + token

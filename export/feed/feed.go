@@ -16,6 +16,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -65,8 +66,37 @@ type Handler struct {
 	// read the calendars.
 	Hosts []string
 
-	mu sync.Mutex
+	// MaxCalendars is how many calendars are built or sent at once (0:
+	// DefaultMaxCalendars); a request for another waits up to Wait (0:
+	// DefaultWait) and then gets 503 Service Unavailable with
+	// Retry-After. Each holds its calendar until the client has it.
+	MaxCalendars int
+	Wait         time.Duration
+	// MaxBuilding is how many of those are being built at once (0: as
+	// many as the Go runtime runs at once, GOMAXPROCS): a build is work
+	// for a processor, and more at once would only hold more memory.
+	MaxBuilding int
+	// Stall is how long a client may take no part of a calendar before
+	// the server drops it (0: DefaultStall): a client that stops reading
+	// frees its place and its memory.
+	Stall time.Duration
+
+	mu       sync.Mutex
+	once     sync.Once
+	places   chan struct{} // one for each calendar built or sent
+	builders chan struct{} // one for each calendar being built
 }
+
+// The limits of a Handler whose fields leave them zero. A calendar app
+// polls every few minutes and reads the feed at once: 16 at a time is
+// plenty for one person's devices, and bounds the memory under a flood
+// (building FOSDEM's /all.ics, 1.5 MB, holds about 10 MB; sending it, the
+// 1.5 MB).
+const (
+	DefaultMaxCalendars = 16
+	DefaultWait         = 5 * time.Second
+	DefaultStall        = 10 * time.Second
+)
 
 func (h *Handler) now() time.Time {
 	if h.Now != nil {
@@ -121,11 +151,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string) {
-	cal, err := h.Build(r.Context(), which)
-	var ics bytes.Buffer
-	if err == nil {
-		_, err = export.WriteICS(&ics, cal.Calendar, export.ICSOptions{Now: cal.Modified})
+	h.once.Do(h.init)
+	if !h.acquire(r.Context()) {
+		retry := max(1, int(h.stall()/time.Second))
+		w.Header().Set("Retry-After", fmt.Sprint(retry))
+		w.Header().Set("Connection", "close")
+		http.Error(w, fmt.Sprintf("plan serve is busy with %d calendars: try again in %d seconds.", cap(h.places), retry), http.StatusServiceUnavailable)
+		return
 	}
+	defer func() { <-h.places }()
+	ics, modified, err := h.build(r.Context(), which)
 	if err != nil {
 		http.Error(w, "plan: "+err.Error(), http.StatusInternalServerError)
 		return
@@ -138,7 +173,95 @@ func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string)
 	hd.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s.ics"`, which))
 	// ServeContent answers If-None-Match and If-Modified-Since with 304
 	// and HEAD without a body.
-	http.ServeContent(w, r, which+".ics", cal.Modified, bytes.NewReader(ics.Bytes()))
+	http.ServeContent(&stallWriter{ResponseWriter: w, rc: http.NewResponseController(w), stall: h.stall()}, r, which+".ics", modified, bytes.NewReader(ics.Bytes()))
+}
+
+// build makes the calendar and writes it, one of at most MaxBuilding at
+// once, and returns what it wrote and its Modified time: what it made to
+// write it is garbage when it returns.
+func (h *Handler) build(ctx context.Context, which string) (*bytes.Buffer, time.Time, error) {
+	select {
+	case h.builders <- struct{}{}:
+	case <-ctx.Done():
+		return nil, time.Time{}, ctx.Err()
+	}
+	defer func() { <-h.builders }()
+	cal, err := h.Build(ctx, which)
+	var ics bytes.Buffer
+	if err == nil {
+		_, err = export.WriteICS(&ics, cal.Calendar, export.ICSOptions{Now: cal.Modified})
+	}
+	return &ics, cal.Modified, err
+}
+
+func (h *Handler) init() {
+	n, b := h.MaxCalendars, h.MaxBuilding
+	if n <= 0 {
+		n = DefaultMaxCalendars
+	}
+	if b <= 0 {
+		b = runtime.GOMAXPROCS(0)
+	}
+	h.places, h.builders = make(chan struct{}, n), make(chan struct{}, min(b, n))
+}
+
+func (h *Handler) stall() time.Duration {
+	if h.Stall > 0 {
+		return h.Stall
+	}
+	return DefaultStall
+}
+
+// acquire takes one of the places for a calendar, waiting up to Wait for
+// one; false if there was none (or the client went away).
+func (h *Handler) acquire(ctx context.Context) bool {
+	select {
+	case h.places <- struct{}{}:
+		return true
+	default:
+	}
+	wait := h.Wait
+	if wait <= 0 {
+		wait = DefaultWait
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case h.places <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+// stallWriter sends a body in pieces, each of which the client must take
+// within stall: one that stops reading is dropped (the write fails, the
+// handler returns and the server closes the connection), while a slow
+// one that keeps reading gets the whole calendar.
+type stallWriter struct {
+	http.ResponseWriter
+	rc    *http.ResponseController
+	stall time.Duration
+}
+
+const stallPiece = 64 << 10
+
+func (s *stallWriter) Write(p []byte) (int, error) {
+	n := 0
+	for len(p) > 0 {
+		piece := p[:min(len(p), stallPiece)]
+		// Not every ResponseWriter has a deadline (httptest's has
+		// none); the server's WriteTimeout then stays.
+		s.rc.SetWriteDeadline(time.Now().Add(s.stall))
+		m, err := s.ResponseWriter.Write(piece)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		p = p[m:]
+	}
+	return n, nil
 }
 
 // knownHost reports whether the request's Host (a name or an address,
@@ -291,6 +414,10 @@ type recorder struct {
 	wrote  bool
 	why    string // said in the log after the line
 }
+
+// Unwrap gives http.ResponseController the connection's own writer, for
+// its write deadline.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func (r *recorder) WriteHeader(code int) {
 	if !r.wrote {

@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -361,5 +366,121 @@ func TestFeedLogEscapesThePath(t *testing.T) {
 	want := "09:30:00 192.0.2.1:1234 GET /TOKEN/%1B%5D0;X%07%0D%0AFAKE%20LOG%20LINE%20200%20 404 19B "
 	if strings.Count(log.String(), "\n") != 1 || !strings.HasPrefix(log.String(), want) || strings.ContainsAny(log.String(), "\r\x1b\a") {
 		t.Errorf("want one log line starting %q, got:\n%q", want, log.String())
+	}
+}
+
+// At most MaxCalendars calendars are built or sent at once: a request that
+// finds no room within Wait gets 503, Retry-After and no calendar, and
+// its connection is closed; the page, which builds nothing, is answered
+// meanwhile, and once a calendar is done the next request gets one.
+func TestFeedBusy(t *testing.T) {
+	s := newSource(t)
+	started, release := make(chan struct{}, 10), make(chan struct{})
+	build := func(ctx context.Context, which string) (feed.Calendar, error) {
+		started <- struct{}{}
+		<-release
+		return s.build(ctx, which)
+	}
+	h := &feed.Handler{Build: build, Hosts: []string{"laptop.local"}, MaxCalendars: 2, MaxBuilding: 2, Wait: time.Millisecond}
+	codes := make(chan int, 2)
+	for _, path := range []string{"/plan.ics", "/all.ics"} {
+		go func() { codes <- get(h, http.MethodGet, path).Code }()
+	}
+	<-started
+	<-started
+	w := get(h, http.MethodGet, "/plan.ics")
+	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" || w.Header().Get("Connection") != "close" || strings.Contains(w.Body.String(), "BEGIN:VCALENDAR") {
+		t.Errorf("a third calendar while two are built: %d, Retry-After %q, Connection %q\n%s", w.Code, w.Header().Get("Retry-After"), w.Header().Get("Connection"), w.Body)
+	}
+	if w := get(h, http.MethodGet, "/"); w.Code != http.StatusOK {
+		t.Errorf("the page while two calendars are built: %d", w.Code)
+	}
+	close(release)
+	for range 2 {
+		if code := <-codes; code != http.StatusOK {
+			t.Errorf("a calendar being built: %d", code)
+		}
+	}
+	if w := get(h, http.MethodGet, "/plan.ics"); w.Code != http.StatusOK {
+		t.Errorf("a calendar after the others: %d", w.Code)
+	}
+}
+
+// lockedBuffer is a log the test reads while the handler writes it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// smallBuffers accepts connections with a small send buffer, so that the
+// kernel does not take a whole calendar in for a client that stops
+// reading (as it does for 1.5 MB on loopback).
+type smallBuffers struct{ net.Listener }
+
+func (l smallBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4096)
+	}
+	return c, err
+}
+
+// A client that stops reading a calendar is dropped once it has taken
+// none of it for Stall: the request ends, its place and its calendar are
+// freed, and the connection is closed.
+func TestFeedStall(t *testing.T) {
+	s := newSource(t)
+	var log lockedBuffer
+	h := &feed.Handler{Build: s.build, Hosts: []string{"127.0.0.1"}, Log: &log, Stall: 200 * time.Millisecond, MaxCalendars: 1}
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener = smallBuffers{srv.Listener}
+	srv.Start()
+	defer srv.Close()
+
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.(*net.TCPConn).SetReadBuffer(4096)
+	fmt.Fprintf(c, "GET /all.ics HTTP/1.1\r\nHost: %s\r\n\r\n", srv.Listener.Addr())
+	// The limit is for a server that never drops the client.
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(log.String(), "GET /all.ics") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	full := len(s.export(t, feed.All))
+	m := regexp.MustCompile(`GET /all.ics 200 (\d+)B`).FindStringSubmatch(log.String())
+	if m == nil {
+		t.Fatalf("a client that does not read /all.ics is still being served a minute later; the log:\n%s", log.String())
+	}
+	if n, _ := strconv.Atoi(m[1]); n >= full {
+		t.Errorf("the client that does not read got all %d bytes: the test's buffers are too large to show a stall", n)
+	}
+	// Its place is free: the next client gets the calendar.
+	resp, err := srv.Client().Get(srv.URL + "/all.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(body) != full {
+		t.Errorf("the next client: %s, %d bytes of %d", resp.Status, len(body), full)
+	}
+	// And the connection is closed: what the kernel holds, then the end.
+	c.SetReadDeadline(time.Now().Add(time.Minute))
+	if n, err := io.Copy(io.Discard, c); err != nil && !errors.Is(err, syscall.ECONNRESET) || n >= int64(full) {
+		t.Errorf("the stalled connection: read %d bytes, then %v; want fewer than %d, then its end", n, err, full)
 	}
 }
