@@ -125,7 +125,7 @@ func runServe(o *serveOptions) error {
 	}
 	h := &feed.Handler{
 		Build: f.buildFeed, Token: token, Title: title, Log: f.IO.ErrOut, Now: f.IO.Now,
-		Hosts: serverNames(host, ln.Addr(), o.AllowHosts),
+		Hosts: serverNames(host, ln.Addr(), o.AllowHosts), LocalOnly: feed.Loopback(host), PhoneHost: shown,
 	}
 	srv := &http.Server{
 		Handler: h,

@@ -101,8 +101,10 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 || strings.Count(all, "BEGIN:VEVENT") < 800 || dtstampRE.ReplaceAllString(all, "") != dtstampRE.ReplaceAllString(exportAll, "") {
 		t.Errorf("GET /all.ics: %s, %d events, differs from plan export --ics --all", resp.Status, strings.Count(all, "BEGIN:VEVENT"))
 	}
+	// On 127.0.0.1 a phone cannot reach the server: the page says so and
+	// shows no QR code.
 	resp, page := get(t, base+"/")
-	if resp.StatusCode != 200 || !strings.Contains(page, "webcal://"+addr+"/plan.ics") || !strings.Contains(page, "<svg") {
+	if resp.StatusCode != 200 || !strings.Contains(page, "webcal://"+addr+"/plan.ics") || strings.Contains(page, "<svg") || !strings.Contains(page, "A phone cannot subscribe here") {
 		t.Errorf("GET /: %s\n%s", resp.Status, page)
 	}
 	if resp, _ := get(t, base+"/nothing"); resp.StatusCode != 404 {
@@ -184,6 +186,11 @@ func TestServeToken(t *testing.T) {
 	local = "http://127.0.0.1:" + port
 	if resp, body := get(t, local+"/"+m[1]+"/plan.ics"); resp.StatusCode != 200 || !strings.Contains(body, "BEGIN:VCALENDAR") {
 		t.Errorf("with the token: %s", resp.Status)
+	}
+	// The page, opened here, has a QR code of the address a phone
+	// reaches, the one printed at start.
+	if resp, page := get(t, local+"/"+m[1]+"/"); resp.StatusCode != 200 || !strings.Contains(page, "<svg") || strings.Contains(page, "QR code of webcal://127.0.0.1") {
+		t.Errorf("the page on the network: %s\n%s", resp.Status, page)
 	}
 	if resp, _ := get(t, local+"/wrong/plan.ics"); resp.StatusCode != 404 {
 		t.Errorf("a wrong token: %s, want 404", resp.Status)

@@ -65,6 +65,14 @@ type Handler struct {
 	// rebinding) is same-origin with the server, and would otherwise
 	// read the calendars.
 	Hosts []string
+	// LocalOnly says that the server listens on a loopback address: a
+	// phone cannot reach it, and the page says so (and how to listen on
+	// the network) instead of showing a QR code.
+	LocalOnly bool
+	// PhoneHost is the HOST:PORT a phone on the network reaches the
+	// server at, for the page's QR code when the page was opened on this
+	// computer by a loopback name (a phone's localhost is the phone).
+	PhoneHost string
 
 	// MaxCalendars is how many calendars are built or sent at once (0:
 	// DefaultMaxCalendars); a request for another waits up to Wait (0:
@@ -326,9 +334,15 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <li><a href="{{.WebcalAll}}">Subscribe to the whole program</a> — <code>{{.WebcalAll}}</code></li>
 <li>Download once: <a href="{{.HTTPPlan}}">plan.ics</a>, <a href="{{.HTTPAll}}">all.ics</a></li>
 </ul>
+{{if .QR -}}
 <p>Scan with the phone's camera to subscribe to your picks:</p>
 {{.QR}}
-<p>The phone must reach this computer at <code>{{.Host}}</code> (same network; <code>plan serve --addr 0.0.0.0:8080</code> listens beyond this machine, with a secret token in the address).</p>
+<p>The phone must reach this computer at <code>{{.PhoneHost}}</code>: the same network, and the computer's firewall open for the port.</p>
+{{- else -}}
+<p>A phone cannot subscribe here: this server listens on <code>{{.Host}}</code>, which is this computer only (on a phone, 127.0.0.1 and localhost are the phone itself). To subscribe from a phone on the same network, stop the server (Ctrl-C) and start it on the network:</p>
+<pre>plan serve --addr 0.0.0.0:8080</pre>
+<p>It prints the address to open, with a secret token in it that keeps your calendar to whoever has the address, and this page then shows a QR code for the phone.</p>
+{{- end}}
 </body></html>
 `))
 
@@ -336,18 +350,27 @@ func (h *Handler) page(w http.ResponseWriter, r *http.Request, prefix string) {
 	host := r.Host
 	base := "http://" + host + prefix
 	webcal := "webcal://" + host + prefix
-	qrSVG, err := QRCodeSVG(webcal + "/plan.ics")
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+	// The QR code is for a phone: none when it cannot reach the server,
+	// and the address a phone reaches when the page was opened here by
+	// a loopback name.
+	phone, qrSVG := host, ""
+	if Loopback(hostOnly(host)) && h.PhoneHost != "" {
+		phone = h.PhoneHost
+	}
+	if !h.LocalOnly {
+		var err error
+		if qrSVG, err = QRCodeSVG("webcal://" + phone + prefix + "/plan.ics"); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
 	}
 	title := h.Title
 	if title == "" {
 		title = "My conference plan"
 	}
 	var buf bytes.Buffer
-	err = pageTmpl.Execute(&buf, map[string]any{
-		"Title": title, "Host": host,
+	err := pageTmpl.Execute(&buf, map[string]any{
+		"Title": title, "Host": host, "PhoneHost": phone,
 		"WebcalPlan": template.URL(webcal + "/plan.ics"), "WebcalAll": template.URL(webcal + "/all.ics"),
 		"HTTPPlan": template.URL(base + "/plan.ics"), "HTTPAll": template.URL(base + "/all.ics"),
 		"QR": template.HTML(qrSVG),

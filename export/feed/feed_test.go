@@ -244,6 +244,53 @@ func TestFeedPage(t *testing.T) {
 	}
 }
 
+// The page's QR code is for a phone: a server on this computer only says
+// that a phone cannot reach it and how to listen on the network; one on
+// the network, opened here by a loopback name, shows the address a phone
+// reaches.
+func TestFeedPagePhone(t *testing.T) {
+	s := newSource(t)
+	page := func(h *feed.Handler, host string) string {
+		path := "/"
+		if h.Token != "" {
+			path = "/" + h.Token + "/"
+		}
+		r := httptest.NewRequest(http.MethodGet, path, nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			t.Errorf("GET / with Host %s: %d", host, w.Code)
+		}
+		return w.Body.String()
+	}
+	body := page(&feed.Handler{Build: s.build, LocalOnly: true}, "127.0.0.1:8080")
+	for _, want := range []string{
+		`href="webcal://127.0.0.1:8080/plan.ics"`,
+		`A phone cannot subscribe here: this server listens on <code>127.0.0.1:8080</code>, which is this computer only`,
+		`<pre>plan serve --addr 0.0.0.0:8080</pre>`,
+		`with a secret token in it`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page of a server on 127.0.0.1 lacks %s:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "<svg") || strings.Contains(body, "Scan with") {
+		t.Errorf("the page of a server on 127.0.0.1 has a QR code a phone cannot use:\n%s", body)
+	}
+	h := &feed.Handler{Build: s.build, Token: "k3xq7", PhoneHost: "laptop:8080"}
+	body = page(h, "localhost:8080")
+	for _, want := range []string{
+		`href="webcal://localhost:8080/k3xq7/plan.ics"`,
+		`aria-label="QR code of webcal://laptop:8080/k3xq7/plan.ics"`,
+		`The phone must reach this computer at <code>laptop:8080</code>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page of a server on the network opened as localhost lacks %s:\n%s", want, body)
+		}
+	}
+}
+
 // Only GET and HEAD; a plan that cannot be read is a 500 that says why.
 func TestFeedErrors(t *testing.T) {
 	s := newSource(t)
