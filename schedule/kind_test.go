@@ -124,11 +124,11 @@ func TestGuessKindWholeWords(t *testing.T) {
 		{"Socials", KindSocial},
 		{"After-Party", KindSocial},
 		{"Parties", KindSocial},
-		{"DJ Set", KindSocial},
+		{"DJ Set", KindPerformance}, // issue 23: performances are a kind of their own
 		{"Coffee Breaks", KindOther},
 		{"Lunches", KindOther},
-		{"Live Concert", KindSocial},
-		{"Game show", KindSocial},
+		{"Live Concert", KindPerformance},
+		{"Game show", KindPerformance},
 		{"Ceremony", KindSocial},
 		{"Talk", KindTalk},
 		{"Talk 40 (30min +10 Q&A)", KindTalk},
@@ -141,7 +141,7 @@ func TestGuessKindWholeWords(t *testing.T) {
 		{"Live-Podcast Bühne (45 Minuten)", KindTalk},
 		{"  ", ""},
 		{"", ""},
-		{"Other", ""},
+		{"Other", KindOther}, // issue 23: a feed that says other means it
 	} {
 		got, ok := GuessKind(tc.text)
 		if got != tc.want || ok != (tc.want != "") {
