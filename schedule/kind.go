@@ -200,13 +200,13 @@ var kindRules = []kindRule{
 	{kind: KindBoF, terms: []string{"bof", "birds of a feather", "unconference", "meeting", "open space"}},
 	{kind: KindWorkshop, terms: []string{"workshop", "tutorial", "hands on", "training", "masterclass", "bootcamp", "codelab", "atelier", "taller"}},
 	{kind: KindCareer, terms: []string{"career", "job fair", "jobs", "karriere", "jobbörse"}},
-	{kind: KindPanel, terms: []string{"panel", "discussion", "diskussion", "podium", "debate", "debatte", "round table", "roundtable", "table ronde", "mesa redonda", "tavola rotonda", "fishbowl", "fireside chat", "gesprächsrunde"}},
+	{kind: KindPanel, terms: []string{"panel", "discussion", "diskussion", "diskussionen", "podium", "debate", "debatte", "round table", "roundtable", "table ronde", "mesa redonda", "tavola rotonda", "fishbowl", "fireside chat", "gesprächsrunde"}},
 	// Formats of performance, in a type or a track.
-	{kind: KindPerformance, terms: []string{"concert", "konzert", "concierto", "concerto", "dj set", "djset", "dj", "live performance", "live act", "live music", "live musik", "screening", "movie night", "game show", "gameshow", "quiz show", "live show", "light show", "fire show", "variety show", "theatre", "theater", "théâtre", "teatro", "audio play", "radio play", "hörspiel", "lesung", "poetry slam", "comedy", "cabaret", "kabarett", "art installation", "vernissage", "open mic"}},
+	{kind: KindPerformance, terms: []string{"concert", "konzert", "concierto", "concerto", "dj set", "djset", "dj", "live performance", "live act", "live music", "live musik", "screening", "movie night", "game show", "gameshow", "quiz show", "live show", "light show", "fire show", "variety show", "theatre", "theater", "théâtre", "teatro", "audio play", "radio play", "hörspiel", "lesung", "lesungen", "konzerte", "poetry slam", "comedy", "cabaret", "kabarett", "art installation", "vernissage", "open mic"}},
 	// Subjects in a track's name, kinds in a type: "Art" is a track of
 	// talks at one congress and a session of art at another.
 	{kind: KindPerformance, typeOnly: true, terms: []string{"performance", "art", "arts", "kunst", "music", "musik", "film", "movie", "kino", "cinema", "dance", "tanz", "reading", "contest", "installation", "spectacle", "spettacolo", "espectáculo", "película"}},
-	{kind: KindBooth, terms: []string{"booth", "expo", "exhibit", "exhibitor", "exhibition", "stand", "standtrack", "ausstellung", "infostand", "messestand"}},
+	{kind: KindBooth, terms: []string{"booth", "expo", "exhibit", "exhibitor", "exhibition", "stand", "stände", "standtrack", "ausstellung", "ausstellungen", "infostand", "messestand"}},
 	// "Sponsored" (SCALE's Topic for paid sessions) and "Sponsor Talk"
 	// say who paid, not that it is a booth.
 	{kind: KindBooth, terms: []string{"sponsor"}, unless: []string{"sponsored", "sponsor talk", "sponsor session"}},
