@@ -258,10 +258,7 @@ func validate(feed *Feed, name string) error {
 	var untitledAt []*schedule.Session
 	for _, s := range feed.Sessions {
 		s.Title = strings.TrimSpace(s.Title)
-		// Every format marks cancellations in the title sometimes.
-		if t, c := cancelledTitle(s.Title); c {
-			s.Title, s.Cancelled = t, true
-		}
+		markCancelled(s)
 		if s.Title == "" {
 			s.Title = untitled
 			untitledAt = append(untitledAt, s)
@@ -311,6 +308,24 @@ func validate(feed *Feed, name string) error {
 	uniqueIDs(feed, name)
 	warnUnknownTypes(feed, name)
 	return nil
+}
+
+// markCancelled finds what every format writes sometimes: a
+// cancellation mark in the title or subtitle, stripped there, or a
+// sentence in the abstract saying the session is cancelled.
+func markCancelled(s *schedule.Session) {
+	if t, c := cancelledTitle(s.Title); c {
+		s.Title, s.Cancelled = t, true
+	}
+	if t, c := cancelledTitle(s.Subtitle); c {
+		if t == s.Subtitle && cancelMarks().only.MatchString(t) {
+			t = ""
+		}
+		s.Subtitle, s.Cancelled = t, true
+	}
+	if !s.Cancelled && cancelledText(s.Abstract) {
+		s.Cancelled = true
+	}
 }
 
 // cutFields warns about every one-line field of s that was cut at
