@@ -436,10 +436,11 @@ func (ws words) socialEvent() bool {
 // subject track: a prefix ("BoF: …", "Workshop - …", "Keynote | …"), a
 // kind word ending the title or the part before its colon or dash
 // ("Kubernetes For Sysadmins Workshop", "SunSecCon Workshop: …",
-// "SunSecCon Keynote: …", "31C3 Keynote", "Closing DJ Set"), and a
-// title that is only a meal or a break ("Lunch", "Dinner", "Coffee
-// break", "Registration / Breakfast", "Essenszeit (Mittag)"), which is
-// other, not a talk.
+// "SunSecCon Keynote: …", "31C3 Keynote", "Closing DJ Set"), a title
+// that is only a meal or a break ("Lunch", "Dinner", "Coffee break",
+// "Registration / Breakfast", "Essenszeit (Mittag)"), which is other,
+// not a talk, and one that is only a social event ("Conference Dinner",
+// "Welcome Reception", "After Party").
 func TitleKind(title string) (Kind, bool) {
 	t := strings.ToLower(strings.TrimSpace(title))
 	for _, p := range titleKinds {
@@ -482,10 +483,45 @@ func TitleKind(title string) (Kind, bool) {
 			return KindPerformance, true
 		}
 	}
-	if isBreak(splitWords(t)) {
+	tw := splitWords(t)
+	if isBreak(tw) {
 		return KindOther, true
 	}
+	if isSocial(tw) {
+		return KindSocial, true
+	}
 	return "", false
+}
+
+// socialWords name a social event in a title that is only that.
+var socialWords = map[string]bool{"dinner": true, "reception": true, "party": true, "social": true,
+	"drinks": true, "mixer": true, "meetup": true, "bbq": true, "barbecue": true, "picnic": true,
+	"karaoke": true, "gala": true, "apéro": true, "stammtisch": true}
+
+// socialFiller may stand beside them: "Conference Dinner", "Speakers'
+// Dinner", "Welcome Reception", "After Party", "Community Meetup".
+var socialFiller = map[string]bool{"conference": true, "speaker": true, "speakers": true, "s": true,
+	"welcome": true, "closing": true, "opening": true, "after": true, "community": true,
+	"attendee": true, "attendees": true, "sponsor": true, "happy": true, "night": true, "official": true}
+
+// isSocial reports whether a title is only a social event, with a few
+// connecting words ("Conference Dinner", "Welcome Reception"); not
+// "Party like it's 1999" or "Dinner with Dijkstra: graph algorithms".
+func isSocial(w words) bool {
+	if len(w.w) == 0 || len(w.w) > 5 {
+		return false
+	}
+	found := false
+	for i, word := range w.w {
+		switch {
+		case !w.joined[i] && (socialWords[word] || pluralOf(word, "party") || pluralOf(word, "social")):
+			found = true
+		case socialFiller[word] || breakFiller[word]:
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 var titleKinds = []struct {
