@@ -145,14 +145,6 @@ func TrackKind(track string) (Kind, bool) {
 	return k, true
 }
 
-// IsKindWord reports whether GuessKind knows the text as a session type:
-// a type that is no such word ("Podcast-Tisch", "Pausenfüllmaterial") is
-// one the user may want to map in the plan.
-func IsKindWord(text string) bool {
-	_, ok := GuessKind(text)
-	return ok
-}
-
 func guessKind(w words, asType bool) (Kind, bool) {
 	if len(w.w) == 0 {
 		return "", false
