@@ -55,7 +55,7 @@ kind, title, pick status.`,
 	fl := c.Flags()
 	fl.StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	fl.StringVar(&o.Track, "track", "", "only tracks containing this text")
-	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
+	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, performance, social, other")
 	fl.StringVar(&o.Room, "room", "", "only rooms containing this text")
 	fl.StringVar(&o.Speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
 	fl.StringVar(&o.Search, "search", "", "only sessions with all these words in title, abstract, track, room or speakers")

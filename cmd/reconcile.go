@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/plan-cli/plan/export/jsonshape"
@@ -46,6 +47,12 @@ func (f *Factory) reconcile(p *schedule.Plan, prog *schedule.Program, feeds []pa
 	var results []schedule.ImportResult
 	var reports []jsonshape.ImportReport
 	for _, pf := range feeds {
+		// A session type the plan maps needs no warning that plan does
+		// not know it.
+		pf.feed.Warnings = slices.DeleteFunc(pf.feed.Warnings, func(w importer.Warning) bool {
+			_, mapped := p.KindFor(&schedule.Session{Type: w.Type})
+			return w.Type != "" && mapped
+		})
 		src := schedule.Source{Name: sourceName(pf.as, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format,
 			ETag: pf.validators.ETag, LastModified: pf.validators.LastModified}
 		if pf.as == "" && !hasSource(p, src.Name) {

@@ -101,16 +101,17 @@ func KindColor(k schedule.Kind) string {
 
 // Light enough for dark text on top, dark enough to stand out on white.
 var kindColors = map[schedule.Kind]string{
-	schedule.KindWorkshop:  "#f0a05a",
-	schedule.KindTalk:      "#6aa5ec",
-	schedule.KindBoF:       "#b48ee6",
-	schedule.KindBooth:     "#4cc3b2",
-	schedule.KindCareer:    "#e8c547",
-	schedule.KindKeynote:   "#ec7a86",
-	schedule.KindPanel:     "#9cc96b",
-	schedule.KindLightning: "#f5d76e",
-	schedule.KindSocial:    "#e79ad0",
-	schedule.KindOther:     "#b8bec6",
+	schedule.KindWorkshop:    "#f0a05a",
+	schedule.KindTalk:        "#6aa5ec",
+	schedule.KindBoF:         "#b48ee6",
+	schedule.KindBooth:       "#4cc3b2",
+	schedule.KindCareer:      "#e8c547",
+	schedule.KindKeynote:     "#ec7a86",
+	schedule.KindPanel:       "#9cc96b",
+	schedule.KindLightning:   "#f5d76e",
+	schedule.KindPerformance: "#d4a373",
+	schedule.KindSocial:      "#e79ad0",
+	schedule.KindOther:       "#b8bec6",
 }
 
 // fonts are the ones every system has some of; nothing is downloaded.

@@ -50,9 +50,10 @@ import (
 //
 // Values: speakers are separated by ";" (or by "," when there is no ";");
 // kind is a kind name (talk, workshop, bof, keynote, booth, career,
-// panel, lightning, social, other) or a word the feeds use ("Tutorial",
-// "Birds of a Feather"); without it the title prefix ("BoF: …") or the
-// track decide, else it is a talk. Cells are plain text: an abstract is
+// panel, lightning, performance, social, other) or a word the feeds use
+// ("Tutorial", "Birds of a Feather", "DJ Set"); a kind no word of which
+// plan knows is other, with a warning; without it the title prefix
+// ("BoF: …") or the track decide, else it is a talk. Cells are plain text: an abstract is
 // kept as written (only control characters and extra spaces go). An id, when
 // given, must be unique; else it is "csv-" and 10 hex digits of the
 // SHA-256 of title and start, stable across re-imports as long as those do
@@ -382,7 +383,7 @@ func (l *csvLayout) session(rec []string) *schedule.Session {
 	if k, err := schedule.ParseKind(s.Type); err == nil {
 		s.Kind = k
 	} else {
-		s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+		s.Kind = typedKind(s.Title, s.Type, s.Track)
 	}
 	return s
 }

@@ -260,7 +260,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 			s.Speakers = append(s.Speakers, n)
 		}
 	}
-	s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+	s.Kind = typedKind(s.Title, s.Type, s.Track)
 
 	start, err := frabStart(ev.Date.String(), ev.Start.String(), dayDate, loc)
 	if err != nil {

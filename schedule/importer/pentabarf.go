@@ -211,7 +211,7 @@ func (ev *pbEvent) session(dayDate, roomName string, loc *time.Location) (*sched
 			s.Speakers = append(s.Speakers, n)
 		}
 	}
-	s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+	s.Kind = typedKind(s.Title, s.Type, s.Track)
 
 	start, err := eventStart(ev.Date, ev.Start, dayDate, loc)
 	if err != nil {

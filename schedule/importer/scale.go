@@ -372,8 +372,9 @@ func scaleTime(s string, loc *time.Location) (time.Time, error) {
 // career). Any other topic is a subject track, and a title's own word
 // beats it: "Workshop - Intro to Nix" (PlanetNix), "Kubernetes For
 // Sysadmins Workshop" (Cloud Native) and "SunSecCon Keynote: …" are what
-// they say. Then a topic word kindOf recognises ("Sponsored" is none: it
-// says who paid, not that it is a booth), else talk.
+// they say. Then a topic that names a format, as a track would
+// ("Lightning Talks"; "Sponsored" is none: it says who paid, not that it
+// is a booth), else talk.
 func scaleKind(title, topic string) schedule.Kind {
 	switch strings.ToLower(topic) {
 	case "keynote", "keynotes":
@@ -385,7 +386,7 @@ func scaleKind(title, topic string) schedule.Kind {
 	case "career day":
 		return schedule.KindCareer
 	}
-	return kindOf(title, topic, "", schedule.KindTalk)
+	return kindOf(title, "", topic, schedule.KindTalk)
 }
 
 // scaleSlug is the last segment of a talk's link, unescaped:
