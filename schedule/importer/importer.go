@@ -20,7 +20,10 @@ type Feed struct {
 	Format     string // the importer's name, e.g. "pentabarf"
 	Conference string // the program's own name when it states one
 	TimeZone   string // the zone the program states: a tz name or an offset (schedule.ParseZone)
-	Sessions   []*schedule.Session
+	// FirstDay is Options.FirstDay when the program used it (a CSV that
+	// numbers its days); zero otherwise.
+	FirstDay schedule.Day
+	Sessions []*schedule.Session
 	// Warnings say what the import did with input it could not take as
 	// it was: a session skipped, a title cut, ids made unique, columns
 	// ignored. Nothing is changed without one.
@@ -126,8 +129,16 @@ type Options struct {
 	Name string
 	// Location places times that carry no offset (Sessionize, CSV, floating
 	// iCalendar times). When nil, such feeds use the zone the feed names,
-	// or fail with an error asking for --tz.
+	// or the zone of the place it names (a pentabarf <city>), or fail with
+	// an error asking for --tz.
 	Location *time.Location
+	// MachineZone is this machine's zone by its tz name ("" when unknown):
+	// the example an error asking for --tz gives, when the program names no
+	// place to take one from.
+	MachineZone string
+	// FirstDay is the date of the program's first day, for a CSV that
+	// numbers its days (a DAY column of 1, 2, 3) instead of dating them.
+	FirstDay schedule.Day
 }
 
 // ErrNoZone is wrapped by errors about times that carry no zone and a
