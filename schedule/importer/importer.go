@@ -82,10 +82,11 @@ func (f *Feed) warn(name string, s *schedule.Session, format string, args ...any
 
 // skip leaves out a session that cannot be read, with a warning naming
 // where and why, so one bad event does not sink the program. Errors about
-// zones are not the session's fault: they fail the import (the caller may
-// retry with --tz), and so does a program all of whose sessions are bad.
+// zones and numbered days are not the session's fault: they fail the
+// import (the caller may retry with --tz or --first-day), and so does a
+// program all of whose sessions are bad.
 func (f *Feed) skip(err error) error {
-	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) {
+	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) || errors.Is(err, errNoFirstDay) {
 		return err
 	}
 	f.skipped = append(f.skipped, err)
