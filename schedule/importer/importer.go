@@ -168,6 +168,9 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	// schedule 2.0 has frab's "schedule" and "conference" too: it goes
+	// first, known by its flat "events" list.
+	schedule2JSON{},
 	frabJSON{},
 	sessionize{},
 	scaleXML{},
