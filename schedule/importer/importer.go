@@ -203,6 +203,9 @@ func Lookup(name string) (Importer, error) {
 func Detect(data []byte, name string) (Importer, error) {
 	data = stripBOM(data)
 	if h := bytes.ToLower(head(data, 64)); bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		if (ical{}).Detect(data) {
+			return ical{}, nil // a calendar saved inside a web page
+		}
 		return nil, &schedule.InputError{File: name, Msg: "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead"}
 	}
 	for _, im := range importers {
