@@ -45,7 +45,9 @@ import (
 // (Options.Location; without it local times are an error). When there is
 // a date column, start and end may be just times of day: "10:00",
 // "9:30:00", "3:30 PM". An end given as a time of day is on the start's
-// date. duration is minutes ("45"), H:MM ("1:30") or "1h30m". A row with
+// date. A date column that numbers the days ("1", "Day 2") or names
+// their weekdays counts from Options.FirstDay (--first-day), the date
+// of day 1; without it such a file is an error naming the column. duration is minutes ("45"), H:MM ("1:30") or "1h30m". A row with
 // no start, end, duration and date is kept as an unscheduled session.
 //
 // Values: speakers are separated by ";" (or by "," when there is no ";");
