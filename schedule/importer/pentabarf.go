@@ -303,7 +303,7 @@ type pbTimes struct {
 	wallDates bool
 }
 
-// utcTemplate looks for files whose every <date> is in UTC while every
+// utcTemplate looks for files whose every <date> ends in "Z" while every
 // <start> is that same clock: a template that wrote the local time with
 // a "Z". In a zone that is not at UTC then, the two cannot both be
 // right; the clock is what the people who wrote the program meant, so
@@ -318,8 +318,11 @@ func (r *pbReader) utcTemplate(pt *pbTimes) error {
 		if err != nil {
 			continue
 		}
+		// Only a "Z": "+00:00" is an offset someone wrote (frab writes
+		// it for London in winter), a "Z" what a template may add.
+		z := strings.HasSuffix(strings.ToUpper(strings.TrimSpace(p.ev.Date)), "Z")
 		clock, err := hhmmDuration(p.ev.Start)
-		if _, off := t.Zone(); off != 0 || err != nil || clock != time.Duration(t.Hour())*time.Hour+time.Duration(t.Minute())*time.Minute {
+		if !z || err != nil || clock != time.Duration(t.Hour())*time.Hour+time.Duration(t.Minute())*time.Minute {
 			return nil
 		}
 		if n == 0 {

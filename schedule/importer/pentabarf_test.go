@@ -152,6 +152,11 @@ func TestPentabarfUTCTemplate(t *testing.T) {
 	if got["1"] != "2019-12-21T10:00:00Z 10:30 -" || feed.TimeZone != "Europe/London" {
 		t.Errorf("London in winter: %v %q", got, feed.TimeZone)
 	}
+	// "+00:00" is an offset someone wrote: the instant it says.
+	_, got = pbTimesOf(t, pbFile("", "2019-12-21", ev("1", "2019-12-21T10:00:00+00:00", "10:00")), Options{Name: "z.xml"})
+	if got["1"] != "2019-12-21T10:00:00Z 10:30 -" {
+		t.Errorf("+00:00: %v", got)
+	}
 	// Offsets that are not UTC are instants, whatever <start> says.
 	_, got = pbTimesOf(t, pbFile("<time_zone_name>Europe/Berlin</time_zone_name>", "2019-08-21", ev("1", "2019-08-21T10:00:00+02:00", "10:00")), Options{Name: "z.xml"})
 	if got["1"] != "2019-08-21T10:00:00+02:00 10:30 -" {
