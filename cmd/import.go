@@ -33,7 +33,9 @@ standard input, or an http(s) URL. The format is detected from the content;
 --format chooses one. Supported: ` + strings.Join(importer.Formats(), ", ") + `.
 
 The plan is created when it does not exist yet, named after the program
-and in the program's time zone (or --tz).
+and in the program's time zone (or --tz). A program that names no zone
+but its city (FOSDEM's <city>Brussels</city>) is read in that city's
+zone; --tz overrides it.
 
 Importing a program again (the organisers re-publish it) updates it in
 place: sessions are matched by guid, id, link and title, keep their ids,
@@ -45,6 +47,7 @@ event) is added beside the first; its ids are prefixed where they clash.`,
   curl -s https://example.org/schedule.json | plan import -
   plan import https://pretalx.com/pyconau-2024/schedule/export/schedule.xml
   plan import sessionize.json --tz America/New_York
+  plan import program.csv --tz Europe/Berlin --first-day 2026-03-10
   plan import devconf.ics --as "DevConf (co-located)"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
