@@ -21,7 +21,10 @@ type Feed struct {
 	Format     string // the importer's name, e.g. "pentabarf"
 	Conference string // the program's own name when it states one
 	TimeZone   string // the zone the program states: a tz name or an offset (schedule.ParseZone)
-	Sessions   []*schedule.Session
+	// FirstDay is Options.FirstDay when the program used it (a CSV that
+	// numbers its days); zero otherwise.
+	FirstDay schedule.Day
+	Sessions []*schedule.Session
 	// Warnings say what the import did with input it could not take as
 	// it was: a session skipped, a title cut, ids made unique, columns
 	// ignored. Nothing is changed without one.
@@ -83,10 +86,11 @@ func (f *Feed) warn(name string, s *schedule.Session, format string, args ...any
 
 // skip leaves out a session that cannot be read, with a warning naming
 // where and why, so one bad event does not sink the program. Errors about
-// zones are not the session's fault: they fail the import (the caller may
-// retry with --tz), and so does a program all of whose sessions are bad.
+// zones and numbered days are not the session's fault: they fail the
+// import (the caller may retry with --tz or --first-day), and so does a
+// program all of whose sessions are bad.
 func (f *Feed) skip(err error) error {
-	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) {
+	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) || errors.Is(err, errNoFirstDay) {
 		return err
 	}
 	f.skipped = append(f.skipped, err)
@@ -130,8 +134,16 @@ type Options struct {
 	Name string
 	// Location places times that carry no offset (Sessionize, CSV, floating
 	// iCalendar times). When nil, such feeds use the zone the feed names,
-	// or fail with an error asking for --tz.
+	// or the zone of the place it names (a pentabarf <city>), or fail with
+	// an error asking for --tz.
 	Location *time.Location
+	// MachineZone is this machine's zone by its tz name ("" when unknown):
+	// the example an error asking for --tz gives, when the program names no
+	// place to take one from.
+	MachineZone string
+	// FirstDay is the date of the program's first day, for a CSV that
+	// numbers its days (a DAY column of 1, 2, 3) instead of dating them.
+	FirstDay schedule.Day
 }
 
 // ErrNoZone is wrapped by errors about times that carry no zone and a
@@ -160,6 +172,9 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	// schedule 2.0 has frab's "schedule" and "conference" too: it goes
+	// first, known by its flat "events" list.
+	schedule2JSON{},
 	frabJSON{},
 	sessionize{},
 	scaleXML{},
@@ -192,6 +207,9 @@ func Lookup(name string) (Importer, error) {
 func Detect(data []byte, name string) (Importer, error) {
 	data = stripBOM(data)
 	if h := bytes.ToLower(head(data, 64)); bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		if (ical{}).Detect(data) {
+			return ical{}, nil // a calendar saved inside a web page
+		}
 		return nil, &schedule.InputError{File: name, Msg: "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead"}
 	}
 	for _, im := range importers {

@@ -197,12 +197,14 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 	}
 
 	loc := opt.Location
-	if loc == nil {
-		for _, p := range pending {
-			if needsZone(p.s.StartsAt.String()) || needsZone(p.s.EndsAt.String()) {
-				return nil, &schedule.InputError{File: opt.Name, Err: noZone("times in this Sessionize file carry no time zone: give --tz ZONE, e.g. --tz America/New_York")}
-			}
+	if loc == nil && localTimes(pending) {
+		// The file names no place; a room that names a city ("Pasadena
+		// Convention Center") gives the example, as rooms are no proof.
+		var texts []string
+		for _, rm := range rooms {
+			texts = append(texts, oneLine(string(rm.Name)))
 		}
+		return nil, &schedule.InputError{File: opt.Name, Err: noZone("times in this Sessionize file carry no time zone: " + opt.askTZ(zoneInText(texts...), "Europe/London or --tz America/New_York"))}
 	}
 
 	names := make(map[string]string, len(speakers))
@@ -308,6 +310,16 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 		return nil, fmt.Errorf(`ends (%s) before it starts (%s)`, end, start)
 	}
 	return s, nil
+}
+
+// localTimes reports whether a session's time carries no offset.
+func localTimes(pending []*szPending) bool {
+	for _, p := range pending {
+		if needsZone(p.s.StartsAt.String()) || needsZone(p.s.EndsAt.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // needsZone reports whether a Sessionize time is local (no offset).

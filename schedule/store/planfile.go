@@ -60,14 +60,15 @@ type conferenceYAML struct {
 }
 
 type sourceYAML struct {
-	Name         string    `yaml:"name"`
-	Location     string    `yaml:"location"`
-	Format       string    `yaml:"format"`
-	Imported     time.Time `yaml:"imported,omitempty"`
-	Sessions     int       `yaml:"sessions"`
-	Prefix       string    `yaml:"prefix,omitempty"`
-	ETag         string    `yaml:"etag,omitempty"`
-	LastModified string    `yaml:"last_modified,omitempty"`
+	Name         string       `yaml:"name"`
+	Location     string       `yaml:"location"`
+	Format       string       `yaml:"format"`
+	Imported     time.Time    `yaml:"imported,omitempty"`
+	Sessions     int          `yaml:"sessions"`
+	Prefix       string       `yaml:"prefix,omitempty"`
+	ETag         string       `yaml:"etag,omitempty"`
+	LastModified string       `yaml:"last_modified,omitempty"`
+	FirstDay     schedule.Day `yaml:"first_day,omitempty"`
 }
 
 // pickYAML is how a pick reads in the plan file: what the user decided
