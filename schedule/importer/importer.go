@@ -487,7 +487,7 @@ func typeKind(typ string) (schedule.Kind, bool) {
 
 // statedTypes are the formats whose sessions' Type states their kind
 // (SCALE's Topic is a subject; iCalendar keeps only kind names as Type).
-var statedTypes = map[string]bool{"pentabarf": true, "frab-json": true, "sessionize": true, "csv": true}
+var statedTypes = map[string]bool{"pentabarf": true, "frab-json": true, "schedule2-json": true, "sessionize": true, "csv": true}
 
 // warnUnknownTypes warns once per session type that names no kind plan
 // knows: those sessions are not counted as talks, and the user may map

@@ -289,12 +289,7 @@ func (v *v2Program) session(ev *v2Event, loc *time.Location, ask string) (*sched
 		s.Cancelled = true
 	}
 	// The schema's types are upper case with "_": LIGHTNING_TALK.
-	typ := strings.ToLower(strings.ReplaceAll(s.Type, "_", " "))
-	def := schedule.KindTalk
-	if typ == "break" || typ == "meta" || typ == "other" {
-		def = schedule.KindOther
-	}
-	s.Kind = kindOf(s.Title, typ, s.Track, def)
+	s.Kind = typedKind(s.Title, strings.ToLower(strings.ReplaceAll(s.Type, "_", " ")), s.Track)
 	return s, v2Times(s, ev, loc, ask)
 }
 
