@@ -646,3 +646,28 @@ func TestSyncFailures(t *testing.T) {
 		}
 	})
 }
+
+// A password goes over plain http only to this machine: to any other
+// host the sync is refused before anything is sent, saying why, unless
+// --insecure-http is given.
+func TestSyncRefusesPasswordInClear(t *testing.T) {
+	dir := fosdemPlan(t)
+	syncTo := func(args ...string) (int, string) {
+		t.Helper()
+		ios, _, _, errOut := NewTestIO(false)
+		ios.SetEnv("PLAN_CALDAV_USER", "ana")
+		ios.SetEnv("PLAN_CALDAV_PASSWORD", "S3cretPW")
+		ios.SetEnv("HOME", t.TempDir())
+		code := Run(t.Context(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml"), "sync", "--dry-run"}, args...))
+		return code, errOut.String()
+	}
+	code, errOut := syncTo("--caldav", "http://cal.example.invalid/ana/fosdem/")
+	if code != 1 || !strings.Contains(errOut, "http://cal.example.invalid/ana/fosdem/ is plain http: the password would cross the network in clear") || !strings.Contains(errOut, "--insecure-http") {
+		t.Fatalf("a password over plain http: exit %d: %s", code, errOut)
+	}
+	// With --insecure-http the sync goes on (and finds no such server).
+	code, errOut = syncTo("--caldav", "http://cal.example.invalid/ana/fosdem/", "--insecure-http")
+	if code != 1 || strings.Contains(errOut, "in clear") || !strings.Contains(errOut, "cal.example.invalid") {
+		t.Fatalf("--insecure-http: exit %d: %s", code, errOut)
+	}
+}
