@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -15,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -669,5 +672,95 @@ func TestSyncRefusesPasswordInClear(t *testing.T) {
 	code, errOut = syncTo("--caldav", "http://cal.example.invalid/ana/fosdem/", "--insecure-http")
 	if code != 1 || strings.Contains(errOut, "in clear") || !strings.Contains(errOut, "cal.example.invalid") {
 		t.Fatalf("--insecure-http: exit %d: %s", code, errOut)
+	}
+}
+
+// hostileCalDAV is a CalDAV server that says /cal/ is a calendar, then
+// answers one kind of request with an endless or deeply nested body,
+// generated as it is sent (the server holds none of it), and counts the
+// bytes it got out before plan hung up.
+type hostileCalDAV struct {
+	mode string // "report" (a huge calendar-data), "propfind" (endless responses), "deep" (nesting)
+	mu   sync.Mutex
+	sent int64
+}
+
+const calendarAnswer = `<?xml version="1.0" encoding="UTF-8"?>
+<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>FOSDEM</d:displayname></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`
+
+func (h *hostileCalDAV) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var head, unit string
+	switch {
+	case r.Method == "PROPFIND" && h.mode == "propfind":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:">`, `<d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:displayname>x</d:displayname></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`
+	case r.Method == "PROPFIND" && h.mode == "deep":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype>`, `<a>`
+	case r.Method == "PROPFIND":
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		w.WriteHeader(http.StatusMultiStatus)
+		io.WriteString(w, calendarAnswer)
+		return
+	case r.Method == "REPORT":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>"1"</d:getetag><c:calendar-data>BEGIN:VCALENDAR`+"\r\n"+`X-A:`, strings.Repeat("A", 64)
+	default:
+		http.Error(w, "no", http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.WriteHeader(http.StatusMultiStatus)
+	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+	n, err := io.WriteString(w, head)
+	total := int64(n)
+	for err == nil && total < 600<<20 {
+		n, err = w.Write(chunk)
+		total += int64(n)
+	}
+	h.mu.Lock()
+	h.sent += total
+	h.mu.Unlock()
+}
+
+// A CalDAV server whose answers never end, or nest without end, is
+// refused at the cap, in words that name it, with plan's memory bounded:
+// a REPORT of 600 MB, a PROPFIND of 600 MB, XML nested 600 M deep. The
+// memory is the plan process's peak (its max RSS).
+func TestSyncCapsHostileAnswers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and sends it a few hundred MB")
+	}
+	bin := filepath.Join(t.TempDir(), "plan")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := fosdemPlan(t)
+	for _, c := range []struct {
+		mode, says string
+		maxRSS     int64 // MiB
+	}{
+		{"report", "'s answer when trying to list the calendar's events is larger than 64 MiB: refused", 300},
+		{"propfind", "'s answer when trying to read the calendar is larger than 16 MiB: refused", 300},
+		{"deep", "'s answer when trying to read the calendar nests XML elements more than 64 deep: refused", 300},
+	} {
+		t.Run(c.mode, func(t *testing.T) {
+			h := &hostileCalDAV{mode: c.mode}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			cmd := exec.Command(bin, "--plan", filepath.Join(dir, "plan.yaml"), "sync", "--caldav", srv.URL+"/cal/")
+			cmd.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+t.TempDir(), "PLAN_CALDAV_USER=", "PLAN_CALDAV_PASSWORD=")
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			start := time.Now()
+			err := cmd.Run()
+			took := time.Since(start)
+			srv.Close()                                                       // waits for the handler: h.sent is final
+			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss >> 10 // KiB → MiB
+			t.Logf("%s: exit %v after %v, max RSS %d MiB, server sent %d MiB: %s", c.mode, err, took.Round(time.Millisecond), rss, h.sent>>20, strings.TrimSpace(errOut.String()))
+			if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), c.says) {
+				t.Errorf("exit %d: %s; want it to say %q", cmd.ProcessState.ExitCode(), errOut.String(), c.says)
+			}
+			if rss >= c.maxRSS {
+				t.Errorf("plan's max RSS was %d MiB, want under %d MiB", rss, c.maxRSS)
+			}
+		})
 	}
 }

@@ -274,7 +274,7 @@ func (c *Client) refusal(what string, err error) error {
 	if le == nil {
 		return nil
 	}
-	return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("%s, when trying to %s: %s", c.URL.Host, what, le)}
+	return &Error{URL: c.URL.String(), Err: err, Msg: le.describe(c.URL.Host, what)}
 }
 
 // explainStatus is the Error of an answer with a status that is not 2xx.

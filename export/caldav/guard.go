@@ -99,11 +99,18 @@ type LimitError struct {
 	Depth int   // the cap on its XML nesting that it passed, or 0
 }
 
-func (e *LimitError) Error() string {
-	if e.Depth > 0 {
-		return fmt.Sprintf("the server's answer nests XML elements more than %d deep: refused (a CalDAV answer needs about 7)", e.Depth)
+func (e *LimitError) Error() string { return e.describe("the server", "") }
+
+// describe says what was refused, of whose answer ("cloud.example.org")
+// to what request ("list the calendar's events"; may be "").
+func (e *LimitError) describe(whose, what string) string {
+	if what != "" {
+		what = " when trying to " + what
 	}
-	return fmt.Sprintf("the server's answer is larger than %s: refused", mib(e.Size))
+	if e.Depth > 0 {
+		return fmt.Sprintf("%s's answer%s nests XML elements more than %d deep: refused (a CalDAV answer needs about 7)", whose, what, e.Depth)
+	}
+	return fmt.Sprintf("%s's answer%s is larger than %s: refused (plan reads no more than that)", whose, what, mib(e.Size))
 }
 
 func mib(n int64) string {
