@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -184,21 +183,19 @@ func (o *syncOptions) sync(st *store.Workspace, p *schedule.Plan) (*caldav.Resul
 	if err != nil {
 		return nil, calURL, err
 	}
-	res, syncErr := caldav.Sync(f.Ctx, client, want, state, caldav.Options{
+	opts := caldav.Options{
 		Dropped: dropped, Force: o.Force, Name: cal.Name, TimeZone: cal.TimeZone, Now: f.IO.Now(),
-	}, o.DryRun)
-	if o.DryRun {
-		return res, calURL, syncErr
+		Program: programEvents(f, st, p),
 	}
-	// What was written is recorded even when the sync stopped half-way,
-	// so that the next sync carries on from there.
-	if applied(res) {
-		if err := st.SaveSyncState(state); err != nil {
-			return res, calURL, errors.Join(syncErr, err)
-		}
+	if !o.DryRun {
+		// The state is saved as the sync goes: before its first write,
+		// with what it is about to write, and after, so that a sync
+		// stopped half-way (or killed) is carried on by the next.
+		opts.Save = func(s *caldav.State) error { return st.SaveSyncState(s) }
 	}
-	if syncErr != nil {
-		return res, calURL, syncErr
+	res, err := caldav.Sync(f.Ctx, client, want, state, opts, o.DryRun)
+	if err != nil || o.DryRun {
+		return res, calURL, err
 	}
 	if calURL != p.Sync.CalDAV || (o.Dropped != "" && o.Dropped != p.Sync.Dropped) {
 		p.Sync.CalDAV = calURL
@@ -210,16 +207,25 @@ func (o *syncOptions) sync(st *store.Workspace, p *schedule.Plan) (*caldav.Resul
 	return res, calURL, nil
 }
 
-func applied(res *caldav.Result) bool {
-	if res == nil {
-		return false
-	}
-	for _, c := range res.Done {
-		if c.Op != caldav.Conflict {
-			return true
+// programEvents gives the event of each session of the plan's program by
+// its UID, reading the program when first asked (a sync asks only when
+// the calendar holds an event of ours that it does not know): to
+// recognise the events an earlier sync left behind.
+func programEvents(f *Factory, st *store.Workspace, p *schedule.Plan) func(uid string) (export.Event, bool) {
+	var byUID map[string]export.Event
+	return func(uid string) (export.Event, bool) {
+		if byUID == nil {
+			byUID = map[string]export.Event{}
+			if prog, err := f.loadProgram(st, p); err == nil {
+				cal := export.ProgramCalendar(p, prog.Sessions)
+				for _, ev := range cal.Events {
+					byUID[export.UID(cal.Name, &ev.Session)] = ev
+				}
+			}
 		}
+		ev, ok := byUID[uid]
+		return ev, ok
 	}
-	return false
 }
 
 // loadSyncState reads what the last sync to calURL saw; none, one that is
