@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -647,6 +649,19 @@ func TestSyncFailures(t *testing.T) {
 		if s = syncJSON(t, dir); !s.UpToDate || s.Writes != 0 {
 			t.Fatalf("then: %+v", s)
 		}
+		// Lost again, and a pick dropped meanwhile: its event is found
+		// by its UID, a session of the program's, and deleted.
+		os.Remove(filepath.Join(dir, ".plan.yaml.sync.json"))
+		if code, _, errOut := run(t, dir, false, "remove", "9808"); code != 0 {
+			t.Fatalf("remove: %s", errOut)
+		}
+		s = syncJSON(t, dir)
+		if len(s.Deleted) != 1 || s.Deleted[0].ID != "9808" || s.Deleted[0].Reason != "left behind by an earlier sync" || s.Writes != 1 {
+			t.Fatalf("sync without its state after a pick was dropped: %+v", s)
+		}
+		if n := len(serverEvents(t, filepath.Join(rad.Storage, "collection-root", "ana", "fosdem"))); n != 4 {
+			t.Errorf("the calendar holds %d events, want the 4 picks", n)
+		}
 	})
 }
 
@@ -762,5 +777,163 @@ func TestSyncCapsHostileAnswers(t *testing.T) {
 				t.Errorf("plan's max RSS was %d MiB, want under %d MiB", rss, c.maxRSS)
 			}
 		})
+	}
+}
+
+// Killing 'plan sync' at random moments, 200 times, with picks added and
+// removed between the kills, leaves nothing behind: after the next sync
+// the calendar holds exactly the picks (their UIDs, each once), with no
+// event of a dropped pick left over from a sync killed after its write
+// and before it could record it. Radicale is the server; plan is the
+// real binary, killed with SIGKILL. PLAN_KILL_SEED=N repeats a run.
+func TestSyncSurvivesKills(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills plan sync 200 times against Radicale")
+	}
+	requireCalDAV(t)
+	bin := filepath.Join(t.TempDir(), "plan")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	rad := startRadicale(t, false)
+	mkcalendar(t, rad.URL, "/ana/fosdem/", "", "")
+	calURL := rad.URL + "/ana/fosdem/"
+	folder := filepath.Join(rad.Storage, "collection-root", "ana", "fosdem")
+	dir := fosdemPlan(t)
+	home := t.TempDir()
+	syncCmd := func() *exec.Cmd {
+		c := exec.Command(bin, "--plan", filepath.Join(dir, "plan.yaml"), "sync", "--caldav", calURL)
+		c.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+home, "PLAN_CALDAV_USER=", "PLAN_CALDAV_PASSWORD=")
+		return c
+	}
+
+	seed := time.Now().UnixNano()
+	if s := os.Getenv("PLAN_KILL_SEED"); s != "" {
+		fmt.Sscan(s, &seed)
+	}
+	t.Logf("seed %d (PLAN_KILL_SEED=%d repeats it)", seed, seed)
+	rng := rand.New(rand.NewSource(seed))
+
+	// A pool of sessions to pick from, and 20 picks to start with.
+	var pool []string
+	for _, l := range listJSON(t, dir) {
+		if l.Start != nil {
+			pool = append(pool, l.ID)
+		}
+	}
+	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	pool = pool[:100]
+	picked := map[string]bool{"7886": true, "7022": true}
+	// change adds or removes the picks ids, and n more from the pool,
+	// and returns them.
+	change := func(cmd string, ids []string, n int) []string {
+		for _, id := range pool {
+			if n > 0 && picked[id] == (cmd == "remove") && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+				n--
+			}
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if code, _, errOut := run(t, dir, false, append([]string{cmd}, ids...)...); code != 0 {
+			t.Fatalf("%s %v: %s", cmd, ids, errOut)
+		}
+		for _, id := range ids {
+			picked[id] = cmd == "add"
+		}
+		rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		return ids
+	}
+	change("add", nil, 18)
+	start := time.Now()
+	if out, err := syncCmd().CombinedOutput(); err != nil {
+		t.Fatalf("first sync: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+
+	// Each round drops about half the picks the last round added (whose
+	// events a killed sync may have written without recording them), and
+	// a few others, and adds a few; then it starts a sync and kills it
+	// after a random part of the time a sync takes, unless it finished
+	// first. Every fourth sync runs to its end, to measure that time.
+	kills, finished, runs, journaled := 0, 0, 0, 0
+	est := took
+	begin := time.Now()
+	var last []string
+	for kills < 200 && runs < 1000 {
+		runs++
+		var drop []string
+		for _, id := range last {
+			if rng.Intn(2) == 0 {
+				drop = append(drop, id)
+			}
+		}
+		change("remove", drop, rng.Intn(3))
+		last = change("add", nil, 1+rng.Intn(3))
+		c := syncCmd()
+		start := time.Now()
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { c.Wait(); close(exited) }()
+		kill := time.After(time.Duration(rng.Int63n(int64(est) + 1)))
+		if runs%4 == 0 {
+			kill = nil
+		}
+		select {
+		case <-exited:
+		case <-kill:
+			c.Process.Signal(syscall.SIGKILL)
+			<-exited
+		}
+		if ws, ok := c.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			kills++
+			// Killed between its journal and its last save?
+			if data, _ := os.ReadFile(filepath.Join(dir, ".plan.yaml.sync.json")); bytes.Contains(data, []byte(`"journal"`)) {
+				journaled++
+			}
+		} else {
+			finished++
+		}
+		if kill == nil {
+			est = time.Since(start)
+		}
+	}
+	t.Logf("%d syncs: %d killed (%d of them with writes in the journal), %d finished, in %v (a sync took %v at last)", runs, kills, journaled, finished, time.Since(begin).Round(time.Millisecond), est.Round(time.Millisecond))
+
+	// One sync to the end, then the calendar is exactly the picks.
+	if out, err := syncCmd().CombinedOutput(); err != nil {
+		t.Fatalf("the sync after the kills: %v\n%s", err, out)
+	}
+	out, err := syncCmd().CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "up to date") {
+		t.Errorf("the sync after that: %v: %s", err, out)
+	}
+	code, ics, errOut := run(t, dir, false, "export", "--ics")
+	if code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	want := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^UID:(\S+)`).FindAllStringSubmatch(ics, -1) {
+		want[m[1]] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(folder, "*.ics"))
+	onServer := serverEvents(t, folder)
+	var orphans, missing []string
+	for uid := range onServer {
+		if !want[uid] {
+			orphans = append(orphans, uid)
+		}
+	}
+	for uid := range want {
+		if _, ok := onServer[uid]; !ok {
+			missing = append(missing, uid)
+		}
+	}
+	t.Logf("%d picks; the calendar holds %d events in %d files: %d orphans, %d missing", len(want), len(onServer), len(files), len(orphans), len(missing))
+	if len(orphans) > 0 || len(missing) > 0 || len(files) != len(want) {
+		t.Errorf("after %d kills the calendar is not the picks: orphans %v, missing %v, %d files for %d picks", kills, orphans, missing, len(files), len(want))
 	}
 }
