@@ -57,14 +57,18 @@ Credentials never go in the plan. They come from, in this order:
     is the password (e.g. "pass show caldav/fastmail")
   ~/.netrc (or $NETRC): machine HOST login USER password PASS
 An app password is better than your account's password where the server
-offers one.
+offers one. Credentials go only to the scheme, host and port of the URL: a
+redirect elsewhere is refused. Over plain http:// they go only to this
+machine, unless --insecure-http is given.
 
 Every write is conditional: an event someone changed on the server since
 the last sync (on the phone, say) is reported as a conflict and left as it
 is there; --force writes the plan's version over it. What the last sync saw
 is kept in a file beside the plan (.plan.yaml.sync.json), so that a sync
 with nothing to do writes nothing and says "up to date". If a sync stops
-half-way (the network, the server), run it again: it carries on.
+half-way (the network, the server, even killed), run it again: it
+carries on, as each sync records what it is about to write before it
+writes it.
 
 --dry-run shows what a sync would change and writes nothing. --json
 reports created, updated, deleted, cancelled and conflicts.`,

@@ -332,7 +332,7 @@ func (c *Client) explainNetwork(what string, status int, err error) string {
 	case strings.Contains(err.Error(), "server response headers exceeded"):
 		return fmt.Sprintf("%s, when trying to %s: the server's headers are larger than %s: refused", host, what, mib(MaxHeader))
 	case errors.As(err, &ne) && ne.Timeout():
-		return fmt.Sprintf("%s did not answer in time (%v) when trying to %s%s", host, defaultTimeout, what, again)
+		return fmt.Sprintf("%s did not answer within %d seconds when trying to %s%s", host, int(defaultTimeout.Seconds()), what, again)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.As(err, &oe):
 		return fmt.Sprintf("lost the connection to %s when trying to %s%s", host, what, again)
 	case errors.As(err, &syntax):
