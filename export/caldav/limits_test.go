@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -138,7 +139,9 @@ func TestXMLDepthCheck(t *testing.T) {
 // an https port, a redirect loop, headers past their cap.
 func TestNetworkErrorsInWords(t *testing.T) {
 	s := newServer(t)
-	tls := httptest.NewTLSServer(http.HandlerFunc(s.serve))
+	tls := httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	tls.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshakes plan refuses
+	tls.StartTLS()
 	t.Cleanup(tls.Close)
 	port := tls.URL[strings.LastIndex(tls.URL, ":")+1:]
 	loop := httptest.NewServer(redirector(""))
