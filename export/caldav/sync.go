@@ -104,7 +104,10 @@ func (c *Client) carryOut(ctx context.Context, st *State, changes []Change, save
 			// The write may have been done although its answer was lost:
 			// it stays in the journal, with those not yet made.
 			st.Journal = intents(changes[i:])
-			return errors.Join(err, save(st))
+			if serr := save(st); serr != nil {
+				return errors.Join(err, serr)
+			}
+			return err
 		}
 		if ch.Op != Conflict {
 			st.Apply(ch, etag)

@@ -383,7 +383,9 @@ func TestSyncWithoutState(t *testing.T) {
 		t.Errorf("the state knows %d events, want the 3 picks", len(x.st.Events))
 	}
 	// The fourth pick's event, unknown to the new state and no longer
-	// wanted, stays: only what the state or the plan names is touched.
+	// wanted, stays: only what the state, the plan or the program names
+	// is touched, and this sync is not told the program (Options.Program;
+	// 'plan sync' is, see TestSyncFindsWhatAnEarlierSyncLeft).
 	if res = x.sync(p[:3]); !res.UpToDate() || res.Writes != 0 {
 		t.Errorf("then: %v, %d writes", done(res), res.Writes)
 	}
