@@ -1,8 +1,9 @@
 // Package feed serves a plan's calendars over HTTP for calendar apps to
 // subscribe to (webcal://): /plan.ics (the picks) and /all.ics (the whole
-// program), rebuilt on every request so subscribers follow every change,
-// with ETag and Last-Modified so that an unchanged calendar costs a 304;
-// and a page at / with the subscribe links and a QR code for the phone.
+// program), rebuilt once whenever the files they come from change so
+// subscribers follow every change, with ETag and Last-Modified so that an
+// unchanged calendar costs a 304; and a page at / with the subscribe
+// links and a QR code for the phone.
 package feed
 
 import (
@@ -10,6 +11,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -19,6 +21,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"rsc.io/qr"
@@ -33,6 +36,9 @@ type Calendar struct {
 	// Last-Modified, and the DTSTAMP of its events, so that the same plan
 	// gives the same bytes and the same ETag.
 	Modified time.Time
+	// Version names the files it was built from as Handler.Version does
+	// ("": the calendar is not kept).
+	Version string
 }
 
 // Feeds are the calendars the handler serves.
@@ -47,6 +53,17 @@ type Handler struct {
 	// writes it as 'plan export --ics' does (export.WriteICS), stamped
 	// with its Modified time.
 	Build func(ctx context.Context, which string) (Calendar, error)
+	// Version, when set, names the files the calendar named which is
+	// built from as they are now, cheaply, without building it: the same
+	// version, the same calendar. The handler keeps the last calendar of
+	// each feed it built, with the Version that Build gave it, and
+	// answers from it (a 304 too) while Version gives the same; when the
+	// version changes, one build serves every request that waits for it.
+	// Without Version every request builds its calendar.
+	Version func(ctx context.Context, which string) (string, error)
+	// Built, when set, is told of each calendar the handler builds (for
+	// tests).
+	Built func(which string)
 	// Token, when set, must be the first element of every path
 	// (/TOKEN/plan.ics); other paths get 404.
 	Token string
@@ -77,7 +94,8 @@ type Handler struct {
 	// MaxCalendars is how many calendars are built or sent at once (0:
 	// DefaultMaxCalendars); a request for another waits up to Wait (0:
 	// DefaultWait) and then gets 503 Service Unavailable with
-	// Retry-After. Each holds its calendar until the client has it.
+	// Retry-After. Each holds its calendar until the client has it (a
+	// calendar kept by Version is one for every request that sends it).
 	MaxCalendars int
 	Wait         time.Duration
 	// MaxBuilding is how many of those are being built at once (0: as
@@ -93,13 +111,38 @@ type Handler struct {
 	once     sync.Once
 	places   chan struct{} // one for each calendar built or sent
 	builders chan struct{} // one for each calendar being built
+
+	// The calendars kept (one a feed: two at most) and the builds under
+	// way (one a feed), under cacheMu. seq orders the reading of a
+	// version and the start of a build (see current).
+	cacheMu sync.Mutex
+	cache   map[string]*built
+	flights map[string]*flight
+	seq     atomic.Uint64
+}
+
+// built is a calendar as it is sent: its bytes, ETag and time, and the
+// version of the files it was built from.
+type built struct {
+	ics      []byte
+	etag     string
+	modified time.Time
+	version  string
+}
+
+// flight is a build under way, which requests for the same feed wait for.
+type flight struct {
+	seq  uint64 // taken as the build began, before it read the files
+	done chan struct{}
+	cal  *built
+	err  error
 }
 
 // The limits of a Handler whose fields leave them zero. A calendar app
 // polls every few minutes and reads the feed at once: 16 at a time is
 // plenty for one person's devices, and bounds the memory under a flood
 // (building FOSDEM's /all.ics, 1.5 MB, holds about 10 MB; sending it, the
-// 1.5 MB).
+// 1.5 MB, which requests share while the calendar is kept).
 const (
 	DefaultMaxCalendars = 16
 	DefaultWait         = 5 * time.Second
@@ -168,38 +211,109 @@ func (h *Handler) calendar(w http.ResponseWriter, r *http.Request, which string)
 		return
 	}
 	defer func() { <-h.places }()
-	ics, modified, err := h.build(r.Context(), which)
+	cal, err := h.current(r.Context(), which)
 	if err != nil {
 		http.Error(w, "plan: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	sum := sha256.Sum256(ics.Bytes())
 	hd := w.Header()
 	hd.Set("Content-Type", "text/calendar; charset=utf-8")
-	hd.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	hd.Set("ETag", cal.etag)
 	hd.Set("Cache-Control", "no-cache")
 	hd.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s.ics"`, which))
 	// ServeContent answers If-None-Match and If-Modified-Since with 304
 	// and HEAD without a body.
-	http.ServeContent(&stallWriter{ResponseWriter: w, rc: http.NewResponseController(w), stall: h.stall()}, r, which+".ics", modified, bytes.NewReader(ics.Bytes()))
+	http.ServeContent(&stallWriter{ResponseWriter: w, rc: http.NewResponseController(w), stall: h.stall()}, r, which+".ics", cal.modified, bytes.NewReader(cal.ics))
+}
+
+// current is the calendar named which as the files are now: the one kept
+// while the files' version stays, else the one a build makes, which
+// every request for the same feed waits for.
+//
+// A request never gets a calendar older than the files it saw: it takes
+// a calendar built from the version it read, or one whose build began
+// after it read the version (and so read the files after it did). A
+// request that finds a build under way that began before it, which gives
+// another version, looks again: it finds that build's calendar kept, or
+// builds.
+func (h *Handler) current(ctx context.Context, which string) (*built, error) {
+	if h.Version == nil {
+		return h.build(ctx, which)
+	}
+	v, err := h.Version(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	seen := h.seq.Add(1)
+	for {
+		h.cacheMu.Lock()
+		if c := h.cache[which]; c != nil && c.version == v {
+			h.cacheMu.Unlock()
+			return c, nil
+		}
+		f := h.flights[which]
+		if f == nil {
+			f = &flight{seq: h.seq.Add(1), done: make(chan struct{})}
+			h.flights[which] = f
+			h.cacheMu.Unlock()
+			h.fly(ctx, which, f)
+			return f.cal, f.err
+		}
+		h.cacheMu.Unlock()
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if f.seq > seen || (f.err == nil && f.cal.version == v) {
+			return f.cal, f.err
+		}
+	}
+}
+
+// fly runs the build f stands for and keeps its calendar. The build goes
+// on when the request that began it goes away: others may wait for it.
+func (h *Handler) fly(ctx context.Context, which string, f *flight) {
+	f.err = errors.New("the calendar could not be built")
+	defer func() {
+		h.cacheMu.Lock()
+		delete(h.flights, which)
+		if f.err == nil && f.cal.version != "" {
+			h.cache[which] = f.cal
+		}
+		h.cacheMu.Unlock()
+		close(f.done)
+	}()
+	f.cal, f.err = h.build(context.WithoutCancel(ctx), which)
 }
 
 // build makes the calendar and writes it, one of at most MaxBuilding at
-// once, and returns what it wrote and its Modified time: what it made to
-// write it is garbage when it returns.
-func (h *Handler) build(ctx context.Context, which string) (*bytes.Buffer, time.Time, error) {
+// once: what it made to write it is garbage when it returns.
+func (h *Handler) build(ctx context.Context, which string) (*built, error) {
 	select {
 	case h.builders <- struct{}{}:
 	case <-ctx.Done():
-		return nil, time.Time{}, ctx.Err()
+		return nil, ctx.Err()
 	}
 	defer func() { <-h.builders }()
-	cal, err := h.Build(ctx, which)
-	var ics bytes.Buffer
-	if err == nil {
-		_, err = export.WriteICS(&ics, cal.Calendar, export.ICSOptions{Now: cal.Modified})
+	if h.Built != nil {
+		h.Built(which)
 	}
-	return &ics, cal.Modified, err
+	cal, err := h.Build(ctx, which)
+	if err != nil {
+		return nil, err
+	}
+	var ics bytes.Buffer
+	if _, err := export.WriteICS(&ics, cal.Calendar, export.ICSOptions{Now: cal.Modified}); err != nil {
+		return nil, err
+	}
+	data := ics.Bytes()
+	if cal.Version != "" {
+		// Kept at its size, not at the buffer's (up to twice that).
+		data = bytes.Clone(data)
+	}
+	sum := sha256.Sum256(data)
+	return &built{ics: data, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, modified: cal.Modified, version: cal.Version}, nil
 }
 
 func (h *Handler) init() {
@@ -211,6 +325,7 @@ func (h *Handler) init() {
 		b = runtime.GOMAXPROCS(0)
 	}
 	h.places, h.builders = make(chan struct{}, n), make(chan struct{}, min(b, n))
+	h.cache, h.flights = map[string]*built{}, map[string]*flight{}
 }
 
 func (h *Handler) stall() time.Duration {

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -27,11 +28,15 @@ import (
 // source is a plan of FOSDEM 2026 picks and its program, built into the
 // calendars plan serve serves with the functions 'plan export --ics'
 // uses (export.PicksCalendar, export.ProgramCalendar).
+//
+// Its version, what plan serve reads from the files' stamp, counts the
+// changes made to it.
 type source struct {
 	plan     *schedule.Plan
 	program  []*schedule.Session
 	modified time.Time
 	err      error
+	changes  atomic.Int64
 }
 
 // program is FOSDEM 2026, read once.
@@ -67,6 +72,13 @@ func (s *source) add(t *testing.T, ids ...string) {
 	if _, err := s.plan.Add(ids, found, schedule.AddOptions{Priority: schedule.Must}); err != nil {
 		t.Fatal(err)
 	}
+	s.changes.Add(1)
+}
+
+// version names the source as it is now: the same version, the same
+// calendar.
+func (s *source) version(context.Context, string) (string, error) {
+	return fmt.Sprintf("%d@%d", s.changes.Load(), s.modified.Unix()), nil
 }
 
 func (s *source) calendar(which string) export.Calendar {
@@ -84,7 +96,8 @@ func (s *source) build(_ context.Context, which string) (feed.Calendar, error) {
 	if s.err != nil {
 		return feed.Calendar{}, s.err
 	}
-	return feed.Calendar{Calendar: s.calendar(which), Modified: s.modified}, nil
+	v, _ := s.version(context.Background(), which)
+	return feed.Calendar{Calendar: s.calendar(which), Modified: s.modified, Version: v}, nil
 }
 
 // export is what 'plan export --ics' (with --all for All) writes for the
@@ -115,7 +128,7 @@ func get(h http.Handler, method, path string, header ...string) *httptest.Respon
 // writes, with the headers a calendar app needs.
 func TestFeedIsTheExport(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build, Hosts: laptop}
+	h := &feed.Handler{Build: s.build, Version: s.version, Hosts: laptop}
 	for _, c := range []struct {
 		path, which string
 		events      int
@@ -149,7 +162,7 @@ func TestFeedIsTheExport(t *testing.T) {
 // sent again with a new ETag.
 func TestFeedNotModified(t *testing.T) {
 	s := newSource(t)
-	h := &feed.Handler{Build: s.build, Hosts: laptop}
+	h := &feed.Handler{Build: s.build, Version: s.version, Hosts: laptop}
 	first := get(h, http.MethodGet, "/plan.ics")
 	etag, lastMod := first.Header().Get("ETag"), first.Header().Get("Last-Modified")
 
@@ -175,6 +188,164 @@ func TestFeedNotModified(t *testing.T) {
 	w2 := get(h, http.MethodGet, "/plan.ics", "If-None-Match", w.Header().Get("ETag"), "If-Modified-Since", lastMod)
 	if w2.Code != http.StatusOK || w2.Header().Get("Last-Modified") != "Tue, 20 Jan 2026 09:30:01 GMT" || !bytes.Contains(w2.Body.Bytes(), []byte("DTSTAMP:20260120T093001Z")) {
 		t.Errorf("a second later: %d, Last-Modified %s", w2.Code, w2.Header().Get("Last-Modified"))
+	}
+}
+
+// builds counts the calendars a handler builds, by feed.
+type builds struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (b *builds) built(which string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.n == nil {
+		b.n = map[string]int{}
+	}
+	b.n[which]++
+}
+
+func (b *builds) of(which string) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.n[which]
+}
+
+// A calendar is built once for a version of the files and then answered
+// from what was built, a 304 too; the next change is served on the next
+// request, by one build, with a new ETag, also to a client that sends the
+// ETag it had.
+func TestFeedKeepsTheCalendar(t *testing.T) {
+	s := newSource(t)
+	var b builds
+	h := &feed.Handler{Build: s.build, Version: s.version, Built: b.built, Hosts: laptop}
+	first := get(h, http.MethodGet, "/plan.ics")
+	etag := first.Header().Get("ETag")
+	if first.Code != http.StatusOK || b.of(feed.Picks) != 1 {
+		t.Fatalf("first GET: %d, %d builds", first.Code, b.of(feed.Picks))
+	}
+	again := get(h, http.MethodGet, "/plan.ics")
+	if again.Code != http.StatusOK || again.Header().Get("ETag") != etag || !bytes.Equal(again.Body.Bytes(), s.export(t, feed.Picks)) {
+		t.Errorf("second GET: %d, ETag %s (was %s)", again.Code, again.Header().Get("ETag"), etag)
+	}
+	for _, hdr := range [][]string{{"If-None-Match", etag}, {"If-Modified-Since", first.Header().Get("Last-Modified")}} {
+		if w := get(h, http.MethodGet, "/plan.ics", hdr...); w.Code != http.StatusNotModified || w.Body.Len() != 0 {
+			t.Errorf("%s: %d with %d bytes, want 304 and none", hdr[0], w.Code, w.Body.Len())
+		}
+	}
+	if n := b.of(feed.Picks); n != 1 {
+		t.Errorf("an unchanged plan: %d builds for 4 requests, want 1", n)
+	}
+
+	// The plan changes: the next request, with the old ETag, gets the
+	// new calendar, built once.
+	s.add(t, "9808")
+	w := get(h, http.MethodGet, "/plan.ics", "If-None-Match", etag)
+	if w.Code != http.StatusOK || w.Header().Get("ETag") == etag || !bytes.Equal(w.Body.Bytes(), s.export(t, feed.Picks)) || bytes.Count(w.Body.Bytes(), []byte("BEGIN:VEVENT")) != 3 {
+		t.Errorf("after a new pick, with the old ETag: %d, ETag %s (was %s), %d events", w.Code, w.Header().Get("ETag"), etag, bytes.Count(w.Body.Bytes(), []byte("BEGIN:VEVENT")))
+	}
+	newTag := w.Header().Get("ETag")
+	if w := get(h, http.MethodGet, "/plan.ics", "If-None-Match", newTag); w.Code != http.StatusNotModified {
+		t.Errorf("the new ETag: %d, want 304", w.Code)
+	}
+	if n := b.of(feed.Picks); n != 2 {
+		t.Errorf("one change: %d builds in all, want 2", n)
+	}
+	// Each feed is kept apart.
+	for range 2 {
+		if w := get(h, http.MethodGet, "/all.ics"); w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), s.export(t, feed.All)) {
+			t.Errorf("GET /all.ics: %d, the body differs from the export", w.Code)
+		}
+	}
+	if b.of(feed.All) != 1 || b.of(feed.Picks) != 2 {
+		t.Errorf("builds: /all.ics %d, /plan.ics %d; want 1 and 2", b.of(feed.All), b.of(feed.Picks))
+	}
+}
+
+// Requests for a calendar not built yet, all at once, wait for one build.
+func TestFeedBuildsOnceForConcurrentRequests(t *testing.T) {
+	s := newSource(t)
+	const clients = 8
+	var b builds
+	var asked atomic.Int64
+	everyone, release := make(chan struct{}), make(chan struct{})
+	version := func(ctx context.Context, which string) (string, error) {
+		if asked.Add(1) == clients {
+			close(everyone)
+		}
+		return s.version(ctx, which)
+	}
+	build := func(ctx context.Context, which string) (feed.Calendar, error) {
+		<-release
+		return s.build(ctx, which)
+	}
+	h := &feed.Handler{Build: build, Version: version, Built: b.built, Hosts: laptop}
+	bodies := make(chan *httptest.ResponseRecorder, clients)
+	for range clients {
+		go func() { bodies <- get(h, http.MethodGet, "/all.ics") }()
+	}
+	// Every request has read the version, and the first is building.
+	<-everyone
+	close(release)
+	want := s.export(t, feed.All)
+	for range clients {
+		if w := <-bodies; w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), want) {
+			t.Errorf("GET /all.ics: %d, the body differs from the export", w.Code)
+		}
+	}
+	if n := b.of(feed.All); n != 1 {
+		t.Errorf("%d requests at once: %d builds, want 1", clients, n)
+	}
+}
+
+// A request that finds a build under way that read the files before they
+// changed does not get that calendar: it gets one of the files it saw.
+func TestFeedNeverServesOlder(t *testing.T) {
+	s := newSource(t)
+	var b builds
+	read, release := make(chan struct{}), make(chan struct{})
+	var first atomic.Bool
+	build := func(ctx context.Context, which string) (feed.Calendar, error) {
+		cal, err := s.build(ctx, which)
+		if first.CompareAndSwap(false, true) {
+			// The first build has read the files; it ends only
+			// after they changed.
+			close(read)
+			<-release
+		}
+		return cal, err
+	}
+	// The second request to read the version says so.
+	var asked atomic.Int64
+	second := make(chan struct{})
+	version := func(ctx context.Context, which string) (string, error) {
+		v, err := s.version(ctx, which)
+		if asked.Add(1) == 2 {
+			close(second)
+		}
+		return v, err
+	}
+	h := &feed.Handler{Build: build, Version: version, Built: b.built, Hosts: laptop}
+	before := s.export(t, feed.Picks)
+	old := make(chan *httptest.ResponseRecorder, 1)
+	go func() { old <- get(h, http.MethodGet, "/plan.ics") }()
+	<-read
+	s.add(t, "9808")
+	after := s.export(t, feed.Picks)
+	// The new request waits for the build under way, then builds.
+	newer := make(chan *httptest.ResponseRecorder, 1)
+	go func() { newer <- get(h, http.MethodGet, "/plan.ics") }()
+	<-second
+	close(release)
+	if w := <-old; w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), before) {
+		t.Errorf("the request before the change: %d, not the calendar of its files", w.Code)
+	}
+	if w := <-newer; w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), after) {
+		t.Errorf("the request after the change: %d, %d events, want the calendar with the new pick (3 events)", w.Code, bytes.Count(w.Body.Bytes(), []byte("BEGIN:VEVENT")))
+	}
+	if w := get(h, http.MethodGet, "/plan.ics"); !bytes.Equal(w.Body.Bytes(), after) || b.of(feed.Picks) != 2 {
+		t.Errorf("a third request: %d builds in all, want 2; the body is the new calendar: %v", b.of(feed.Picks), bytes.Equal(w.Body.Bytes(), after))
 	}
 }
 
