@@ -27,6 +27,8 @@ type serveOptions struct {
 	AllowHosts []string
 	// ready, when set, is told the listening address (for tests).
 	ready func(addr string)
+	// built, when set, is told of each calendar built (for tests).
+	built func(which string)
 }
 
 func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
@@ -36,10 +38,10 @@ func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 		Short: "Serve your calendar as a feed that phones subscribe to",
 		Long: `serve is a small web server for calendar apps to subscribe to
 (webcal://): /plan.ics is your picks and /all.ics the whole program, both
-rebuilt from the plan on every request, so a subscribed calendar follows
-every pick, move and cancellation the next time it refreshes. They carry
-ETag and Last-Modified, and an unchanged calendar is answered with
-304 Not Modified. The page at / has the subscribe links and a QR code to
+rebuilt from the plan whenever it changes, so a subscribed calendar
+follows every pick, move and cancellation the next time it refreshes.
+They carry ETag and Last-Modified, and an unchanged calendar is answered
+with 304 Not Modified. The page at / has the subscribe links and a QR code to
 scan with the phone.
 
 It listens on 127.0.0.1:8080 unless --addr says otherwise. On any address
@@ -124,7 +126,7 @@ func runServe(o *serveOptions) error {
 		shown = net.JoinHostPort(outboundHint(), p)
 	}
 	h := &feed.Handler{
-		Build: f.buildFeed, Token: token, Title: title, Log: f.IO.ErrOut, Now: f.IO.Now,
+		Build: f.buildFeed, Version: f.feedVersion, Built: o.built, Token: token, Title: title, Log: f.IO.ErrOut, Now: f.IO.Now,
 		Hosts: serverNames(host, ln.Addr(), o.AllowHosts), LocalOnly: feed.Loopback(host), PhoneHost: shown,
 	}
 	srv := &http.Server{
@@ -209,26 +211,56 @@ func outboundHint() string {
 	return "localhost"
 }
 
+// feedVersion names the plan and its program as they are now (their
+// stamp, read under the shared lock), without decoding either: what a
+// calendar is built from. Both feeds come from the same files.
+func (f *Factory) feedVersion(ctx context.Context, which string) (string, error) {
+	st, err := f.open(store.Read)
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	return st.Stamp()
+}
+
 // buildFeed makes the calendar of /plan.ics or /all.ics from the plan as
 // it is now, read under the shared lock: the one 'plan export --ics'
 // writes. Its time is when the plan or the program last changed, the
 // DTSTAMP the feed writes, so the same plan gives the same bytes and ETag.
+// Its version is the files' stamp, read before and after the build: when
+// the two differ (the files changed under a reader that could not lock
+// them, in a read-only folder) the calendar is not kept.
 func (f *Factory) buildFeed(ctx context.Context, which string) (feed.Calendar, error) {
-	var out feed.Calendar
-	err := f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
-		mod := time.Time{}
-		for _, path := range []string{st.Path, st.ProgramPath} {
-			if fi, err := os.Stat(path); err == nil && fi.ModTime().After(mod) {
-				mod = fi.ModTime()
-			}
+	st, err := f.open(store.Read)
+	if err != nil {
+		return feed.Calendar{}, err
+	}
+	defer st.Close()
+	before, err := st.Stamp()
+	if err != nil {
+		return feed.Calendar{}, err
+	}
+	p, err := st.LoadPlan()
+	if err != nil {
+		return feed.Calendar{}, err
+	}
+	mod := time.Time{}
+	for _, path := range []string{st.Path, st.ProgramPath} {
+		if fi, err := os.Stat(path); err == nil && fi.ModTime().After(mod) {
+			mod = fi.ModTime()
 		}
-		if mod.IsZero() {
-			mod = time.Unix(0, 0)
-		}
-		mod = mod.Truncate(time.Second)
-		cal, err := f.calendar(st, p, which == feed.All)
-		out = feed.Calendar{Calendar: cal, Modified: mod}
-		return err
-	})
-	return out, err
+	}
+	if mod.IsZero() {
+		mod = time.Unix(0, 0)
+	}
+	mod = mod.Truncate(time.Second)
+	cal, err := f.calendar(st, p, which == feed.All)
+	if err != nil {
+		return feed.Calendar{}, err
+	}
+	out := feed.Calendar{Calendar: cal, Modified: mod}
+	if after, err := st.Stamp(); err == nil && after == before {
+		out.Version = before
+	}
+	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -17,6 +18,13 @@ import (
 // startServe runs 'plan serve' on the plan in dir until the test ends and
 // returns its address.
 func startServe(t *testing.T, dir string, args ...string) (addr string, stop func() string) {
+	t.Helper()
+	return startServeWith(t, dir, nil, args...)
+}
+
+// startServeWith is startServe with hook, when not nil, given the
+// options before the server starts.
+func startServeWith(t *testing.T, dir string, hook func(*serveOptions), args ...string) (addr string, stop func() string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ios, _, _, errOut := NewTestIO(false)
@@ -26,6 +34,9 @@ func startServe(t *testing.T, dir string, args ...string) (addr string, stop fun
 	done := make(chan error, 1)
 	c := newServeCmd(f, func(o *serveOptions) error {
 		o.ready = func(a string) { ready <- a }
+		if hook != nil {
+			hook(o)
+		}
 		return runServe(o)
 	})
 	c.SetArgs(args)
@@ -135,6 +146,127 @@ func TestServeFollowsThePlan(t *testing.T) {
 	}
 	if os.Getenv("PLAN_REQUIRE_ICS_CLIENTS") == "1" {
 		checkWithClients(t, dir, feed)
+	}
+}
+
+// builtCount counts the calendars a server builds, by feed.
+type builtCount struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (b *builtCount) hook(o *serveOptions) {
+	o.built = func(which string) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.n == nil {
+			b.n = map[string]int{}
+		}
+		b.n[which]++
+	}
+}
+
+func (b *builtCount) of(which string) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.n[which]
+}
+
+// The server builds a calendar once for the plan as it is: the next
+// requests, and a calendar app that already has it (304), are answered
+// without building it again. Each change (plan add, an edit by hand of
+// the same size within the same instant) is served on the next request,
+// built once, with a new ETag, also to an app that sends the old one; and
+// always as 'plan export --ics' writes it.
+func TestServeKeepsTheCalendar(t *testing.T) {
+	dir := fosdemPlan(t)
+	var b builtCount
+	addr, _ := startServeWith(t, dir, b.hook, "--addr", "127.0.0.1:0")
+	base := "http://" + addr
+	sameAsExport := func(feed string) bool {
+		t.Helper()
+		_, export, _ := run(t, dir, false, "export", "--ics")
+		return dtstampRE.ReplaceAllString(feed, "") == dtstampRE.ReplaceAllString(export, "")
+	}
+
+	resp, first := get(t, base+"/plan.ics")
+	etag := resp.Header.Get("ETag")
+	if resp.StatusCode != 200 || !sameAsExport(first) {
+		t.Fatalf("GET /plan.ics: %s, or not what plan export --ics writes", resp.Status)
+	}
+	if resp, body := get(t, base+"/plan.ics"); resp.StatusCode != 200 || body != first || resp.Header.Get("ETag") != etag {
+		t.Errorf("GET /plan.ics again: %s, ETag %s (was %s)", resp.Status, resp.Header.Get("ETag"), etag)
+	}
+	if resp, _ := get(t, base+"/plan.ics", "If-None-Match", etag); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match the current ETag: %s, want 304", resp.Status)
+	}
+	if n := b.of("plan"); n != 1 {
+		t.Errorf("an unchanged plan: %d builds for 3 requests, want 1", n)
+	}
+
+	if code, _, errOut := run(t, dir, false, "add", "9808"); code != 0 {
+		t.Fatal(errOut)
+	}
+	resp, added := get(t, base+"/plan.ics", "If-None-Match", etag)
+	if resp.StatusCode != 200 || resp.Header.Get("ETag") == etag || !strings.Contains(added, "Welcome to the AI Plumbers Devroom") || !sameAsExport(added) {
+		t.Errorf("after plan add, with the old ETag: %s, ETag %s (was %s), or not what plan export --ics writes", resp.Status, resp.Header.Get("ETag"), etag)
+	}
+	etag = resp.Header.Get("ETag")
+	if resp, _ := get(t, base+"/plan.ics", "If-None-Match", etag); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match the new ETag: %s, want 304", resp.Status)
+	}
+	if n := b.of("plan"); n != 2 {
+		t.Errorf("one plan add: %d builds in all, want 2", n)
+	}
+
+	// An edit by hand that keeps the file's size and time.
+	plan := filepath.Join(dir, "plan.yaml")
+	fi, err := os.Stat(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(plan)
+	if !strings.Contains(string(data), "priority: must") {
+		t.Fatalf("no must in the plan:\n%s", data)
+	}
+	os.WriteFile(plan, []byte(strings.Replace(string(data), "priority: must", "priority: want", 1)), 0o644)
+	os.Chtimes(plan, fi.ModTime(), fi.ModTime())
+	resp, edited := get(t, base+"/plan.ics", "If-None-Match", etag)
+	if resp.StatusCode != 200 || resp.Header.Get("ETag") == etag || edited == added || !sameAsExport(edited) {
+		t.Errorf("after an edit of the same size and time: %s, ETag %s (was %s), or not what plan export --ics writes", resp.Status, resp.Header.Get("ETag"), etag)
+	}
+}
+
+// Calendar apps that ask at once for a calendar not built yet wait for
+// one build.
+func TestServeBuildsOnceForConcurrentRequests(t *testing.T) {
+	dir := fosdemPlan(t)
+	var b builtCount
+	addr, _ := startServeWith(t, dir, b.hook, "--addr", "127.0.0.1:0")
+	const clients = 8
+	bodies := make(chan string, clients)
+	for range clients {
+		go func() {
+			resp, err := http.Get("http://" + addr + "/all.ics")
+			if err != nil {
+				bodies <- err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			bodies <- resp.Status + "\n" + string(body)
+		}()
+	}
+	_, export, _ := run(t, dir, false, "export", "--ics", "--all")
+	for range clients {
+		got := <-bodies
+		body, ok := strings.CutPrefix(got, "200 OK\n")
+		if !ok || dtstampRE.ReplaceAllString(body, "") != dtstampRE.ReplaceAllString(export, "") {
+			t.Errorf("GET /all.ics: %.100s, or not what plan export --ics --all writes", got)
+		}
+	}
+	if n := b.of("all"); n != 1 {
+		t.Errorf("%d requests at once: %d builds, want 1", clients, n)
 	}
 }
 
