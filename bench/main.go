@@ -7,6 +7,8 @@
 //	                                   plus synthetic programs of these sizes
 //	go run ./bench -runs 21            more runs per command (default 11)
 //	go run ./bench -picks 30           a smaller plan (default 200 picks)
+//	go run ./bench -requests 1000      requests per phase of the serve
+//	                                   section (default 500)
 //	go run ./bench -program 5000 > /tmp/synth.xml
 //	                                   only write a synthetic program
 //
@@ -19,6 +21,12 @@
 // The everyday commands on FOSDEM run in turns with `plan --version`
 // (start-up only), so that each ratio to start-up compares runs made under
 // the same load. Targets: add ≤ 8×, clashes and agenda ≤ 5×.
+//
+// Then `plan serve` runs on the FOSDEM plan and answers requests one at a
+// time and 8 at once (see serve.go), against a whole `plan export --ics`
+// process timed just before. Targets (issue 22): a request ≤ 1/10 of the
+// export, a 304 ≤ 1/50, p99 at concurrency 8 < 50 ms, resident ≤ 50 MiB
+// after 2,000 requests.
 package main
 
 import (
@@ -49,6 +57,7 @@ func main() {
 	runs := flag.Int("runs", 11, "runs per command; the median is reported")
 	sizes := flag.String("sizes", "", "comma-separated synthetic program sizes, e.g. 1000,10000,100000")
 	picks := flag.Int("picks", 200, "picks to make before timing the everyday commands")
+	requests := flag.Int("requests", 500, "requests in each phase of the plan serve section")
 	program := flag.Int("program", 0, "only write a synthetic program of this many events to standard output")
 	seed := flag.Uint64("seed", 23, "seed of the synthetic programs")
 	zone := flag.String("tz", "America/Los_Angeles", "time_zone_name of the synthetic programs")
@@ -60,8 +69,8 @@ func main() {
 		must(writeProgram(os.Stdout, gen))
 		return
 	}
-	if *runs < 1 || *picks < 1 {
-		fail("-runs and -picks must be at least 1")
+	if *runs < 1 || *picks < 1 || *requests < 1 {
+		fail("-runs, -picks and -requests must be at least 1")
 	}
 	var synth []int
 	if *sizes != "" {
@@ -94,7 +103,7 @@ func main() {
 	fmt.Println("| program | sessions | command | median ms | peak MiB |")
 	fmt.Println("|---|---:|---|---:|---:|")
 	b := &bencher{bin: bin, runs: *runs, picks: *picks}
-	ratios := b.program("FOSDEM 2026", fosdem, work, true)
+	ratios := b.program("FOSDEM 2026", fosdem, filepath.Join(work, "fosdem"), true)
 	for _, n := range synth {
 		file := filepath.Join(work, fmt.Sprintf("synth-%d.xml", n))
 		f, err := os.Create(file)
@@ -102,7 +111,7 @@ func main() {
 		gen.events = n
 		must(writeProgram(f, gen))
 		must(f.Close())
-		b.program("synthetic", file, work, false)
+		b.program("synthetic", file, filepath.Join(work, "w"), false)
 		os.Remove(file)
 	}
 
@@ -123,6 +132,12 @@ func main() {
 	if over > 0 && *picks != 200 {
 		fmt.Printf("\n(the targets are set for 200 picks; this run made %d)\n", *picks)
 	}
+
+	// plan serve on the FOSDEM plan, against whole export processes
+	// timed now, under the same load.
+	export := b.measure("export --ics", nil, append(slices.Clone(ratios.plan), "export", "--ics")...)
+	exportAll := b.measure("export --ics --all", nil, append(slices.Clone(ratios.plan), "export", "--ics", "--all")...)
+	b.serveBench(ratios.plan, *requests, ratios.one, export.medianMs, exportAll.medianMs)
 }
 
 type bencher struct {
@@ -135,13 +150,16 @@ type bencher struct {
 type startup struct {
 	version float64
 	ms      map[string]float64
+	// plan is the --plan argument of the plan with the picks, and one a
+	// session not among them.
+	plan []string
+	one  string
 }
 
-// program imports file, makes the picks and times the commands. With
-// withVersion, the everyday commands run in turns with --version, whose
-// row comes first.
-func (b *bencher) program(name, file, work string, withVersion bool) startup {
-	dir := filepath.Join(work, "w")
+// program imports file into a plan in dir, makes the picks and times the
+// commands. With withVersion, the everyday commands run in turns with
+// --version, whose row comes first.
+func (b *bencher) program(name, file, dir string, withVersion bool) startup {
 	os.RemoveAll(dir)
 	must(os.MkdirAll(dir, 0o755))
 	plan := filepath.Join(dir, "plan.yaml")
@@ -203,7 +221,7 @@ func (b *bencher) program(name, file, work string, withVersion bool) startup {
 			walls[k] = append(walls[k], b.once(c.args))
 		}
 	}
-	s := startup{ms: map[string]float64{}}
+	s := startup{ms: map[string]float64{}, plan: p(), one: one}
 	var results []result
 	for k, c := range everyday {
 		r := summarize(c.label, walls[k], b.peak(c.args))

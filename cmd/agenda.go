@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
@@ -92,7 +93,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			for _, c := range byB[pk.ID] {
 				flags = append(flags, fmt.Sprintf("%s %dmin with %s", c.Type, c.Minutes, c.A.ID))
 			}
-			plainRow(out, pk.Day(), present.TimeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
+			plainRow(out, pk.Day().String(), present.TimeRange(&pk.Session), pk.ID, pk.Room, string(pk.Kind), pk.Title, pickStatus(pk), strings.Join(flags, "; "))
 		}
 		return
 	}
@@ -129,7 +130,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		if !idLine {
 			fixed += 1 + ansi.StringWidth(id)
 		}
-		text := truncate(prefix+pk.Title+suffix, max(20, width-fixed))
+		text := termtext.Truncate(prefix+pk.Title+suffix, max(20, width-fixed))
 		var title string
 		switch {
 		case pk.Cancelled && strings.HasPrefix(text, prefix):
@@ -142,7 +143,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", present.TimeRange(&pk.Session))), title,
 			st.Room.Render(room), st.Kind.Render(kind))
 		if idLine {
-			fmt.Fprintf(out, "%s\n    %s\n", line, st.Dim.Render(truncate(id, width-4)))
+			fmt.Fprintf(out, "%s\n    %s\n", line, st.Dim.Render(termtext.Truncate(id, width-4)))
 		} else {
 			fmt.Fprintf(out, "%s %s\n", line, st.Dim.Render(id))
 		}
@@ -150,9 +151,9 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		// clashes with named by id.
 		for _, c := range byB[pk.ID] {
 			if c.Type == schedule.Overlap {
-				fmt.Fprintf(out, "    %s\n", st.Bad.Render(truncate(fmt.Sprintf("✗ overlaps %s %q by %d min", c.A.ID, c.A.Title, c.Minutes), width-4)))
+				fmt.Fprintf(out, "    %s\n", st.Bad.Render(termtext.Truncate(fmt.Sprintf("✗ overlaps %s %q by %d min", c.A.ID, c.A.Title, c.Minutes), width-4)))
 			} else {
-				fmt.Fprintf(out, "    %s\n", st.Warn.Render(truncate(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID), width-4)))
+				fmt.Fprintf(out, "    %s\n", st.Warn.Render(termtext.Truncate(fmt.Sprintf("⚠ %d min short to walk here from %s (%s)", c.Minutes, orDash(c.A.Room), c.A.ID), width-4)))
 			}
 		}
 		if pk.Note != "" {

@@ -132,9 +132,9 @@ func describeChange(st *styles, e schedule.HistoryEntry) string {
 // slot it cannot read is shown as it is.
 func slotLabel(slot string) string {
 	date, rest, ok := strings.Cut(slot, " ")
-	d, err := time.Parse(time.DateOnly, date)
+	d, err := schedule.ParseDay(date)
 	if !ok || err != nil {
 		return orDash(slot)
 	}
-	return dayLabel(d) + " " + rest
+	return dayLabel(d.Time(time.UTC)) + " " + rest
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
@@ -73,8 +72,7 @@ func (f *Factory) completeDays(cmd *cobra.Command, args []string, toComplete str
 			return err
 		}
 		for _, d := range days(prog.Sessions) {
-			t, _ := time.Parse(time.DateOnly, d)
-			out = append(out, d+"\t"+t.Format("Monday"))
+			out = append(out, d.String()+"\t"+d.Format("Monday"))
 		}
 		return nil
 	})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
 )
@@ -61,12 +62,6 @@ times in it at once; the sessions' instants do not change.`,
 	}
 	addJSONFlag(c, &o.JSON, "the settings as an object")
 	return c
-}
-
-// configJSON is plan config --json: every setting, or the one asked for.
-type configJSON struct {
-	Name     *string `json:"name,omitempty"`
-	TimeZone *string `json:"time_zone,omitempty"`
 }
 
 func configKey(k string) (string, error) {
@@ -140,13 +135,11 @@ func runConfig(o *configOptions) error {
 
 func (f *Factory) printConfig(o *configOptions, p *schedule.Plan, key string) error {
 	if o.JSON {
-		var j configJSON
-		name, tz := p.Conference.Name, p.Conference.TimeZone
-		if key == "" || key == "name" {
-			j.Name = &name
-		}
-		if key == "" || key == "time_zone" {
-			j.TimeZone = &tz
+		j := jsonshape.Config{}
+		for _, k := range configKeys {
+			if key == "" || key == k {
+				j[k] = configValue(p, k)
+			}
 		}
 		return f.writeJSON(j)
 	}

@@ -1,69 +1,66 @@
 package cmd
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/plan-cli/plan/schedule"
 )
 
-// days lists the distinct dates (YYYY-MM-DD) of scheduled sessions.
-func days(sessions []*schedule.Session) []string {
-	var out []string
-	seen := map[string]bool{}
+// days lists the distinct conference days of scheduled sessions, in
+// order.
+func days(sessions []*schedule.Session) []schedule.Day {
+	var out []schedule.Day
+	seen := map[schedule.Day]bool{}
 	for _, s := range sessions {
-		if d := s.Day(); d != "" && !seen[d] {
+		if d := s.Day(); !d.IsZero() && !seen[d] {
 			seen[d] = true
 			out = append(out, d)
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 
 // resolveDay turns what the user typed for --day into a date: a date
 // (2026-01-31), a weekday (sat, Saturday), or a day number (1 is the
 // first day of the program).
-func resolveDay(arg string, known []string) (string, error) {
+func resolveDay(arg string, known []schedule.Day) (schedule.Day, error) {
 	a := strings.ToLower(strings.TrimSpace(arg))
-	if _, err := time.Parse(time.DateOnly, a); err == nil {
-		for _, d := range known {
-			if d == a {
-				return a, nil
-			}
+	if day, err := schedule.ParseDay(a); err == nil {
+		if slices.Contains(known, day) {
+			return day, nil
 		}
-		return "", usagef("--day %s: no session on that day (days: %s)", arg, describeDays(known))
+		return 0, usagef("--day %s: no session on that day (days: %s)", arg, describeDays(known))
 	}
 	if n, err := strconv.Atoi(a); err == nil {
 		if n >= 1 && n <= len(known) {
 			return known[n-1], nil
 		}
-		return "", usagef("--day %s: the program has %d days", arg, len(known))
+		return 0, usagef("--day %s: the program has %d days", arg, len(known))
 	}
 	var matches []string
+	var match schedule.Day
 	for _, d := range known {
-		t, _ := time.Parse(time.DateOnly, d)
-		wd := strings.ToLower(t.Weekday().String())
+		wd := strings.ToLower(d.Weekday().String())
 		if len(a) >= 2 && strings.HasPrefix(wd, a) {
-			matches = append(matches, d)
+			matches, match = append(matches, d.String()), d
 		}
 	}
 	switch len(matches) {
 	case 1:
-		return matches[0], nil
+		return match, nil
 	case 0:
-		return "", usagef("--day %q matches no day of the program (days: %s)", arg, describeDays(known))
+		return 0, usagef("--day %q matches no day of the program (days: %s)", arg, describeDays(known))
 	}
-	return "", usagef("--day %q matches %d days (%s): give the date", arg, len(matches), strings.Join(matches, ", "))
+	return 0, usagef("--day %q matches %d days (%s): give the date", arg, len(matches), strings.Join(matches, ", "))
 }
 
-func describeDays(known []string) string {
+func describeDays(known []schedule.Day) string {
 	var parts []string
 	for _, d := range known {
-		t, _ := time.Parse(time.DateOnly, d)
-		parts = append(parts, t.Format("Mon 2006-01-02"))
+		parts = append(parts, d.Format("Mon 2006-01-02"))
 	}
 	if len(parts) == 0 {
 		return "none scheduled"
@@ -71,8 +68,8 @@ func describeDays(known []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// onDay keeps the picks of one conference day (YYYY-MM-DD).
-func onDay(picks []*schedule.Pick, day string) []*schedule.Pick {
+// onDay keeps the picks of one conference day.
+func onDay(picks []*schedule.Pick, day schedule.Day) []*schedule.Pick {
 	var keep []*schedule.Pick
 	for _, pk := range picks {
 		if pk.Day() == day {

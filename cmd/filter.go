@@ -11,8 +11,9 @@ import (
 )
 
 type sessionFilter struct {
-	day, track, room, speaker string
-	kind                      schedule.Kind
+	day                  schedule.Day
+	track, room, speaker string
+	kind                 schedule.Kind
 	// search: every word must occur, in any order (see present.Query).
 	search present.Query
 	// after keeps sessions starting at or after it; at keeps those
@@ -21,7 +22,7 @@ type sessionFilter struct {
 }
 
 func (f *sessionFilter) match(s *schedule.Session) bool {
-	if f.day != "" && s.Day() != f.day {
+	if !f.day.IsZero() && s.Day() != f.day {
 		return false
 	}
 	if f.kind != "" && s.Kind != f.kind {

@@ -100,8 +100,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 	for _, g := range gaps {
 		// The heading is the conference day the slot belongs to: a slot
 		// after midnight at a congress belongs to the day before.
-		dt, _ := time.Parse(time.DateOnly, g.Day)
-		if d := present.LongDay(dt); d != day {
+		if d := present.LongDay(g.Day.Time(time.UTC)); d != day {
 			if day != "" {
 				fmt.Fprintln(out)
 			}
@@ -124,7 +123,7 @@ func (f *Factory) printGaps(gaps []schedule.Gap) {
 // slotRange is "09:15–10:00", with the weekday of either end that falls on
 // another calendar day than the slot's start ("23:30–Sun 01:00").
 func slotRange(start, end time.Time) string {
-	if start.Format(time.DateOnly) == end.Format(time.DateOnly) {
+	if schedule.DayOf(start) == schedule.DayOf(end) {
 		return start.Format("15:04") + "–" + end.Format("15:04")
 	}
 	return start.Format("15:04") + "–" + end.Format("Mon 15:04")

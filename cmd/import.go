@@ -14,12 +14,13 @@ import (
 )
 
 type importOptions struct {
-	f       *Factory
-	Sources []string
-	Format  string
-	TZ      string
-	As      string
-	JSON    bool
+	f        *Factory
+	Sources  []string
+	Format   string
+	TZ       string
+	FirstDay string
+	As       string
+	JSON     bool
 }
 
 func newImportCmd(f *Factory, runF func(*importOptions) error) *cobra.Command {
@@ -32,7 +33,9 @@ standard input, or an http(s) URL. The format is detected from the content;
 --format chooses one. Supported: ` + strings.Join(importer.Formats(), ", ") + `.
 
 The plan is created when it does not exist yet, named after the program
-and in the program's time zone (or --tz).
+and in the program's time zone (or --tz). A program that names no zone
+but its city (FOSDEM's <city>Brussels</city>) is read in that city's
+zone; --tz overrides it.
 
 Importing a program again (the organisers re-publish it) updates it in
 place: sessions are matched by guid, id, link and title, keep their ids,
@@ -44,6 +47,7 @@ event) is added beside the first; its ids are prefixed where they clash.`,
   curl -s https://example.org/schedule.json | plan import -
   plan import https://pretalx.com/pyconau-2024/schedule/export/schedule.xml
   plan import sessionize.json --tz America/New_York
+  plan import program.csv --tz Europe/Berlin --first-day 2026-03-10
   plan import devconf.ics --as "DevConf (co-located)"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,6 +60,7 @@ event) is added beside the first; its ids are prefixed where they clash.`,
 	}
 	c.Flags().StringVar(&o.Format, "format", "", "program format (default: detected); one of "+strings.Join(importer.Formats(), ", "))
 	c.Flags().StringVar(&o.TZ, "tz", "", "time zone for programs whose times carry none (Sessionize, CSV); also the zone of a new plan")
+	c.Flags().StringVar(&o.FirstDay, "first-day", "", "the date (YYYY-MM-DD) of day 1, for a CSV that numbers its days (DAY 1, 2, 3) instead of dating them")
 	c.Flags().StringVar(&o.As, "as", "", "name of this program in the plan (default: the program's own name or the file name)")
 	addJSONFlag(c, &o.JSON, "the import report (an array when several sources are given)")
 	c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -73,13 +78,9 @@ func runImport(o *importOptions) error {
 			return usageError{err}
 		}
 	}
-	var loc *time.Location
-	if o.TZ != "" {
-		l, err := schedule.ParseZone(o.TZ)
-		if err != nil {
-			return f.zoneError("--tz", o.TZ, err)
-		}
-		loc = l
+	parseOpt, err := o.parseOptions()
+	if err != nil {
+		return err
 	}
 	if o.As != "" && len(args) > 1 {
 		return usagef("--as names one program; import the sources one at a time")
@@ -103,11 +104,14 @@ func runImport(o *importOptions) error {
 		if err != nil {
 			return err
 		}
-		ps, err := f.parseSource(src, d, o.Format, loc)
+		ps, err := f.parseSource(src, d, o.Format, parseOpt)
 		if err != nil {
 			return err
 		}
 		ps.as = o.As
+		if !parseOpt.FirstDay.IsZero() && ps.feed.FirstDay.IsZero() {
+			ps.feed.Warnings = append(ps.feed.Warnings, importer.Warning{File: ps.name, Msg: "--first-day is not used: the program does not number its days"})
+		}
 		feeds = append(feeds, ps)
 	}
 
@@ -166,6 +170,26 @@ func runImport(o *importOptions) error {
 		}
 	}
 	return nil
+}
+
+// parseOptions are what --tz and --first-day say about the sources.
+func (o *importOptions) parseOptions() (importer.Options, error) {
+	var opt importer.Options
+	if o.TZ != "" {
+		l, err := schedule.ParseZone(o.TZ)
+		if err != nil {
+			return opt, o.f.zoneError("--tz", o.TZ, err)
+		}
+		opt.Location = l
+	}
+	if o.FirstDay != "" {
+		d, err := schedule.ParseDay(strings.TrimSpace(o.FirstDay))
+		if err != nil {
+			return opt, usagef("--first-day %v", err)
+		}
+		opt.FirstDay = d
+	}
+	return opt, nil
 }
 
 // noZoneWarning tells that a program names no zone, that the plan shows

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/export/present"
 	"github.com/plan-cli/plan/schedule"
@@ -54,7 +55,7 @@ kind, title, pick status.`,
 	fl := c.Flags()
 	fl.StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	fl.StringVar(&o.Track, "track", "", "only tracks containing this text")
-	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, social, other")
+	fl.StringVar(&o.Kind, "kind", "", "only this kind: keynote, talk, workshop, bof, booth, career, panel, lightning, performance, social, other")
 	fl.StringVar(&o.Room, "room", "", "only rooms containing this text")
 	fl.StringVar(&o.Speaker, "speaker", "", "only sessions with a speaker whose name contains this text")
 	fl.StringVar(&o.Search, "search", "", "only sessions with all these words in title, abstract, track, room or speakers")
@@ -184,9 +185,9 @@ func (o *listOptions) print(out []*schedule.Session, picks map[string]*schedule.
 	foot := schedule.Plural(len(out), "session", "")
 	for _, s := range out {
 		if picks[s.ID] != nil {
-			foot += "   " + markLegend
+			foot += "   " + present.Legend
 			break
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(truncate(foot, f.IO.Width())))
+	fmt.Fprintf(f.IO.Out, "\n%s\n", f.styles().Dim.Render(termtext.Truncate(foot, f.IO.Width())))
 }

@@ -243,11 +243,7 @@ func inTime(start, at time.Time) string {
 	if d := start.Sub(at).Round(time.Minute); d < 48*time.Hour {
 		return "in " + schedule.FormatDuration(d)
 	}
-	day := func(t time.Time) time.Time {
-		d, _ := time.Parse(time.DateOnly, t.In(start.Location()).Format(time.DateOnly))
-		return d
-	}
-	return fmt.Sprintf("in %d days", int(day(start).Sub(day(at)).Hours()/24))
+	return fmt.Sprintf("in %d days", schedule.DayOf(start).Sub(schedule.DayOf(at.In(start.Location()))))
 }
 
 // pickState is a pick's priority and status for a pipe ("want/planned",
@@ -266,7 +262,7 @@ func pickState(pk *schedule.Pick) string {
 // clockOn is t's time of day, with its weekday when it is not on the
 // same calendar day as ref ("Sun 11:00").
 func clockOn(t, ref time.Time) string {
-	if t.Format(time.DateOnly) != ref.In(t.Location()).Format(time.DateOnly) {
+	if schedule.DayOf(t) != schedule.DayOf(ref.In(t.Location())) {
 		return t.Format("Mon 15:04")
 	}
 	return t.Format("15:04")
@@ -279,19 +275,20 @@ func conferenceWhen(name string, span schedule.Span, at time.Time) string {
 	if name == "" {
 		name = "The conference"
 	}
-	first, _ := time.Parse(time.DateOnly, span.FirstDay)
-	last, _ := time.Parse(time.DateOnly, span.LastDay)
+	first, last := span.FirstDay, span.LastDay
+	firstYear, _, _ := first.Date()
+	lastYear, _, _ := last.Date()
 	dates := first.Format("Mon 2 Jan 2006")
 	switch {
-	case first.Equal(last):
-	case first.Year() != last.Year():
+	case first == last:
+	case firstYear != lastYear:
 		dates = first.Format("Mon 2 Jan 2006") + " – " + last.Format("Mon 2 Jan 2006")
 	default:
 		dates = first.Format("Mon 2 Jan") + " – " + last.Format("Mon 2 Jan 2006")
 	}
-	today, _ := time.Parse(time.DateOnly, at.In(span.First.Location()).Format(time.DateOnly))
+	today := schedule.DayOf(at.In(span.First.Location()))
 	if at.Before(span.First) {
-		n := int(first.Sub(today).Hours() / 24)
+		n := first.Sub(today)
 		rel := fmt.Sprintf("in %d days", n)
 		switch n {
 		case 0:
@@ -301,7 +298,7 @@ func conferenceWhen(name string, span schedule.Span, at time.Time) string {
 		}
 		return fmt.Sprintf("%s is on %s, %s.", name, dates, rel)
 	}
-	n := int(today.Sub(last).Hours() / 24)
+	n := today.Sub(last)
 	rel := fmt.Sprintf("%d days ago", n)
 	switch n {
 	case 0:

@@ -2,7 +2,8 @@ package cmd
 
 import (
 	"fmt"
-	"time"
+	"os"
+	"slices"
 
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
@@ -19,17 +20,22 @@ type parsedSource struct {
 }
 
 // parseSource parses a downloaded source: in format ("" detects it), its
-// times without a zone in loc, else (nil) in the plan's own zone.
-func (f *Factory) parseSource(src string, d importer.Download, format string, loc *time.Location) (parsedSource, error) {
+// times without a zone in opt.Location, else (nil) in the zone the
+// program names, else in the plan's own zone; opt.FirstDay dates a
+// program that numbers its days.
+func (f *Factory) parseSource(src string, d importer.Download, format string, opt importer.Options) (parsedSource, error) {
 	name := src
 	if src == "-" {
 		name = "stdin"
 	}
-	feed, err := importer.Parse(d.Data, format, importer.Options{Name: name, Location: loc})
-	if err != nil && loc == nil && needsZone(err) {
+	opt.Name = name
+	opt.MachineZone = machineZone(f.IO.Getenv, os.Readlink)
+	feed, err := importer.Parse(d.Data, format, opt)
+	if err != nil && opt.Location == nil && needsZone(err) {
 		// The plan's own zone may place a program without offsets.
 		if zone := f.planZone(); zone != nil {
-			feed, err = importer.Parse(d.Data, format, importer.Options{Name: name, Location: zone})
+			opt.Location = zone
+			feed, err = importer.Parse(d.Data, format, opt)
 		}
 	}
 	if err != nil {
@@ -46,8 +52,14 @@ func (f *Factory) reconcile(p *schedule.Plan, prog *schedule.Program, feeds []pa
 	var results []schedule.ImportResult
 	var reports []jsonshape.ImportReport
 	for _, pf := range feeds {
+		// A session type the plan maps needs no warning that plan does
+		// not know it.
+		pf.feed.Warnings = slices.DeleteFunc(pf.feed.Warnings, func(w importer.Warning) bool {
+			_, mapped := p.KindFor(&schedule.Session{Type: w.Type})
+			return w.Type != "" && mapped
+		})
 		src := schedule.Source{Name: sourceName(pf.as, pf.feed, pf.src), Location: pf.src, Format: pf.feed.Format,
-			ETag: pf.validators.ETag, LastModified: pf.validators.LastModified}
+			ETag: pf.validators.ETag, LastModified: pf.validators.LastModified, FirstDay: pf.feed.FirstDay}
 		if pf.as == "" && !hasSource(p, src.Name) {
 			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
 				if !quiet {

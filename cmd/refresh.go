@@ -78,7 +78,7 @@ func runRefresh(o *refreshOptions) error {
 			return fmt.Errorf("refreshing %q: %w", s.Name, err)
 		}
 		if !d.NotModified {
-			ps, err := f.parseSource(s.Location, d, s.Format, nil)
+			ps, err := f.parseSource(s.Location, d, s.Format, importer.Options{FirstDay: s.FirstDay})
 			if err != nil {
 				return fmt.Errorf("refreshing %q: %w", s.Name, err)
 			}

@@ -25,7 +25,7 @@ func when(s *schedule.Session) string {
 func (f *Factory) dayHeading(last *string, s *schedule.Session) {
 	d := "Unscheduled"
 	if s.Scheduled() {
-		d = present.LongDay(s.DayTime())
+		d = present.LongDay(s.Day().Time(time.UTC))
 	}
 	if d == *last {
 		return

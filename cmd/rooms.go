@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plan-cli/plan/cmd/internal/termtext"
 	"github.com/plan-cli/plan/export/jsonshape"
 	"github.com/plan-cli/plan/schedule"
 	"github.com/plan-cli/plan/schedule/store"
@@ -100,10 +101,10 @@ func runNames(o *namesOptions) error {
 			if name == "" {
 				name = "(no " + o.what + ")"
 			}
-			fmt.Fprintf(f.IO.Out, "%*d  %s\n", numW, nc.sessions, st2.Title.Render(truncate(name, width-numW-2)))
+			fmt.Fprintf(f.IO.Out, "%*d  %s\n", numW, nc.sessions, st2.Title.Render(termtext.Truncate(name, width-numW-2)))
 		}
 		foot := fmt.Sprintf("%s, %s", schedule.Plural(len(counts), o.what, o.what+"s"), schedule.Plural(total, "session", ""))
-		fmt.Fprintf(f.IO.Out, "\n%s\n", st2.Dim.Render(truncate(foot, width)))
+		fmt.Fprintf(f.IO.Out, "\n%s\n", st2.Dim.Render(termtext.Truncate(foot, width)))
 		return nil
 	})
 }

@@ -80,11 +80,7 @@ func (f *Factory) printStats(p *schedule.Plan, s schedule.Stats) {
 	if t := s.TimeText(); t != "" {
 		fmt.Fprintf(&b, "%s %s\n", st.Dim.Render("Time in sessions:"), t)
 		for _, d := range s.PerDay {
-			day := d.Day
-			if t, err := time.Parse(time.DateOnly, d.Day); err == nil {
-				day = t.Format("Mon 2 Jan")
-			}
-			fmt.Fprintf(&b, "  %s: %s, %s\n", day, schedule.Plural(d.Sessions, "session", ""), schedule.FormatDuration(time.Duration(d.Hours*60+0.5)*time.Minute))
+			fmt.Fprintf(&b, "  %s: %s, %s\n", d.Day.Format("Mon 2 Jan"), schedule.Plural(d.Sessions, "session", ""), schedule.FormatDuration(time.Duration(d.Hours*60+0.5)*time.Minute))
 		}
 	}
 	if t := s.CoveredText(); t != "" {

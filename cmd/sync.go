@@ -3,8 +3,8 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,6 +28,8 @@ type syncOptions struct {
 	DryRun  bool
 	Force   bool
 	JSON    bool
+	// InsecureHTTP lets a password go over plain http to another machine.
+	InsecureHTTP bool
 }
 
 func newSyncCmd(f *Factory, runF func(*syncOptions) error) *cobra.Command {
@@ -55,14 +57,18 @@ Credentials never go in the plan. They come from, in this order:
     is the password (e.g. "pass show caldav/fastmail")
   ~/.netrc (or $NETRC): machine HOST login USER password PASS
 An app password is better than your account's password where the server
-offers one.
+offers one. Credentials go only to the scheme, host and port of the URL: a
+redirect elsewhere is refused. Over plain http:// they go only to this
+machine, unless --insecure-http is given.
 
 Every write is conditional: an event someone changed on the server since
 the last sync (on the phone, say) is reported as a conflict and left as it
 is there; --force writes the plan's version over it. What the last sync saw
 is kept in a file beside the plan (.plan.yaml.sync.json), so that a sync
 with nothing to do writes nothing and says "up to date". If a sync stops
-half-way (the network, the server), run it again: it carries on.
+half-way (the network, the server, even killed), run it again: it
+carries on, as each sync records what it is about to write before it
+writes it.
 
 --dry-run shows what a sync would change and writes nothing. --json
 reports created, updated, deleted, cancelled and conflicts.`,
@@ -82,6 +88,7 @@ reports created, updated, deleted, cancelled and conflicts.`,
 	fl.StringVar(&o.Dropped, "dropped", "", "what becomes of the events of dropped picks: delete (default) or cancel (remembered)")
 	fl.BoolVar(&o.DryRun, "dry-run", false, "show what would change, write nothing")
 	fl.BoolVar(&o.Force, "force", false, "overwrite events changed on the server with the plan's version")
+	fl.BoolVar(&o.InsecureHTTP, "insecure-http", false, "send the password over a plain http:// URL to another machine (in clear)")
 	addJSONFlag(c, &o.JSON, "what the sync did")
 	return c
 }
@@ -93,84 +100,20 @@ func runSync(o *syncOptions) error {
 	default:
 		return usagef("--dropped: %q is neither delete nor cancel", o.Dropped)
 	}
+	// A sync reads answers of up to caldav.MaxReport from the network: it
+	// collects its garbage as it goes, so that its peak stays near that.
+	gcForLargeHeap(f.IO.Getenv)
 	mode := store.Write
 	if o.DryRun {
 		mode = store.Read
 	}
 	var (
-		res     *caldav.Result
-		calURL  string
-		syncErr error
+		res    *caldav.Result
+		calURL string
 	)
-	err := f.withPlan(mode, func(st *store.Workspace, p *schedule.Plan) error {
-		raw := o.CalDAV
-		if raw == "" {
-			raw = p.Sync.CalDAV
-		}
-		if raw == "" {
-			return usagef("no calendar to sync to: give its URL once with 'plan sync --caldav URL'")
-		}
-		u, err := caldav.ParseURL(raw)
-		if err != nil {
-			return err
-		}
-		calURL = u.String()
-		dropped := o.Dropped
-		if dropped == "" {
-			dropped = p.Sync.Dropped
-		}
-		if dropped == "" {
-			dropped = caldav.DropDelete
-		}
-		if dropped != caldav.DropDelete && dropped != caldav.DropCancel {
-			return fmt.Errorf("%s: sync.dropped is %q; it is delete or cancel", st.Path, dropped)
-		}
-
-		cal, err := f.calendar(st, p, false)
-		if err != nil {
-			return err
-		}
-		want := make([]caldav.Desired, 0, len(cal.Events))
-		for _, ev := range cal.Events {
-			want = append(want, caldav.Desired{UID: export.UID(cal.Name, &ev.Session), Event: ev})
-		}
-
-		state, err := loadSyncState(st, calURL)
-		if err != nil {
-			return err
-		}
-		cred, err := caldavCredentials(f, u.Hostname())
-		if err != nil {
-			return err
-		}
-		client, err := caldav.NewClient(calURL, cred, nil)
-		if err != nil {
-			return err
-		}
-		res, syncErr = caldav.Sync(f.Ctx, client, want, state, caldav.Options{
-			Dropped: dropped, Force: o.Force, Name: cal.Name, TimeZone: cal.TimeZone, Now: f.IO.Now(),
-		}, o.DryRun)
-		if o.DryRun {
-			return syncErr
-		}
-		// What was written is recorded even when the sync stopped half-way,
-		// so that the next sync carries on from there.
-		if applied(res) {
-			if err := st.SaveSyncState(state); err != nil {
-				return errors.Join(syncErr, err)
-			}
-		}
-		if syncErr != nil {
-			return syncErr
-		}
-		if calURL != p.Sync.CalDAV || (o.Dropped != "" && o.Dropped != p.Sync.Dropped) {
-			p.Sync.CalDAV = calURL
-			if o.Dropped != "" {
-				p.Sync.Dropped = o.Dropped
-			}
-			return st.SavePlan(p)
-		}
-		return nil
+	err := f.withPlan(mode, func(st *store.Workspace, p *schedule.Plan) (err error) {
+		res, calURL, err = o.sync(st, p)
+		return err
 	})
 	if err != nil {
 		if res != nil && len(res.Done) > 0 && !o.DryRun {
@@ -185,16 +128,108 @@ func runSync(o *syncOptions) error {
 	return nil
 }
 
-func applied(res *caldav.Result) bool {
-	if res == nil {
-		return false
+// target is the calendar to sync to and what becomes of dropped picks:
+// from the flags, else from the plan.
+func (o *syncOptions) target(st *store.Workspace, p *schedule.Plan) (*url.URL, string, error) {
+	raw := o.CalDAV
+	if raw == "" {
+		raw = p.Sync.CalDAV
 	}
-	for _, c := range res.Done {
-		if c.Op != caldav.Conflict {
-			return true
+	if raw == "" {
+		return nil, "", usagef("no calendar to sync to: give its URL once with 'plan sync --caldav URL'")
+	}
+	u, err := caldav.ParseURL(raw)
+	if err != nil {
+		return nil, "", err
+	}
+	dropped := o.Dropped
+	if dropped == "" {
+		dropped = p.Sync.Dropped
+	}
+	if dropped == "" {
+		dropped = caldav.DropDelete
+	}
+	if dropped != caldav.DropDelete && dropped != caldav.DropCancel {
+		return nil, "", fmt.Errorf("%s: sync.dropped is %q; it is delete or cancel", st.Path, dropped)
+	}
+	return u, dropped, nil
+}
+
+// sync runs one sync of the plan's picks and returns what it did, and the
+// calendar's URL.
+func (o *syncOptions) sync(st *store.Workspace, p *schedule.Plan) (*caldav.Result, string, error) {
+	f := o.f
+	u, dropped, err := o.target(st, p)
+	if err != nil {
+		return nil, "", err
+	}
+	calURL := u.String()
+	cal, err := f.calendar(st, p, false)
+	if err != nil {
+		return nil, calURL, err
+	}
+	want := make([]caldav.Desired, 0, len(cal.Events))
+	for _, ev := range cal.Events {
+		want = append(want, caldav.Desired{UID: export.UID(cal.Name, &ev.Session), Event: ev})
+	}
+	state, err := loadSyncState(st, calURL)
+	if err != nil {
+		return nil, calURL, err
+	}
+	cred, err := caldavCredentials(f, u.Hostname())
+	if err != nil {
+		return nil, calURL, err
+	}
+	if err := caldav.CheckCleartext(u, cred, o.InsecureHTTP); err != nil {
+		return nil, calURL, err
+	}
+	client, err := caldav.NewClient(calURL, cred, nil)
+	if err != nil {
+		return nil, calURL, err
+	}
+	opts := caldav.Options{
+		Dropped: dropped, Force: o.Force, Name: cal.Name, TimeZone: cal.TimeZone, Now: f.IO.Now(),
+		Program: programEvents(f, st, p),
+	}
+	if !o.DryRun {
+		// The state is saved as the sync goes: before its first write,
+		// with what it is about to write, and after, so that a sync
+		// stopped half-way (or killed) is carried on by the next.
+		opts.Save = func(s *caldav.State) error { return st.SaveSyncState(s) }
+	}
+	res, err := caldav.Sync(f.Ctx, client, want, state, opts, o.DryRun)
+	if err != nil || o.DryRun {
+		return res, calURL, err
+	}
+	if calURL != p.Sync.CalDAV || (o.Dropped != "" && o.Dropped != p.Sync.Dropped) {
+		p.Sync.CalDAV = calURL
+		if o.Dropped != "" {
+			p.Sync.Dropped = o.Dropped
 		}
+		return res, calURL, st.SavePlan(p)
 	}
-	return false
+	return res, calURL, nil
+}
+
+// programEvents gives the event of each session of the plan's program by
+// its UID, reading the program when first asked (a sync asks only when
+// the calendar holds an event of ours that it does not know): to
+// recognise the events an earlier sync left behind.
+func programEvents(f *Factory, st *store.Workspace, p *schedule.Plan) func(uid string) (export.Event, bool) {
+	var byUID map[string]export.Event
+	return func(uid string) (export.Event, bool) {
+		if byUID == nil {
+			byUID = map[string]export.Event{}
+			if prog, err := f.loadProgram(st, p); err == nil {
+				cal := export.ProgramCalendar(p, prog.Sessions)
+				for _, ev := range cal.Events {
+					byUID[export.UID(cal.Name, &ev.Session)] = ev
+				}
+			}
+		}
+		ev, ok := byUID[uid]
+		return ev, ok
+	}
 }
 
 // loadSyncState reads what the last sync to calURL saw; none, one that is

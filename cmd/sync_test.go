@@ -4,17 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"math/rand"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -644,5 +649,291 @@ func TestSyncFailures(t *testing.T) {
 		if s = syncJSON(t, dir); !s.UpToDate || s.Writes != 0 {
 			t.Fatalf("then: %+v", s)
 		}
+		// Lost again, and a pick dropped meanwhile: its event is found
+		// by its UID, a session of the program's, and deleted.
+		os.Remove(filepath.Join(dir, ".plan.yaml.sync.json"))
+		if code, _, errOut := run(t, dir, false, "remove", "9808"); code != 0 {
+			t.Fatalf("remove: %s", errOut)
+		}
+		s = syncJSON(t, dir)
+		if len(s.Deleted) != 1 || s.Deleted[0].ID != "9808" || s.Deleted[0].Reason != "left behind by an earlier sync" || s.Writes != 1 {
+			t.Fatalf("sync without its state after a pick was dropped: %+v", s)
+		}
+		if n := len(serverEvents(t, filepath.Join(rad.Storage, "collection-root", "ana", "fosdem"))); n != 4 {
+			t.Errorf("the calendar holds %d events, want the 4 picks", n)
+		}
 	})
+}
+
+// A password goes over plain http only to this machine: to any other
+// host the sync is refused before anything is sent, saying why, unless
+// --insecure-http is given.
+func TestSyncRefusesPasswordInClear(t *testing.T) {
+	dir := fosdemPlan(t)
+	syncTo := func(args ...string) (int, string) {
+		t.Helper()
+		ios, _, _, errOut := NewTestIO(false)
+		ios.SetEnv("PLAN_CALDAV_USER", "ana")
+		ios.SetEnv("PLAN_CALDAV_PASSWORD", "S3cretPW")
+		ios.SetEnv("HOME", t.TempDir())
+		code := Run(t.Context(), ios, append([]string{"--plan", filepath.Join(dir, "plan.yaml"), "sync", "--dry-run"}, args...))
+		return code, errOut.String()
+	}
+	code, errOut := syncTo("--caldav", "http://cal.example.invalid/ana/fosdem/")
+	if code != 1 || !strings.Contains(errOut, "http://cal.example.invalid/ana/fosdem/ is plain http: the password would cross the network in clear") || !strings.Contains(errOut, "--insecure-http") {
+		t.Fatalf("a password over plain http: exit %d: %s", code, errOut)
+	}
+	// With --insecure-http the sync goes on (and finds no such server).
+	code, errOut = syncTo("--caldav", "http://cal.example.invalid/ana/fosdem/", "--insecure-http")
+	if code != 1 || strings.Contains(errOut, "in clear") || !strings.Contains(errOut, "cal.example.invalid") {
+		t.Fatalf("--insecure-http: exit %d: %s", code, errOut)
+	}
+}
+
+// hostileCalDAV is a CalDAV server that says /cal/ is a calendar, then
+// answers one kind of request with an endless or deeply nested body,
+// generated as it is sent (the server holds none of it), and counts the
+// bytes it got out before plan hung up.
+type hostileCalDAV struct {
+	mode string // "report" (a huge calendar-data), "propfind" (endless responses), "deep" (nesting)
+	mu   sync.Mutex
+	sent int64
+}
+
+const calendarAnswer = `<?xml version="1.0" encoding="UTF-8"?>
+<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>FOSDEM</d:displayname></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`
+
+func (h *hostileCalDAV) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var head, unit string
+	switch {
+	case r.Method == "PROPFIND" && h.mode == "propfind":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:">`, `<d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:displayname>x</d:displayname></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`
+	case r.Method == "PROPFIND" && h.mode == "deep":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype>`, `<a>`
+	case r.Method == "PROPFIND":
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		w.WriteHeader(http.StatusMultiStatus)
+		io.WriteString(w, calendarAnswer)
+		return
+	case r.Method == "REPORT":
+		head, unit = `<?xml version="1.0" encoding="UTF-8"?><d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>"1"</d:getetag><c:calendar-data>BEGIN:VCALENDAR`+"\r\n"+`X-A:`, strings.Repeat("A", 64)
+	default:
+		http.Error(w, "no", http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.WriteHeader(http.StatusMultiStatus)
+	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+	n, err := io.WriteString(w, head)
+	total := int64(n)
+	for err == nil && total < 600<<20 {
+		n, err = w.Write(chunk)
+		total += int64(n)
+	}
+	h.mu.Lock()
+	h.sent += total
+	h.mu.Unlock()
+}
+
+// A CalDAV server whose answers never end, or nest without end, is
+// refused at the cap, in words that name it, with plan's memory bounded:
+// a REPORT of 600 MB, a PROPFIND of 600 MB, XML nested 600 M deep. The
+// memory is the plan process's peak (its max RSS).
+func TestSyncCapsHostileAnswers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and sends it a few hundred MB")
+	}
+	bin := filepath.Join(t.TempDir(), "plan")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := fosdemPlan(t)
+	for _, c := range []struct {
+		mode, says string
+		maxRSS     int64 // MiB
+	}{
+		{"report", "'s answer when trying to list the calendar's events is larger than 64 MiB: refused", 300},
+		{"propfind", "'s answer when trying to read the calendar is larger than 16 MiB: refused", 300},
+		{"deep", "'s answer when trying to read the calendar nests XML elements more than 64 deep: refused", 300},
+	} {
+		t.Run(c.mode, func(t *testing.T) {
+			h := &hostileCalDAV{mode: c.mode}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			cmd := exec.Command(bin, "--plan", filepath.Join(dir, "plan.yaml"), "sync", "--caldav", srv.URL+"/cal/")
+			cmd.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+t.TempDir(), "PLAN_CALDAV_USER=", "PLAN_CALDAV_PASSWORD=")
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			start := time.Now()
+			err := cmd.Run()
+			took := time.Since(start)
+			srv.Close()                                                       // waits for the handler: h.sent is final
+			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss >> 10 // KiB → MiB
+			t.Logf("%s: exit %v after %v, max RSS %d MiB, server sent %d MiB: %s", c.mode, err, took.Round(time.Millisecond), rss, h.sent>>20, strings.TrimSpace(errOut.String()))
+			if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), c.says) {
+				t.Errorf("exit %d: %s; want it to say %q", cmd.ProcessState.ExitCode(), errOut.String(), c.says)
+			}
+			if rss >= c.maxRSS {
+				t.Errorf("plan's max RSS was %d MiB, want under %d MiB", rss, c.maxRSS)
+			}
+		})
+	}
+}
+
+// Killing 'plan sync' at random moments, 200 times, with picks added and
+// removed between the kills, leaves nothing behind: after the next sync
+// the calendar holds exactly the picks (their UIDs, each once), with no
+// event of a dropped pick left over from a sync killed after its write
+// and before it could record it. Radicale is the server; plan is the
+// real binary, killed with SIGKILL. PLAN_KILL_SEED=N repeats a run.
+func TestSyncSurvivesKills(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills plan sync 200 times against Radicale")
+	}
+	requireCalDAV(t)
+	bin := filepath.Join(t.TempDir(), "plan")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	rad := startRadicale(t, false)
+	mkcalendar(t, rad.URL, "/ana/fosdem/", "", "")
+	calURL := rad.URL + "/ana/fosdem/"
+	folder := filepath.Join(rad.Storage, "collection-root", "ana", "fosdem")
+	dir := fosdemPlan(t)
+	home := t.TempDir()
+	syncCmd := func() *exec.Cmd {
+		c := exec.Command(bin, "--plan", filepath.Join(dir, "plan.yaml"), "sync", "--caldav", calURL)
+		c.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+home, "PLAN_CALDAV_USER=", "PLAN_CALDAV_PASSWORD=")
+		return c
+	}
+
+	seed := time.Now().UnixNano()
+	if s := os.Getenv("PLAN_KILL_SEED"); s != "" {
+		fmt.Sscan(s, &seed)
+	}
+	t.Logf("seed %d (PLAN_KILL_SEED=%d repeats it)", seed, seed)
+	rng := rand.New(rand.NewSource(seed))
+
+	// A pool of sessions to pick from, and 20 picks to start with.
+	var pool []string
+	for _, l := range listJSON(t, dir) {
+		if l.Start != nil {
+			pool = append(pool, l.ID)
+		}
+	}
+	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	pool = pool[:100]
+	picked := map[string]bool{"7886": true, "7022": true}
+	// change adds or removes the picks ids, and n more from the pool,
+	// and returns them.
+	change := func(cmd string, ids []string, n int) []string {
+		for _, id := range pool {
+			if n > 0 && picked[id] == (cmd == "remove") && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+				n--
+			}
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if code, _, errOut := run(t, dir, false, append([]string{cmd}, ids...)...); code != 0 {
+			t.Fatalf("%s %v: %s", cmd, ids, errOut)
+		}
+		for _, id := range ids {
+			picked[id] = cmd == "add"
+		}
+		rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		return ids
+	}
+	change("add", nil, 18)
+	start := time.Now()
+	if out, err := syncCmd().CombinedOutput(); err != nil {
+		t.Fatalf("first sync: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+
+	// Each round drops about half the picks the last round added (whose
+	// events a killed sync may have written without recording them), and
+	// a few others, and adds a few; then it starts a sync and kills it
+	// after a random part of the time a sync takes, unless it finished
+	// first. Every fourth sync runs to its end, to measure that time.
+	kills, finished, runs, journaled := 0, 0, 0, 0
+	est := took
+	begin := time.Now()
+	var last []string
+	for kills < 200 && runs < 1000 {
+		runs++
+		var drop []string
+		for _, id := range last {
+			if rng.Intn(2) == 0 {
+				drop = append(drop, id)
+			}
+		}
+		change("remove", drop, rng.Intn(3))
+		last = change("add", nil, 1+rng.Intn(3))
+		c := syncCmd()
+		start := time.Now()
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { c.Wait(); close(exited) }()
+		kill := time.After(time.Duration(rng.Int63n(int64(est) + 1)))
+		if runs%4 == 0 {
+			kill = nil
+		}
+		select {
+		case <-exited:
+		case <-kill:
+			c.Process.Signal(syscall.SIGKILL)
+			<-exited
+		}
+		if ws, ok := c.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			kills++
+			// Killed between its journal and its last save?
+			if data, _ := os.ReadFile(filepath.Join(dir, ".plan.yaml.sync.json")); bytes.Contains(data, []byte(`"journal"`)) {
+				journaled++
+			}
+		} else {
+			finished++
+		}
+		if kill == nil {
+			est = time.Since(start)
+		}
+	}
+	t.Logf("%d syncs: %d killed (%d of them with writes in the journal), %d finished, in %v (a sync took %v at last)", runs, kills, journaled, finished, time.Since(begin).Round(time.Millisecond), est.Round(time.Millisecond))
+
+	// One sync to the end, then the calendar is exactly the picks.
+	if out, err := syncCmd().CombinedOutput(); err != nil {
+		t.Fatalf("the sync after the kills: %v\n%s", err, out)
+	}
+	out, err := syncCmd().CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "up to date") {
+		t.Errorf("the sync after that: %v: %s", err, out)
+	}
+	code, ics, errOut := run(t, dir, false, "export", "--ics")
+	if code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	want := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^UID:(\S+)`).FindAllStringSubmatch(ics, -1) {
+		want[m[1]] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(folder, "*.ics"))
+	onServer := serverEvents(t, folder)
+	var orphans, missing []string
+	for uid := range onServer {
+		if !want[uid] {
+			orphans = append(orphans, uid)
+		}
+	}
+	for uid := range want {
+		if _, ok := onServer[uid]; !ok {
+			missing = append(missing, uid)
+		}
+	}
+	t.Logf("%d picks; the calendar holds %d events in %d files: %d orphans, %d missing", len(want), len(onServer), len(files), len(orphans), len(missing))
+	if len(orphans) > 0 || len(missing) > 0 || len(files) != len(want) {
+		t.Errorf("after %d kills the calendar is not the picks: orphans %v, missing %v, %d files for %d picks", kills, orphans, missing, len(files), len(want))
+	}
 }

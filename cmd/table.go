@@ -10,15 +10,6 @@ import (
 	"github.com/plan-cli/plan/schedule"
 )
 
-// markLegend explains the marks before a picked session.
-const markLegend = present.Legend
-
-// truncate and pad fit text to columns; the browser uses the same two.
-var (
-	truncate = termtext.Truncate
-	pad      = termtext.Pad
-)
-
 // tableLayout is the width of each column of a session table on a
 // terminal of a given width: a mark, the time, the title (what is left),
 // room and track; the ids in a column at the right end when they are
@@ -105,27 +96,27 @@ func (f *Factory) terminalSessionTable(sessions []*schedule.Session, picks map[s
 			}
 		}
 		b.WriteString(mark)
-		b.WriteString(st.Time.Render(pad(present.TimeRange(s), timeW)))
+		b.WriteString(st.Time.Render(termtext.Pad(present.TimeRange(s), timeW)))
 		b.WriteString("  ")
 		if s.Cancelled && l.title > len("CANCELLED ") {
-			t := pad("CANCELLED "+s.Title, l.title)
+			t := termtext.Pad("CANCELLED "+s.Title, l.title)
 			b.WriteString(st.Bad.Render(t[:len("CANCELLED")]) + st.Dim.Render(t[len("CANCELLED"):]))
 		} else {
-			b.WriteString(st.Title.Render(pad(s.Title, l.title)))
+			b.WriteString(st.Title.Render(termtext.Pad(s.Title, l.title)))
 		}
 		if l.room > 0 {
-			b.WriteString("  " + st.Room.Render(pad(s.Room, l.room)))
+			b.WriteString("  " + st.Room.Render(termtext.Pad(s.Room, l.room)))
 		}
 		if l.track > 0 {
-			b.WriteString("  " + st.Kind.Render(pad(s.Track, l.track)))
+			b.WriteString("  " + st.Kind.Render(termtext.Pad(s.Track, l.track)))
 		}
 		if !l.idLine {
-			b.WriteString("  " + st.Dim.Render(truncate(s.ID, l.id)))
+			b.WriteString("  " + st.Dim.Render(termtext.Truncate(s.ID, l.id)))
 		}
 		out.Write([]byte(strings.TrimRight(b.String(), " ") + "\n"))
 		if l.idLine {
 			indent := strings.Repeat(" ", markW+timeW+gapW)
-			out.Write([]byte(indent + st.Dim.Render(truncate(s.ID, width-len(indent))) + "\n"))
+			out.Write([]byte(indent + st.Dim.Render(termtext.Truncate(s.ID, width-len(indent))) + "\n"))
 		}
 	}
 }

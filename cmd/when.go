@@ -3,10 +3,13 @@ package cmd
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 // One parser reads every time and every length a flag or argument takes
@@ -18,8 +21,8 @@ import (
 // the command knows one (--end after --start), and the clock for "now".
 type timeContext struct {
 	loc  *time.Location
-	days []string  // the program's conference days, YYYY-MM-DD
-	ref  time.Time // the day a bare "13:35" falls on; zero: see parseMoment
+	days []schedule.Day // the program's conference days
+	ref  time.Time      // the day a bare "13:35" falls on; zero: see parseMoment
 	now  time.Time
 }
 
@@ -64,11 +67,11 @@ func parseMoment(s string, c timeContext) (time.Time, error) {
 	if !ok {
 		return time.Time{}, fmt.Errorf("cannot read %q as a time: write %s (in the conference's zone, %s)", s, timeForms, loc)
 	}
-	var date string
+	var date schedule.Day
 	switch {
 	case dayPart != "":
-		if _, err := time.Parse(time.DateOnly, dayPart); err == nil {
-			date = dayPart
+		if d, err := schedule.ParseDay(dayPart); err == nil {
+			date = d
 			break
 		}
 		d, err := resolveDay(dayPart, c.days)
@@ -77,23 +80,18 @@ func parseMoment(s string, c timeContext) (time.Time, error) {
 		}
 		date = d
 	case !c.ref.IsZero():
-		date = c.ref.In(loc).Format(time.DateOnly)
+		date = schedule.DayOf(c.ref.In(loc))
 	default:
-		today := c.now.In(loc).Format(time.DateOnly)
-		for _, d := range c.days {
-			if d == today {
-				date = d
-			}
-		}
-		if date == "" && len(c.days) == 1 {
+		if today := schedule.DayOf(c.now.In(loc)); slices.Contains(c.days, today) {
+			date = today
+		} else if len(c.days) == 1 {
 			date = c.days[0]
-		}
-		if date == "" {
+		} else {
 			return time.Time{}, fmt.Errorf("%q has no day: write it as \"sat %s\" or \"YYYY-MM-DD %s\" (days: %s)", s, clockPart, clockPart, describeDays(c.days))
 		}
 	}
-	day, _ := time.ParseInLocation(time.DateOnly, date, loc)
-	t := time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc)
+	y, mo, d := date.Date()
+	t := time.Date(y, mo, d, h, m, 0, 0, loc)
 	wall := fmt.Sprintf("%s %02d:%02d", date, h, m)
 	return t, checkWallClock(t, wall, "2006-01-02 15:04", loc)
 }

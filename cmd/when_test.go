@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plan-cli/plan/schedule"
 )
 
 func TestParseLength(t *testing.T) {
@@ -28,11 +30,11 @@ func TestParseLength(t *testing.T) {
 func TestParseMoment(t *testing.T) {
 	brussels, _ := time.LoadLocation("Europe/Brussels")
 	la, _ := time.LoadLocation("America/Los_Angeles")
-	fosdem := timeContext{loc: brussels, days: []string{"2026-01-31", "2026-02-01"}, now: time.Date(2026, 1, 31, 9, 15, 0, 0, time.UTC)}
+	fosdem := timeContext{loc: brussels, days: daysOf("2026-01-31", "2026-02-01"), now: time.Date(2026, 1, 31, 9, 15, 0, 0, time.UTC)}
 	before := fosdem
 	before.now = time.Date(2026, 1, 20, 9, 0, 0, 0, time.UTC)
-	oneDay := timeContext{loc: brussels, days: []string{"2026-01-31"}, now: before.now}
-	scale := timeContext{loc: la, days: []string{"2025-03-06", "2025-03-07", "2025-03-08", "2025-03-09"}, now: before.now}
+	oneDay := timeContext{loc: brussels, days: daysOf("2026-01-31"), now: before.now}
+	scale := timeContext{loc: la, days: daysOf("2025-03-06", "2025-03-07", "2025-03-08", "2025-03-09"), now: before.now}
 	tests := []struct {
 		in   string
 		c    timeContext
@@ -85,7 +87,7 @@ func TestParseMoment(t *testing.T) {
 
 func TestParseEnd(t *testing.T) {
 	brussels, _ := time.LoadLocation("Europe/Brussels")
-	c := timeContext{loc: brussels, days: []string{"2026-01-31", "2026-02-01"}}
+	c := timeContext{loc: brussels, days: daysOf("2026-01-31", "2026-02-01")}
 	start := time.Date(2026, 1, 31, 10, 0, 0, 0, brussels)
 	for in, want := range map[string]string{
 		"30m": "10:30", "1h30": "11:30", "1:30": "11:30", "11:00": "11:00", "2pm": "14:00", "sat 12:00": "12:00", "45": "10:45",
@@ -95,4 +97,17 @@ func TestParseEnd(t *testing.T) {
 			t.Errorf("parseEnd(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
+}
+
+// daysOf is the days named, for a timeContext.
+func daysOf(names ...string) []schedule.Day {
+	var out []schedule.Day
+	for _, n := range names {
+		d, err := schedule.ParseDay(n)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, d)
+	}
+	return out
 }

@@ -60,8 +60,8 @@ func (c *Calendar) Sessions() []*schedule.Session {
 	return out
 }
 
-// KeepDay keeps the events of one conference day (YYYY-MM-DD).
-func (c *Calendar) KeepDay(day string) {
+// KeepDay keeps the events of one conference day.
+func (c *Calendar) KeepDay(day schedule.Day) {
 	keep := c.Events[:0]
 	for _, ev := range c.Events {
 		if ev.Session.Day() == day {

@@ -142,7 +142,7 @@ func buildPage(p *schedule.Plan, st schedule.Stats, opts HTMLOptions) page {
 		}
 		pg.Pending, pg.Pendings = st.PendingText(), st.Pending
 		for _, c := range charts.All(p, st, charts.Options{}) {
-			if c.Day != "" {
+			if !c.Day.IsZero() {
 				continue
 			}
 			pg.Charts = append(pg.Charts, chartView{Title: c.Title, SVG: template.HTML(c.SVG)})
@@ -160,7 +160,7 @@ func buildPage(p *schedule.Plan, st schedule.Stats, opts HTMLOptions) page {
 	}
 	marks := clashMarks(clashes, &p.Venue)
 	for _, d := range charts.Days(p) {
-		dv := dayView{ID: "day-" + d, Heading: longDate(d), Chart: template.HTML(charts.Day(p, st, d, charts.Options{}))}
+		dv := dayView{ID: "day-" + d.String(), Heading: longDate(d), Chart: template.HTML(charts.Day(p, st, d, charts.Options{}))}
 		for _, pk := range charts.DayPicks(p, d) {
 			if pk.Status == schedule.Skipped && !opts.Agenda {
 				continue // the recap's appendix is what happened; the chart shows the skipped
@@ -264,29 +264,24 @@ func minutes(n int) string { return schedule.Plural(n, "min", "min") }
 
 // dateRange is "Thursday 6 – Sunday 9 March 2025", "Saturday 31 January –
 // Sunday 1 February 2026" or one day; "" without days.
-func dateRange(first, last string) string {
-	a, err1 := time.Parse(time.DateOnly, first)
-	b, err2 := time.Parse(time.DateOnly, last)
-	switch {
-	case err1 != nil || err2 != nil:
+func dateRange(a, b schedule.Day) string {
+	if a.IsZero() || b.IsZero() {
 		return ""
-	case first == last:
+	}
+	ay, am, _ := a.Date()
+	by, bm, _ := b.Date()
+	switch {
+	case a == b:
 		return a.Format("Monday 2 January 2006")
-	case a.Year() != b.Year():
+	case ay != by:
 		return a.Format("Monday 2 January 2006") + " – " + b.Format("Monday 2 January 2006")
-	case a.Month() != b.Month():
+	case am != bm:
 		return a.Format("Monday 2 January") + " – " + b.Format("Monday 2 January 2006")
 	}
 	return a.Format("Monday 2") + " – " + b.Format("Monday 2 January 2006")
 }
 
-func longDate(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("Monday 2 January 2006")
-}
+func longDate(d schedule.Day) string { return d.Format("Monday 2 January 2006") }
 
 // safeURL keeps a link only if it is http(s) or mailto; html/template
 // escapes what is kept.

@@ -62,13 +62,13 @@ func WriteMarkdownWith(w io.Writer, p *schedule.Plan, st schedule.Stats, o Markd
 	if p == nil {
 		return errors.New("export: no plan to write")
 	}
-	var links map[string]string // chart day ("" for the overview charts) → Markdown
+	var links map[schedule.Day]string // chart day (none for the overview charts) → Markdown
 	if o.Charts != "" {
 		links = chartLinks(p, st, o.Charts)
 	}
 	var b bytes.Buffer
 	writeNumbers(&b, p, st)
-	b.WriteString(links[""])
+	b.WriteString(links[0])
 	writeLearned(&b, p)
 	writeFacts(&b, st)
 	writeAppendix(&b, p, st, links)
@@ -77,9 +77,9 @@ func WriteMarkdownWith(w io.Writer, p *schedule.Plan, st schedule.Stats, o Markd
 }
 
 // chartLinks are the image links of the charts, by day.
-func chartLinks(p *schedule.Plan, st schedule.Stats, dir string) map[string]string {
+func chartLinks(p *schedule.Plan, st schedule.Stats, dir string) map[schedule.Day]string {
 	dir = strings.TrimRight(filepath.ToSlash(dir), "/")
-	links := map[string]string{}
+	links := map[schedule.Day]string{}
 	for _, c := range charts.All(p, st, charts.Options{}) {
 		target := path.Join(dir, c.Name)
 		if strings.ContainsAny(target, " ()<>") {
@@ -262,7 +262,7 @@ func plainLine(l string) bool {
 	return true
 }
 
-func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links map[string]string) {
+func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links map[schedule.Day]string) {
 	b.WriteString("## Appendix: My Schedule\n")
 	picks := active(p)
 	if len(picks) == 0 {
@@ -270,7 +270,7 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links m
 		return
 	}
 	loc := p.Location()
-	day := ""
+	var day schedule.Day
 	for _, pk := range picks {
 		if !pk.Scheduled() {
 			continue
@@ -279,7 +279,7 @@ func writeAppendix(b *bytes.Buffer, p *schedule.Plan, st schedule.Stats, links m
 		in := pk.Session.In(loc)
 		if d := in.Day(); d != day {
 			day = d
-			fmt.Fprintf(b, "\n### %s\n\n%s", in.DayTime().Format("Monday 2 January 2006"), links[d])
+			fmt.Fprintf(b, "\n### %s\n\n%s", d.Format("Monday 2 January 2006"), links[d])
 		}
 		when := start.Format("15:04")
 		if pk.End.After(pk.Start) {

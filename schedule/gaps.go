@@ -1,7 +1,7 @@
 package schedule
 
 import (
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -11,9 +11,9 @@ const MinGap = 15 * time.Minute
 // Gap is a free slot between picks.
 type Gap struct {
 	Start, End time.Time
-	// Day is the conference day the slot belongs to (YYYY-MM-DD): a night
-	// slot at a congress belongs to the day before.
-	Day string
+	// Day is the conference day the slot belongs to: a night slot at a
+	// congress belongs to the day before.
+	Day Day
 	// After is the pick that ends when the slot starts, nil when the slot
 	// opens the day; Before is the pick that starts when it ends, nil when
 	// it closes the day.
@@ -52,8 +52,8 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 	}
 
 	type window struct{ start, end time.Time }
-	byDay := map[string]*window{}
-	var days []string
+	byDay := map[Day]*window{}
+	var days []Day
 	for _, s := range sessions {
 		in := s.In(loc)
 		day := in.Day()
@@ -70,7 +70,7 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 			w.end = s.End
 		}
 	}
-	sort.Strings(days)
+	slices.Sort(days)
 
 	var busy []*Pick
 	for _, p := range livePicks(picks) {

@@ -70,7 +70,7 @@ func Slot(s *Session) string {
 		return ""
 	}
 	end := s.End.In(s.Start.Location())
-	if end.Format(time.DateOnly) != s.Start.Format(time.DateOnly) {
+	if DayOf(end) != DayOf(s.Start) {
 		return s.Start.Format("2006-01-02 15:04") + "–" + end.Format("2006-01-02 15:04")
 	}
 	return s.Start.Format("2006-01-02 15:04") + "–" + end.Format("15:04")

@@ -124,11 +124,11 @@ func TestGuessKindWholeWords(t *testing.T) {
 		{"Socials", KindSocial},
 		{"After-Party", KindSocial},
 		{"Parties", KindSocial},
-		{"DJ Set", KindSocial},
+		{"DJ Set", KindPerformance}, // issue 23: performances are a kind of their own
 		{"Coffee Breaks", KindOther},
 		{"Lunches", KindOther},
-		{"Live Concert", KindSocial},
-		{"Game show", KindSocial},
+		{"Live Concert", KindPerformance},
+		{"Game show", KindPerformance},
 		{"Ceremony", KindSocial},
 		{"Talk", KindTalk},
 		{"Talk 40 (30min +10 Q&A)", KindTalk},
@@ -141,7 +141,7 @@ func TestGuessKindWholeWords(t *testing.T) {
 		{"Live-Podcast Bühne (45 Minuten)", KindTalk},
 		{"  ", ""},
 		{"", ""},
-		{"Other", ""},
+		{"Other", KindOther}, // issue 23: a feed that says other means it
 	} {
 		got, ok := GuessKind(tc.text)
 		if got != tc.want || ok != (tc.want != "") {
@@ -194,6 +194,208 @@ func TestTitleKindWords(t *testing.T) {
 		k, ok := GuessKind(c.text)
 		if k != c.kind || ok != c.ok {
 			t.Errorf("GuessKind(%q) = %q, %v; want %q, %v", c.text, k, ok, c.kind, c.ok)
+		}
+	}
+}
+
+// Issue 23: the classes real programs use for sessions that are not
+// talks, in the words of several languages, and the words that only look
+// like them. GuessKind reads a feed's type; TitleKind a title.
+func TestGuessKindClasses(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text string
+		want Kind
+	}{
+		// Meals and breaks, in any wording: other.
+		{"Dinner", KindOther},
+		{"Lunch Break", KindOther},
+		{"Break/Networking", KindOther},
+		{"Informal Discussion & Lunch Break", KindOther},
+		{"Lunch Time", KindOther},
+		{"Essenszeit (Mittag)", KindOther},
+		{"Mittagessen", KindOther},
+		{"Vormittagspause", KindOther},
+		{"Abendessen", KindOther},
+		{"Frühstück", KindOther},
+		{"Pause café", KindOther},
+		{"Déjeuner", KindOther},
+		{"Petit-déjeuner", KindOther},
+		{"Almuerzo", KindOther},
+		{"Pausa pranzo", KindOther},
+		{"Koffiepauze", KindOther},
+		{"Ice Cream & Snacks Break", KindOther},
+		{"Coffee & Drinks", KindOther},
+		// A dinner or reception with more to it is social.
+		{"Conference Dinner", KindSocial},
+		{"Speakers' Dinner", KindSocial},
+		{"Welcome Reception", KindSocial},
+		{"Drinks", KindSocial},
+		{"PGP Keysigning", KindSocial},
+		{"Game", KindSocial},
+		// Performances and art.
+		{"djset", KindPerformance},
+		{"DJ Set", KindPerformance},
+		{"DJ", KindPerformance},
+		{"live performance", KindPerformance},
+		{"Performance", KindPerformance},
+		{"PERFORMANCE", KindPerformance},
+		{"concert", KindPerformance},
+		{"Live Concert", KindPerformance},
+		{"Konzert", KindPerformance},
+		{"movie", KindPerformance},
+		{"Film", KindPerformance},
+		{"Film screening", KindPerformance},
+		{"contest", KindPerformance},
+		{"game show", KindPerformance},
+		{"Theatre", KindPerformance},
+		{"Experimental Audio Play", KindPerformance},
+		{"Hörspiel", KindPerformance},
+		{"Lesung", KindPerformance},
+		{"Autorenlesung", KindPerformance},
+		{"Kunst", KindPerformance},
+		{"Art", KindPerformance},
+		{"Art Installation", KindPerformance},
+		{"Poetry Slam", KindPerformance},
+		// CCC's German type names.
+		{"Stand", KindBooth},
+		{"Stände", KindBooth},
+		{"Ausstellungen", KindBooth},
+		{"Lesungen", KindPerformance},
+		{"Konzerte", KindPerformance},
+		{"Diskussionen", KindPanel},
+		{"Ausstellung", KindBooth},
+		{"Diskussion", KindPanel},
+		{"Podiumsdiskussion", KindPanel},
+		{"podium", KindPanel},
+		{"Präsenzworkshop", KindWorkshop},
+		{"Vortrag", KindTalk},
+		{"Kurzvortrag", KindTalk},
+		{"Vorträge", KindTalk},
+		// FOSDEM's and frab's types.
+		{"standtrack", KindBooth},
+		{"lightning_talk", KindLightning},
+		{"LightningTalk 15min 10min Q&A", KindLightning},
+		{"meeting", KindBoF},
+		{"keysigning", KindSocial},
+		{"certification", KindOther},
+		{"infodesk", KindOther},
+		{"other", KindOther},
+		{"OTHER", KindOther},
+		{"YOC - Alles Andere", KindOther},
+		// C3VOC schedule 2.0's types.
+		{"HANDS-ON", KindWorkshop},
+		{"DISCUSSION", KindPanel},
+		{"LIGHTNING_TALK", KindLightning},
+		{"TALK", KindTalk},
+		{"Talk 30 min + 10min Q&A", KindTalk},
+		// Sessionize's session formats.
+		{"20 min lightning talk", KindLightning},
+		{"45 min talk", KindTalk},
+		{"Workshop (2 hours)", KindWorkshop},
+		{"Demo", KindTalk},
+		// Look-alikes that name no kind.
+		{"Podcast-Tisch (45 Minuten)", ""},
+		{"Standard Library", ""},
+		{"Zustand", ""},
+		{"Essential Go", ""},
+		{"Breaking Changes", ""},
+		{"Jailbreak", ""},
+		{"Artificial Intelligence", ""},
+		{"Show and Tell", ""},
+		{"Stand-up", ""},
+	} {
+		got, ok := GuessKind(tc.text)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("GuessKind(%q) = %q, %v; want %q", tc.text, got, ok, tc.want)
+		}
+	}
+}
+
+// A track names a subject more often than a format: a track of art, music
+// or games holds talks, and only a format word makes its sessions
+// something else.
+func TestTrackKind(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		track string
+		want  Kind
+	}{
+		{"Art & Beauty", ""},
+		{"Music", ""},
+		{"Game Development", ""},
+		{"Networking", ""},
+		{"Performance", ""},
+		{"Film & Video", ""},
+		{"Other", ""},
+		{"Miscellaneous", ""},
+		{"Talks", ""},
+		{"Main Track", ""},
+		{"Workshops", KindWorkshop},
+		{"Lightning Talks", KindLightning},
+		{"DJ Sets", KindPerformance},
+		{"Concerts", KindPerformance},
+		{"Stands", KindBooth},
+		{"Lunch", KindOther},
+		{"Social", KindSocial},
+	} {
+		got, ok := TrackKind(tc.track)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("TrackKind(%q) = %q, %v; want %q", tc.track, got, ok, tc.want)
+		}
+	}
+}
+
+// Titles of meals and breaks are other however they are worded; a talk
+// whose title merely mentions one is not.
+func TestTitleKindBreaksAndSets(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		title string
+		kind  Kind
+	}{
+		{"Dinner", KindOther},
+		{"Break/Networking", KindOther},
+		{"Informal Discussion & Lunch Break", KindOther},
+		{"Day 2 - Lunch Time", KindOther},
+		{"Essenszeit (Mittag)", KindOther},
+		{"Mittagspause", KindOther},
+		{"Pause déjeuner", KindOther},
+		{"Closing DJ Set", KindPerformance},
+		{"Conference Dinner", KindSocial},
+		{"Speaker's Dinner", KindSocial},
+		{"Welcome Reception", KindSocial},
+		{"After Party", KindSocial},
+		{"Evening Social", KindSocial},
+		{"Party like it's 1999", ""},
+		{"The Social Impact of Cryptography", ""},
+		{"Go Meetup", ""},
+		{"DJ Set: Mijk van Dijk", KindPerformance},
+		{"Breaking the Monolith: Lunch-time Lessons", ""},
+		{"Why Your Team Needs a Break", ""},
+		{"Dinner with Dijkstra: a tour of graph algorithms", ""},
+		{"Set Theory for DJs", ""},
+		{"Lunch and Learn: Go generics", ""},
+	} {
+		k, ok := TitleKind(c.title)
+		if k != c.kind || ok != (c.kind != "") {
+			t.Errorf("TitleKind(%q) = %q, %v; want %q", c.title, k, ok, c.kind)
+		}
+	}
+}
+
+// The recap's words for the new kind, and its place in the recap's order.
+func TestPerformanceKindLabel(t *testing.T) {
+	t.Parallel()
+	if got := KindPerformance.Label(1); got != "Performance" {
+		t.Errorf("Label(1) = %q", got)
+	}
+	if got := KindPerformance.Label(3); got != "Performances" {
+		t.Errorf("Label(3) = %q", got)
+	}
+	for _, s := range []string{"performance", "Performances", "concert", "DJ set", "art"} {
+		if k, err := ParseKind(s); err != nil || k != KindPerformance {
+			t.Errorf("ParseKind(%q) = %q, %v; want performance", s, k, err)
 		}
 	}
 }

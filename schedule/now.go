@@ -91,7 +91,7 @@ func Now(picks []*Pick, program []*Session, at time.Time, room string) NowResult
 // its scheduled sessions, and the conference days of those sessions.
 type Span struct {
 	First, Last       time.Time
-	FirstDay, LastDay string // YYYY-MM-DD, as Session.Day files them
+	FirstDay, LastDay Day // as Session.Day files them
 }
 
 // ProgramSpan is the span of the program's scheduled sessions (cancelled

@@ -55,6 +55,9 @@ type Source struct {
 	// URL source, for conditional requests on refresh.
 	ETag         string `yaml:"etag,omitempty"`
 	LastModified string `yaml:"last_modified,omitempty"`
+	// FirstDay is the date --first-day gave a program that numbers its
+	// days (a CSV's DAY 1, 2, 3), so refresh reads it the same way.
+	FirstDay Day `yaml:"first_day,omitempty"`
 }
 
 // Venue holds walking times between rooms.

@@ -32,8 +32,9 @@ type Session struct {
 	Cancelled bool      `json:"cancelled,omitempty"`
 	// Date is the conference day the program files the session under,
 	// when that is not the calendar date of its start: CCC days run past
-	// midnight, so a 01:00 session belongs to the day before.
-	Date string `json:"date,omitempty"`
+	// midnight, so a 01:00 session belongs to the day before. Files
+	// write it "2026-01-31".
+	Date Day `json:"date,omitempty"`
 	// Rev counts the re-imports that changed the session's time, room or
 	// title; calendar exports use it as SEQUENCE.
 	Rev int `json:"rev,omitempty"`
@@ -75,37 +76,27 @@ func (s Session) In(loc *time.Location) Session {
 	return s
 }
 
-// Day is the conference day of the session ("2026-01-31"): the day the
-// program files it under, else the calendar date of its start in its own
-// zone; "" when unscheduled.
-func (s *Session) Day() string {
+// Day is the conference day of the session: the day the program files
+// it under, else the calendar date of its start in its own zone; no day
+// when unscheduled.
+func (s *Session) Day() Day {
 	if !s.Scheduled() {
-		return ""
+		return 0
 	}
-	if s.Date != "" {
+	if !s.Date.IsZero() {
 		return s.Date
 	}
-	return s.Start.Format(time.DateOnly)
-}
-
-// DayTime is Day as a time (midnight UTC of that date), for headings.
-func (s *Session) DayTime() time.Time {
-	t, _ := time.Parse(time.DateOnly, s.Day())
-	return t
+	return DayOf(s.Start)
 }
 
 // FiledUnder returns the conference day to record for a session starting
-// at start that the program files under dayDate: dayDate when it differs
-// from start's calendar date (a night session), else "".
-func FiledUnder(dayDate string, start time.Time) string {
-	if len(dayDate) < 10 || start.IsZero() {
-		return ""
+// at start that the program files under day: day when it differs from
+// start's calendar date (a night session), else no day.
+func FiledUnder(day Day, start time.Time) Day {
+	if day.IsZero() || start.IsZero() || day == DayOf(start) {
+		return 0
 	}
-	d := dayDate[:10]
-	if _, err := time.Parse(time.DateOnly, d); err != nil || d == start.Format(time.DateOnly) {
-		return ""
-	}
-	return d
+	return day
 }
 
 // SpeakerList joins the speakers for display.

@@ -25,9 +25,9 @@ type Stats struct {
 	// recorded yet: zeros would say nothing; PhaseText says so).
 	Basis Basis
 	// FirstDay and LastDay are the conference's days as the picks know
-	// them (YYYY-MM-DD in its zone; "" when no pick has a time).
-	FirstDay string
-	LastDay  string
+	// them (in its zone; no day when no pick has a time).
+	FirstDay Day
+	LastDay  Day
 	// Counts is the number of picks per kind; kinds with none are absent.
 	// A pick with an unknown or empty kind counts as KindOther.
 	Counts map[Kind]int
@@ -69,7 +69,7 @@ type PendingPick struct {
 
 // DayCount is the number of counted picks on one day.
 type DayCount struct {
-	Day      string // YYYY-MM-DD in the conference zone
+	Day      Day // in the conference zone
 	Sessions int
 	// Hours is the time in sessions that day, overlaps counted once, in
 	// hours rounded to two decimals.
@@ -121,9 +121,9 @@ func (b Basis) counted(pk *Pick) bool {
 // once its last pick has ended (a session past midnight keeps the
 // conference going), during otherwise. With no scheduled pick it is
 // PhaseBefore. It also returns the first and last day.
-func phaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
+func phaseAt(p *Plan, now time.Time) (phase Phase, first, last Day) {
 	if p == nil {
-		return PhaseBefore, "", ""
+		return PhaseBefore, 0, 0
 	}
 	var lastEnd time.Time
 	loc := p.Location()
@@ -133,10 +133,10 @@ func phaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 		}
 		in := pk.Session.In(loc)
 		d := in.Day()
-		if first == "" || d < first {
+		if first.IsZero() || d.Before(first) {
 			first = d
 		}
-		if d > last {
+		if d.After(last) {
 			last = d
 		}
 		end := pk.End
@@ -147,14 +147,14 @@ func phaseAt(p *Plan, now time.Time) (phase Phase, first, last string) {
 			lastEnd = end
 		}
 	}
-	if first == "" {
-		return PhaseBefore, "", ""
+	if first.IsZero() {
+		return PhaseBefore, 0, 0
 	}
-	today := now.In(loc).Format(time.DateOnly)
+	today := DayOf(now.In(loc))
 	switch {
-	case today < first:
+	case today.Before(first):
 		return PhaseBefore, first, last
-	case today > last && !now.Before(lastEnd):
+	case today.After(last) && !now.Before(lastEnd):
 		return PhaseAfter, first, last
 	}
 	return PhaseDuring, first, last
@@ -193,17 +193,12 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	}
 	loc := p.Location()
 	tracks, rooms, speakers := newDistinct(), newDistinct(), newDistinct()
-	type date struct {
-		y int
-		m time.Month
-		d int
-	}
 	type dayTally struct {
 		n      int
 		spans  []span
 		counts map[Kind]int
 	}
-	perDay := map[date]*dayTally{}
+	perDay := map[Day]*dayTally{}
 	var spans []span
 	var pending []*Pick
 	for _, pk := range p.Picks {
@@ -239,11 +234,11 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 		}
 		if pk.Scheduled() {
 			in := pk.Session.In(loc)
-			y, m, d := in.DayTime().Date()
-			t := perDay[date{y, m, d}]
+			day := in.Day()
+			t := perDay[day]
 			if t == nil {
 				t = &dayTally{counts: map[Kind]int{}}
-				perDay[date{y, m, d}] = t
+				perDay[day] = t
 			}
 			t.n++
 			t.counts[k]++
@@ -264,10 +259,10 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	}
 	st.Hours = math.Round(covered(spans).Hours()*100) / 100
 	for day, t := range perDay {
-		st.PerDay = append(st.PerDay, DayCount{Day: fmt.Sprintf("%04d-%02d-%02d", day.y, day.m, day.d), Sessions: t.n,
+		st.PerDay = append(st.PerDay, DayCount{Day: day, Sessions: t.n,
 			Hours: math.Round(covered(t.spans).Hours()*100) / 100, Counts: t.counts})
 	}
-	sort.Slice(st.PerDay, func(i, j int) bool { return st.PerDay[i].Day < st.PerDay[j].Day })
+	sort.Slice(st.PerDay, func(i, j int) bool { return st.PerDay[i].Day.Before(st.PerDay[j].Day) })
 	st.Tracks, st.Rooms, st.Speakers = tracks.sorted(), rooms.sorted(), speakers.sorted()
 	st.Facts = append(st.Facts, p.Facts...)
 	return st
@@ -321,19 +316,13 @@ func (s Stats) PhaseText(conference string) string {
 	if name == "" {
 		name = "the conference"
 	}
-	day := func(d string) string {
-		t, err := time.Parse(time.DateOnly, d)
-		if err != nil {
-			return d
-		}
-		return t.Format("Monday 2 January 2006")
-	}
+	day := func(d Day) string { return d.Format("Monday 2 January 2006") }
 	switch {
 	case s.Phase == PhaseAfter && s.Basis == BasisAttended:
 		return ""
 	case s.Phase == PhaseAfter:
 		return fmt.Sprintf("The plan: %s ended on %s, and no pick is marked attended or skipped yet.", name, day(s.LastDay))
-	case s.FirstDay == "":
+	case s.FirstDay.IsZero():
 		return "The plan so far: no pick has a time yet."
 	case s.Phase == PhaseDuring:
 		return fmt.Sprintf("The plan so far: %s runs until %s.", name, day(s.LastDay))

@@ -180,7 +180,7 @@ func TestComputeStatsSCALE22xRecap(t *testing.T) {
 			if wantBasis := map[Phase]Basis{PhaseDuring: BasisPlan, PhaseAfter: BasisAttended}[tt.phase]; st.Basis != wantBasis {
 				t.Errorf("basis %s, want %s", st.Basis, wantBasis)
 			}
-			if st.Phase != tt.phase || st.FirstDay != "2025-03-06" || st.LastDay != "2025-03-09" {
+			if st.Phase != tt.phase || st.FirstDay.String() != "2025-03-06" || st.LastDay.String() != "2025-03-09" {
 				t.Errorf("phase %s from %s to %s, want %s from 2025-03-06 to 2025-03-09", st.Phase, st.FirstDay, st.LastDay, tt.phase)
 			}
 			if len(st.Pending) != 0 {
@@ -227,11 +227,11 @@ func checkSCALE22xNumbers(t *testing.T, p *Plan, st Stats) {
 	// Sunday is in PDT (DST began at 02:00 that morning); the Solarpunk BoF
 	// is stored in UTC (02:30 Saturday) but happened on Friday evening.
 	wantDays := []DayCount{
-		{"2025-03-06", 2, 4, map[Kind]int{KindWorkshop: 1, KindBoF: 1}},
-		{"2025-03-07", 6, 4.75, map[Kind]int{KindTalk: 4, KindBooth: 1, KindBoF: 1}},
-		{"2025-03-08", 6, 5.5, map[Kind]int{KindKeynote: 1, KindTalk: 4, KindBooth: 1}},
+		{aDay("2025-03-06"), 2, 4, map[Kind]int{KindWorkshop: 1, KindBoF: 1}},
+		{aDay("2025-03-07"), 6, 4.75, map[Kind]int{KindTalk: 4, KindBooth: 1, KindBoF: 1}},
+		{aDay("2025-03-08"), 6, 5.5, map[Kind]int{KindKeynote: 1, KindTalk: 4, KindBooth: 1}},
 		// Sunday's 15 minutes of overlap count once that day too.
-		{"2025-03-09", 4, 3.25, map[Kind]int{KindBooth: 1, KindCareer: 1, KindTalk: 2}},
+		{aDay("2025-03-09"), 4, 3.25, map[Kind]int{KindBooth: 1, KindCareer: 1, KindTalk: 2}},
 	}
 	if !reflect.DeepEqual(st.PerDay, wantDays) {
 		t.Errorf("PerDay = %v, want %v", st.PerDay, wantDays)
@@ -386,7 +386,7 @@ func TestStatsAcrossDST(t *testing.T) {
 	if st.Hours != 5 {
 		t.Errorf("Hours = %v, want 5", st.Hours)
 	}
-	if want := []DayCount{{"2025-03-08", 2, 4, map[Kind]int{KindSocial: 1, KindTalk: 1}}, {"2025-03-09", 1, 1, map[Kind]int{KindTalk: 1}}}; !reflect.DeepEqual(st.PerDay, want) {
+	if want := []DayCount{{aDay("2025-03-08"), 2, 4, map[Kind]int{KindSocial: 1, KindTalk: 1}}, {aDay("2025-03-09"), 1, 1, map[Kind]int{KindTalk: 1}}}; !reflect.DeepEqual(st.PerDay, want) {
 		t.Errorf("PerDay = %v, want %v", st.PerDay, want)
 	}
 }
@@ -479,7 +479,7 @@ func TestPhaseAt(t *testing.T) {
 	loc := p.Location()
 	sat := &Pick{Session: Session{ID: "a", Title: "Saturday", Kind: KindTalk, Start: time.Date(2026, 1, 31, 10, 0, 0, 0, loc), End: time.Date(2026, 1, 31, 11, 0, 0, 0, loc)}}
 	// A night session filed under Sunday that ends at 01:30 on Monday.
-	night := &Pick{Session: Session{ID: "b", Title: "Night", Kind: KindSocial, Date: "2026-02-01",
+	night := &Pick{Session: Session{ID: "b", Title: "Night", Kind: KindSocial, Date: aDay("2026-02-01"),
 		Start: time.Date(2026, 2, 2, 0, 30, 0, 0, loc), End: time.Date(2026, 2, 2, 1, 30, 0, 0, loc)}, Status: Skipped}
 	unscheduled := &Pick{Session: Session{ID: "c", Title: "Booth", Kind: KindBooth}}
 	p.Picks = []*Pick{unscheduled, sat, night}
@@ -495,11 +495,11 @@ func TestPhaseAt(t *testing.T) {
 		{time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC), PhaseDuring}, // 10:00 in Brussels
 	} {
 		ph, first, last := phaseAt(p, tt.at)
-		if ph != tt.want || first != "2026-01-31" || last != "2026-02-01" {
+		if ph != tt.want || first.String() != "2026-01-31" || last.String() != "2026-02-01" {
 			t.Errorf("phaseAt(%s) = %s %s %s, want %s 2026-01-31 2026-02-01", tt.at, ph, first, last, tt.want)
 		}
 	}
-	if ph, first, _ := phaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || first != "" {
+	if ph, first, _ := phaseAt(&Plan{Picks: []*Pick{unscheduled}}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)); ph != PhaseBefore || !first.IsZero() {
 		t.Errorf("phaseAt without times = %s %q, want before", ph, first)
 	}
 }

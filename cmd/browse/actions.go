@@ -166,7 +166,7 @@ func (m *Model) openDetails() tea.Cmd {
 	return nil
 }
 
-var kindCycle = []schedule.Kind{"", schedule.KindTalk, schedule.KindWorkshop, schedule.KindKeynote, schedule.KindBoF, schedule.KindLightning, schedule.KindPanel, schedule.KindBooth, schedule.KindCareer, schedule.KindSocial, schedule.KindOther}
+var kindCycle = []schedule.Kind{"", schedule.KindTalk, schedule.KindWorkshop, schedule.KindKeynote, schedule.KindBoF, schedule.KindLightning, schedule.KindPanel, schedule.KindBooth, schedule.KindCareer, schedule.KindPerformance, schedule.KindSocial, schedule.KindOther}
 
 func (m *Model) cycleKind() tea.Cmd {
 	for i, k := range kindCycle {

@@ -256,7 +256,7 @@ func TestDaysAndNow(t *testing.T) {
 		t.Fatalf("header %q", m.header())
 	}
 	m = do(t, m, "]")
-	if !strings.Contains(m.header(), "Sun 1 Feb (2/2)") || m.selected().Day() != "2026-02-01" {
+	if !strings.Contains(m.header(), "Sun 1 Feb (2/2)") || m.selected().Day().String() != "2026-02-01" {
 		t.Errorf("] did not go to Sunday: %q, %v", m.header(), m.selected().Start)
 	}
 	m = do(t, m, "]") // round to Saturday

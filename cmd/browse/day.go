@@ -1,6 +1,7 @@
 package browse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -11,15 +12,15 @@ import (
 
 // program is the program by day.
 type program struct {
-	days  []string // the dates, in order
-	byDay map[string][]*schedule.Session
+	days  []schedule.Day // in order
+	byDay map[schedule.Day][]*schedule.Session
 }
 
 func groupDays(sessions []*schedule.Session) program {
-	p := program{byDay: map[string][]*schedule.Session{}}
+	p := program{byDay: map[schedule.Day][]*schedule.Session{}}
 	for _, s := range sessions {
 		d := s.Day()
-		if d == "" {
+		if d.IsZero() {
 			continue
 		}
 		if _, ok := p.byDay[d]; !ok {
@@ -27,14 +28,14 @@ func groupDays(sessions []*schedule.Session) program {
 		}
 		p.byDay[d] = append(p.byDay[d], s)
 	}
-	sort.Strings(p.days)
+	slices.Sort(p.days)
 	return p
 }
 
-// date is day i, "" when the program has no scheduled session.
-func (p program) date(i int) string {
+// date is day i, no day when the program has no scheduled session.
+func (p program) date(i int) schedule.Day {
 	if i < 0 || i >= len(p.days) {
-		return ""
+		return 0
 	}
 	return p.days[i]
 }
@@ -42,7 +43,7 @@ func (p program) date(i int) string {
 // dayOf is the index of the day of t, if the program has it.
 func (p program) dayOf(t time.Time) (int, bool) {
 	for i, d := range p.days {
-		if d == t.Format(time.DateOnly) {
+		if d == schedule.DayOf(t) {
 			return i, true
 		}
 	}
@@ -50,13 +51,7 @@ func (p program) dayOf(t time.Time) (int, bool) {
 }
 
 // dayName is "Sat 31 Jan".
-func dayName(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("Mon 2 Jan")
-}
+func dayName(d schedule.Day) string { return d.Format("Mon 2 Jan") }
 
 // filters are what narrows the day: the search and the keys K T R F P A.
 type filters struct {
@@ -115,11 +110,11 @@ func (f filters) pass(s *schedule.Session, mk *marks, fit *schedule.Fitter, now 
 // F or P) or the clock changes, and never changed after, so copies of
 // the browser may share it.
 type day struct {
-	date   string
-	shown  []*schedule.Session // in time order
-	tracks []trackCount        // by name
-	rooms  []string            // by name
-	other  map[string]int      // matches of the search on the other days
+	date   schedule.Day
+	shown  []*schedule.Session  // in time order
+	tracks []trackCount         // by name
+	rooms  []string             // by name
+	other  map[schedule.Day]int // matches of the search on the other days
 }
 
 type trackCount struct {
@@ -127,7 +122,7 @@ type trackCount struct {
 	n    int
 }
 
-func (p program) build(date string, f filters, mk *marks, now time.Time) *day {
+func (p program) build(date schedule.Day, f filters, mk *marks, now time.Time) *day {
 	var fit *schedule.Fitter
 	if f.fits {
 		fit = schedule.NewFitter(mk.plan.Active(), &mk.plan.Venue)
@@ -144,7 +139,7 @@ func (p program) build(date string, f filters, mk *marks, now time.Time) *day {
 		roomSet[s.Room] = true
 	}
 	if len(f.query) > 0 {
-		d.other = map[string]int{}
+		d.other = map[schedule.Day]int{}
 		for _, o := range p.days {
 			if o == date {
 				continue

@@ -42,7 +42,7 @@ type env struct {
 }
 
 // isToday reports whether the day shown is the day of now.
-func (e *env) isToday() bool { return e.now.Format(time.DateOnly) == e.date }
+func (e *env) isToday() bool { return schedule.DayOf(e.now) == e.date }
 
 // step is how far a moving key moves in n lines shown h at a time.
 func (e *env) step(msg tea.KeyMsg, n int) (int, bool) {

@@ -51,7 +51,7 @@ func (m Model) View() string {
 // it does not fit.
 func (m *Model) header() string {
 	day := "no day"
-	if m.day.date != "" {
+	if !m.day.date.IsZero() {
 		day = fmt.Sprintf("%s (%d/%d)", dayName(m.day.date), m.dayNo+1, len(m.prog.days))
 	}
 	var tabs []string

@@ -3,6 +3,9 @@ package caldav
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +14,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -30,9 +32,12 @@ import (
 // --ics' writes.
 type Client struct {
 	URL  *url.URL // the collection; its path ends in "/"
-	doer *doer
+	doer *guard
 	dav  *caldav.Client
 }
+
+// defaultTimeout bounds each request, its answer read in full.
+const defaultTimeout = 60 * time.Second
 
 // Credentials for HTTP basic authentication; a zero value sends none.
 type Credentials struct {
@@ -40,16 +45,16 @@ type Credentials struct {
 }
 
 // NewClient checks rawURL (http or https, no user name or password in it)
-// and returns a client for the collection there. hc may be nil.
+// and returns a client for the collection there. hc may be nil; the
+// client uses a copy of it that sends the credentials only to rawURL's
+// origin, follows no redirect out of it and caps every answer (see
+// guard.go).
 func NewClient(rawURL string, cred Credentials, hc *http.Client) (*Client, error) {
 	u, err := ParseURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
-	if hc == nil {
-		hc = &http.Client{Timeout: 60 * time.Second}
-	}
-	d := &doer{hc: hc, cred: cred}
+	d := newGuard(u, cred, hc)
 	dav, err := caldav.NewClient(d, u.String())
 	if err != nil {
 		return nil, fmt.Errorf("caldav: %v", err)
@@ -226,37 +231,116 @@ func (c *Client) explain(ctx context.Context, what string, err error) error {
 	if ctx.Err() != nil {
 		return &Error{URL: c.URL.String(), Msg: fmt.Sprintf("interrupted while trying to %s", what), Err: ctx.Err()}
 	}
+	if e := c.refusal(what, err); e != nil {
+		return e
+	}
 	status := c.doer.lastStatus()
-	host := c.URL.Host
 	var se *httpStatusError
 	if errors.As(err, &se) {
 		status = se.code
 	}
-	again := "; nothing is half-written: run 'plan sync' again once that is fixed"
-	switch {
-	case status == http.StatusUnauthorized:
-		return &Error{URL: c.URL.String(), Status: status, Err: err, Msg: fmt.Sprintf("%s refused the credentials (401 Unauthorized) when trying to %s: give them in ~/.netrc (machine %s login … password …), PLAN_CALDAV_USER and PLAN_CALDAV_PASSWORD, or PLAN_CALDAV_PASSWORD_COMMAND", host, what, c.URL.Hostname())}
-	case status == http.StatusForbidden:
-		return &Error{URL: c.URL.String(), Status: status, Err: err, Msg: fmt.Sprintf("%s does not allow this account to %s (403 Forbidden): check that the calendar is yours and writable", host, what)}
-	case status == http.StatusNotFound || status == http.StatusMethodNotAllowed:
-		return &Error{URL: c.URL.String(), Status: status, Err: err, Msg: fmt.Sprintf("no CalDAV calendar at %s (%d %s when trying to %s): give the URL of a calendar collection", c.URL, status, http.StatusText(status), what)}
-	case status != 0 && status/100 != 2:
-		return &Error{URL: c.URL.String(), Status: status, Err: err, Msg: fmt.Sprintf("%s answered %d %s when trying to %s%s", host, status, http.StatusText(status), what, again)}
+	if status != 0 && status/100 != 2 {
+		return c.explainStatus(what, status, err)
 	}
-	var ne net.Error
-	var oe *net.OpError
-	var dnsErr *net.DNSError
-	switch {
-	case errors.As(err, &dnsErr):
-		return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("cannot find the server %s: %v", host, dnsErr)}
-	case errors.Is(err, syscall.ECONNREFUSED):
-		return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("cannot reach %s: the connection was refused (is the server running, and the port right?)", host)}
-	case errors.As(err, &ne) && ne.Timeout():
-		return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("%s did not answer in time when trying to %s%s", host, what, again)}
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.As(err, &oe):
-		return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("lost the connection to %s when trying to %s%s", host, what, again)}
+	if msg := c.explainNetwork(what, status, err); msg != "" {
+		return &Error{URL: c.URL.String(), Err: err, Msg: msg}
 	}
 	return &Error{URL: c.URL.String(), Err: err, Msg: fmt.Sprintf("cannot %s at %s: %v", what, c.URL, err)}
+}
+
+// again ends the message of a failure a new sync may get past.
+const again = "; nothing is half-written: run 'plan sync' again once that is fixed"
+
+// refusal is the Error of an answer the client refused (a redirect out of
+// the origin, past a cap), or nil.
+func (c *Client) refusal(what string, err error) error {
+	var re *RedirectError
+	var le *LimitError
+	switch {
+	case errors.As(err, &re):
+	case errors.As(err, &le):
+	default:
+		// A library may have passed the refusal on as text only.
+		switch r := c.doer.lastRefusal(); {
+		case r == nil || !strings.Contains(err.Error(), r.Error()):
+			return nil
+		case errors.As(r, &re):
+		case errors.As(r, &le):
+		}
+	}
+	if re != nil {
+		return &Error{URL: c.URL.String(), Err: err, Msg: re.Error()}
+	}
+	if le == nil {
+		return nil
+	}
+	return &Error{URL: c.URL.String(), Err: err, Msg: le.describe(c.URL.Host, what)}
+}
+
+// explainStatus is the Error of an answer with a status that is not 2xx.
+func (c *Client) explainStatus(what string, status int, err error) error {
+	host := c.URL.Host
+	var msg string
+	switch {
+	case status == http.StatusUnauthorized:
+		msg = fmt.Sprintf("%s refused the credentials (401 Unauthorized) when trying to %s: give them in ~/.netrc (machine %s login … password …), PLAN_CALDAV_USER and PLAN_CALDAV_PASSWORD, or PLAN_CALDAV_PASSWORD_COMMAND", host, what, c.URL.Hostname())
+	case status == http.StatusForbidden:
+		msg = fmt.Sprintf("%s does not allow this account to %s (403 Forbidden): check that the calendar is yours and writable", host, what)
+	case status == http.StatusNotFound || status == http.StatusMethodNotAllowed:
+		msg = fmt.Sprintf("no CalDAV calendar at %s (%d %s when trying to %s): give the URL of a calendar collection", c.URL, status, http.StatusText(status), what)
+	case status/100 == 3:
+		msg = fmt.Sprintf("%s answered %d %s when trying to %s, with no place to go: give the calendar's URL as the server names it", host, status, http.StatusText(status), what)
+	default:
+		msg = fmt.Sprintf("%s answered %d %s when trying to %s%s", host, status, http.StatusText(status), what, again)
+	}
+	return &Error{URL: c.URL.String(), Status: status, Err: err, Msg: msg}
+}
+
+// explainNetwork says in words what went wrong on the way to the server;
+// "" when it is none of the failures it knows. status is that of the
+// answer, when one came.
+func (c *Client) explainNetwork(what string, status int, err error) string {
+	host := c.URL.Host
+	var (
+		ne        net.Error
+		oe        *net.OpError
+		dnsErr    *net.DNSError
+		authority x509.UnknownAuthorityError
+		hostname  x509.HostnameError
+		invalid   x509.CertificateInvalidError
+		record    tls.RecordHeaderError
+		syntax    *xml.SyntaxError
+	)
+	switch {
+	case errors.As(err, &dnsErr):
+		if dnsErr.IsNotFound {
+			return fmt.Sprintf("cannot find the server %s: no such host name (check the calendar URL)", host)
+		}
+		return fmt.Sprintf("cannot find the server %s: the name server did not answer (is this machine online?)", host)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Sprintf("cannot reach %s: the connection was refused (is the server running, and the port right?)", host)
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return fmt.Sprintf("cannot reach %s: no route to it (is this machine online?)", host)
+	case errors.As(err, &authority):
+		return fmt.Sprintf("%s's certificate is not signed by an authority this machine trusts: refused, as anyone could pose as the server (if it is yours, add its certificate authority to the system's, or SSL_CERT_FILE)", host)
+	case errors.As(err, &hostname):
+		return fmt.Sprintf("%s's certificate is for another name (%s): refused, as anyone could pose as the server; check the calendar URL", host, strings.TrimPrefix(hostname.Error(), "x509: "))
+	case errors.As(err, &invalid):
+		return fmt.Sprintf("%s's certificate is not valid (expired, not yet valid, or not for a server): refused", host)
+	case errors.As(err, &record), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		return fmt.Sprintf("%s answers plain http, not https, on that port: check the calendar URL's port", host)
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		return fmt.Sprintf("%s, when trying to %s: the server's headers are larger than %s: refused", host, what, mib(MaxHeader))
+	case errors.As(err, &ne) && ne.Timeout():
+		return fmt.Sprintf("%s did not answer within %d seconds when trying to %s%s", host, int(defaultTimeout.Seconds()), what, again)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.As(err, &oe):
+		return fmt.Sprintf("lost the connection to %s when trying to %s%s", host, what, again)
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("%s's answer when trying to %s is not the XML a CalDAV server sends (line %d: %s): is this a CalDAV calendar's URL?", host, what, syntax.Line, syntax.Msg)
+	case status/100 == 2 && status != http.StatusMultiStatus && strings.Contains(err.Error(), "multi-status"):
+		return fmt.Sprintf("%s answered %d %s when trying to %s, where a CalDAV server answers 207 Multi-Status: is this a CalDAV calendar's URL?", host, status, http.StatusText(status), what)
+	}
+	return ""
 }
 
 type httpStatusError struct {
@@ -275,45 +359,6 @@ func statusError(resp *http.Response, body []byte) error {
 		msg = ": " + msg
 	}
 	return &httpStatusError{code: resp.StatusCode, msg: resp.Status + msg}
-}
-
-// doer is the HTTP client go-webdav and the writes share: it adds the
-// credentials and counts requests.
-type doer struct {
-	hc   *http.Client
-	cred Credentials
-
-	mu       sync.Mutex
-	requests int
-	writes   int
-	last     int // the status of the last answer; 0 when none came
-}
-
-func (d *doer) Do(req *http.Request) (*http.Response, error) {
-	if d.cred.User != "" || d.cred.Password != "" {
-		req.SetBasicAuth(d.cred.User, d.cred.Password)
-	}
-	req.Header.Set("User-Agent", "plan-cli (+https://github.com/plan-cli/plan)")
-	d.mu.Lock()
-	d.requests++
-	if req.Method == http.MethodPut || req.Method == http.MethodDelete {
-		d.writes++
-	}
-	d.last = 0
-	d.mu.Unlock()
-	resp, err := d.hc.Do(req)
-	if resp != nil {
-		d.mu.Lock()
-		d.last = resp.StatusCode
-		d.mu.Unlock()
-	}
-	return resp, err
-}
-
-func (d *doer) lastStatus() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.last
 }
 
 func samePath(a, b string) bool {

@@ -16,7 +16,9 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +43,23 @@ type State struct {
 	Version  int               `json:"version"`
 	Calendar string            `json:"calendar"`
 	Events   map[string]*Known `json:"events"`
+	// Journal holds the writes a sync is about to make: it is saved
+	// before the first of them and emptied after the last. A sync that
+	// finds it not empty knows the one before was stopped (killed, the
+	// machine off) between a write and its record, and asks the server
+	// which of them were done (reconcile), so that no event is left on
+	// the calendar that the state does not know.
+	Journal []Intent `json:"journal,omitempty"`
+}
+
+// Intent is a write a sync is about to make: the change's op ("create",
+// "update", "cancel" or "delete"), its UID, and what the state is to
+// know of the event once it is done (the ETag is the server's answer,
+// unknown until then).
+type Intent struct {
+	Op  string `json:"op"`
+	UID string `json:"uid"`
+	Known
 }
 
 // Known is one event as the last sync left it.
@@ -70,6 +89,19 @@ type Remote struct {
 	// Event is the event as the server gives it (its first VEVENT): what
 	// is compared with what the plan would write (see holds).
 	Event *ical.Component
+}
+
+// sequence is the SEQUENCE of the server's event; 0 when it has none.
+func (r Remote) sequence() int {
+	if r.Event == nil {
+		return 0
+	}
+	if p := r.Event.Props.Get(ical.PropSequence); p != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(p.Value)); err == nil {
+			return n
+		}
+	}
+	return 0
 }
 
 // Desired is an event the plan wants in the calendar.
@@ -110,7 +142,7 @@ type Change struct {
 	ETag string
 }
 
-// Options are the user's choices for one sync.
+// Options are the user's choices for one sync, and where its state goes.
 type Options struct {
 	Dropped string // DropDelete (default) or DropCancel
 	// Force overwrites events changed on the server with the plan's
@@ -122,6 +154,16 @@ type Options struct {
 	Name, TimeZone string
 	// Now is the DTSTAMP of what is written.
 	Now time.Time
+	// Program, when set, gives the event of a session of the plan's
+	// program by its UID, picked or not: an event of the collection at
+	// the href a sync gives that UID, which the state does not know and
+	// the plan does not want, was left behind by an earlier sync, and is
+	// deleted (or cancelled) like a dropped pick's.
+	Program func(uid string) (export.Event, bool)
+	// Save, when set, writes the state where the next sync finds it.
+	// Sync calls it before its first write, with the writes it is about
+	// to make in the journal, after a write fails, and when it is done.
+	Save func(*State) error
 }
 
 // hashStamp is the DTSTAMP of the text a hash is taken of, so that the
@@ -139,6 +181,9 @@ func Plan(want []Desired, st *State, remote map[string]Remote, href func(uid str
 		return nil, err
 	}
 	if err := p.leftovers(want, wanted); err != nil {
+		return nil, err
+	}
+	if err := p.orphans(want, wanted); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(p.out, func(a, b Change) int {
@@ -211,6 +256,48 @@ func (p *planner) leftovers(want []Desired, wanted map[string]bool) error {
 		}
 		if err := p.drop(uid, reason); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// orphans decides about the events of the collection that the state does
+// not know and the plan does not want, but a sync wrote: a sync stopped
+// between a write and its record, or the state file was lost. Such an
+// event is recognised by its UID, a pick's or (Options.Program) that of
+// a session of the plan's program, and its href, the one a sync gives
+// that UID; it is deleted, or cancelled with --dropped cancel. Anything
+// else in the collection is never touched.
+func (p *planner) orphans(want []Desired, wanted map[string]bool) error {
+	inPlan := make(map[string]export.Event, len(want))
+	for _, d := range want {
+		inPlan[d.UID] = d.Event
+	}
+	var uids []string
+	for uid, r := range p.remote {
+		if !wanted[uid] && p.st.Events[uid] == nil && samePath(r.Href, p.href(uid)) {
+			uids = append(uids, uid)
+		}
+	}
+	slices.Sort(uids)
+	const reason = "left behind by an earlier sync"
+	for _, uid := range uids {
+		e, ours := inPlan[uid]
+		if !ours && p.o.Program != nil {
+			e, ours = p.o.Program(uid)
+		}
+		switch {
+		case !ours:
+		case p.o.Dropped == DropCancel:
+			// Cancelled at a SEQUENCE above the server's, so that
+			// clients take the change.
+			e.Cancelled, e.Rev = true, max(e.Rev, p.remote[uid].sequence()+1)
+			if err := p.write(uid, e, Cancel, reason); err != nil {
+				return err
+			}
+		default:
+			r := p.remote[uid]
+			p.out = append(p.out, Change{Op: Delete, UID: uid, Href: r.Href, IfMatch: r.ETag, Event: e, Sequence: e.Rev, Reason: reason})
 		}
 	}
 	return nil
@@ -374,4 +461,58 @@ func (st *State) Apply(c Change, etag string) {
 	case Delete, Forget:
 		delete(st.Events, c.UID)
 	}
+}
+
+// reconcile learns which of the writes in the journal were done, from
+// what the server holds now (remote), records those in the state, and
+// empties the journal. A create, update or cancel was done when the
+// server holds at its href what it wrote; a delete when the server no
+// longer holds the event. A write not done is left to the sync to decide
+// about again.
+func (st *State) reconcile(remote map[string]Remote, o Options) error {
+	p := &planner{st: st, remote: remote, o: o}
+	for _, in := range st.Journal {
+		r, there := remote[in.UID]
+		switch {
+		case in.Op == Delete.String():
+			if !there {
+				delete(st.Events, in.UID)
+			}
+		case there && samePath(r.Href, in.Href):
+			data, err := p.build(in.Event, in.Sequence, hashStamp)
+			if err != nil {
+				return err
+			}
+			if r.holds(data) {
+				k := in.Known
+				k.Href, k.ETag = r.Href, r.ETag
+				st.Events[in.UID] = &k
+			}
+		}
+	}
+	st.Journal = nil
+	return nil
+}
+
+// intents are the writes among changes, for the journal.
+func intents(changes []Change) []Intent {
+	var out []Intent
+	for _, c := range changes {
+		switch c.Op {
+		case Create, Update, Cancel, Delete:
+			out = append(out, Intent{Op: c.Op.String(), UID: c.UID, Known: Known{
+				Href: c.Href, Sequence: c.Sequence, Hash: c.Hash,
+				Cancelled: c.Op == Cancel || c.Event.Cancelled, Event: c.Event,
+			}})
+		}
+	}
+	return out
+}
+
+// clone is a copy of st that a dry run may change.
+func (st *State) clone() *State {
+	c := *st
+	c.Events = maps.Clone(st.Events)
+	c.Journal = slices.Clone(st.Journal)
+	return &c
 }

@@ -41,15 +41,17 @@ func (r *Result) UpToDate() bool {
 }
 
 // Sync brings the collection in step with want: it checks that the URL is
-// a calendar, lists its events, decides (Plan) and carries out each
-// change, recording it in st as it succeeds. With dryRun it writes
-// nothing and st is left as it was.
+// a calendar, lists its events, learns what an interrupted sync before it
+// did (the journal), decides (Plan) and carries out each change,
+// recording it in st as it succeeds. With dryRun it writes nothing and st
+// is left as it was.
 //
-// On an error it returns what was done so far with the error: st then
-// holds every write that succeeded, so that the caller can save it and the
-// next sync carries on from there. A write whose answer was lost (the
-// connection dropped after the server took it) is recognised by the next
-// sync, which finds the event already as it should be.
+// It is safe to stop at any moment: before its first write it saves st
+// (Options.Save) with the writes it is about to make in the journal, so
+// that the next sync finds out which were done, even when this one is
+// killed between a write and its record. On an error it returns what was
+// done so far with the error, st having been saved with every write that
+// succeeded.
 func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, dryRun bool) (*Result, error) {
 	res := &Result{}
 	defer func() { res.Requests, res.Writes = c.Requests() }()
@@ -58,6 +60,13 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 	}
 	remote, err := c.List(ctx)
 	if err != nil {
+		return res, err
+	}
+	if dryRun {
+		st = st.clone()
+	}
+	interrupted := len(st.Journal) > 0
+	if err := st.reconcile(remote, o); err != nil {
 		return res, err
 	}
 	changes, err := Plan(want, st, remote, c.Href, o)
@@ -69,28 +78,61 @@ func Sync(ctx context.Context, c *Client, want []Desired, st *State, o Options, 
 		res.Done = changes
 		return res, nil
 	}
-	for _, ch := range changes {
-		var etag string
-		switch ch.Op {
-		case Create:
-			etag, err = c.Put(ctx, ch.Href, ch.Data, "")
-		case Update, Cancel:
-			etag, err = c.Put(ctx, ch.Href, ch.Data, ch.IfMatch)
-		case Delete:
-			err = c.Delete(ctx, ch.Href, ch.IfMatch)
+	return res, c.carryOut(ctx, st, changes, o.Save, res, interrupted)
+}
+
+// carryOut makes the changes, journal first, and saves st: before the
+// first write, after a failed one, and at the end when anything changed
+// (dirty: the journal of an interrupted sync was read).
+func (c *Client) carryOut(ctx context.Context, st *State, changes []Change, save func(*State) error, res *Result, dirty bool) error {
+	if save == nil {
+		save = func(*State) error { return nil }
+	}
+	st.Journal = intents(changes)
+	if len(st.Journal) > 0 {
+		if err := save(st); err != nil {
+			return err
 		}
+		dirty = true
+	}
+	for i, ch := range changes {
+		etag, err := c.carry(ctx, ch)
 		if errors.Is(err, ErrPrecondition) {
 			ch.Op, ch.Reason, err = Conflict, "changed on the server during the sync", nil
 		}
 		if err != nil {
-			return res, err
+			// The write may have been done although its answer was lost:
+			// it stays in the journal, with those not yet made.
+			st.Journal = intents(changes[i:])
+			if serr := save(st); serr != nil {
+				return errors.Join(err, serr)
+			}
+			return err
 		}
 		if ch.Op != Conflict {
 			st.Apply(ch, etag)
+			dirty = true
 		}
 		res.Done = append(res.Done, ch)
 	}
-	return res, nil
+	st.Journal = nil
+	if dirty {
+		return save(st)
+	}
+	return nil
+}
+
+// carry makes one change on the server, and returns the new ETag.
+func (c *Client) carry(ctx context.Context, ch Change) (string, error) {
+	switch ch.Op {
+	case Create:
+		return c.Put(ctx, ch.Href, ch.Data, "")
+	case Update, Cancel:
+		return c.Put(ctx, ch.Href, ch.Data, ch.IfMatch)
+	case Delete:
+		return "", c.Delete(ctx, ch.Href, ch.IfMatch)
+	}
+	return "", nil
 }
 
 // countUnchanged is how many events the plan wants, or the state knows,

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,9 +34,9 @@ type Options struct {
 // Chart is one picture with the file name it takes beside a Markdown
 // recap and the words that describe it (its alt text).
 type Chart struct {
-	Name  string // "sessions-per-day.svg", "day-2025-03-06.svg"
-	Title string // "Sessions per day, by kind"
-	Day   string // YYYY-MM-DD for a day's timeline, else ""
+	Name  string       // "sessions-per-day.svg", "day-2025-03-06.svg"
+	Title string       // "Sessions per day, by kind"
+	Day   schedule.Day // the day of a day's timeline, else no day
 	SVG   string
 }
 
@@ -50,7 +51,7 @@ func All(p *schedule.Plan, st schedule.Stats, o Options) []Chart {
 			Chart{Name: "hours-per-day.svg", Title: HoursTitle, SVG: HoursPerDay(st, o)})
 	}
 	for _, d := range Days(p) {
-		out = append(out, Chart{Name: "day-" + d + ".svg", Title: DayTitle(d), Day: d, SVG: Day(p, st, d, o)})
+		out = append(out, Chart{Name: "day-" + d.String() + ".svg", Title: DayTitle(d), Day: d, SVG: Day(p, st, d, o)})
 	}
 	return out
 }
@@ -62,7 +63,7 @@ const (
 )
 
 // DayTitle is "Thursday 6 March 2025, room by room".
-func DayTitle(day string) string { return longDay(day) + ", room by room" }
+func DayTitle(day schedule.Day) string { return longDay(day) + ", room by room" }
 
 // CSS styles the charts' classes, light and dark; a page that shows the
 // charts inline includes it once.
@@ -100,16 +101,17 @@ func KindColor(k schedule.Kind) string {
 
 // Light enough for dark text on top, dark enough to stand out on white.
 var kindColors = map[schedule.Kind]string{
-	schedule.KindWorkshop:  "#f0a05a",
-	schedule.KindTalk:      "#6aa5ec",
-	schedule.KindBoF:       "#b48ee6",
-	schedule.KindBooth:     "#4cc3b2",
-	schedule.KindCareer:    "#e8c547",
-	schedule.KindKeynote:   "#ec7a86",
-	schedule.KindPanel:     "#9cc96b",
-	schedule.KindLightning: "#f5d76e",
-	schedule.KindSocial:    "#e79ad0",
-	schedule.KindOther:     "#b8bec6",
+	schedule.KindWorkshop:    "#f0a05a",
+	schedule.KindTalk:        "#6aa5ec",
+	schedule.KindBoF:         "#b48ee6",
+	schedule.KindBooth:       "#4cc3b2",
+	schedule.KindCareer:      "#e8c547",
+	schedule.KindKeynote:     "#ec7a86",
+	schedule.KindPanel:       "#9cc96b",
+	schedule.KindLightning:   "#f5d76e",
+	schedule.KindPerformance: "#d4a373",
+	schedule.KindSocial:      "#e79ad0",
+	schedule.KindOther:       "#b8bec6",
 }
 
 // fonts are the ones every system has some of; nothing is downloaded.
@@ -232,7 +234,7 @@ func (p plot) grid(s *svg, label func(v float64) string) {
 	s.line(p.left, p.top+p.h, p.left+p.w, p.top+p.h, "ch-axis")
 }
 
-func (p plot) dayLabels(s *svg, days []string) float64 {
+func (p plot) dayLabels(s *svg, days []schedule.Day) float64 {
 	y := p.top + p.h + 15
 	for i, d := range days {
 		x, _ := p.slot(i)
@@ -249,7 +251,7 @@ func SessionsPerDay(st schedule.Stats, o Options) string {
 	top := s.top()
 	most := 0
 	used := map[schedule.Kind]bool{}
-	var days []string
+	var days []schedule.Day
 	for _, d := range st.PerDay {
 		most = max(most, d.Sessions)
 		days = append(days, d.Day)
@@ -304,7 +306,7 @@ func HoursPerDay(st schedule.Stats, o Options) string {
 	s := newSVG(o, HoursTitle)
 	top := s.top()
 	most := 0.0
-	var days []string
+	var days []schedule.Day
 	for _, d := range st.PerDay {
 		most = math.Max(most, d.Hours)
 		days = append(days, d.Day)
@@ -326,12 +328,12 @@ func HoursPerDay(st schedule.Stats, o Options) string {
 
 // Days are the days of the plan's scheduled picks, skipped ones too, in
 // the conference zone, in order: one timeline each.
-func Days(p *schedule.Plan) []string {
+func Days(p *schedule.Plan) []schedule.Day {
 	if p == nil {
 		return nil
 	}
-	seen := map[string]bool{}
-	var out []string
+	seen := map[schedule.Day]bool{}
+	var out []schedule.Day
 	loc := p.Location()
 	for _, pk := range p.Picks {
 		if pk == nil || !pk.Scheduled() {
@@ -343,7 +345,7 @@ func Days(p *schedule.Plan) []string {
 			out = append(out, d)
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 
@@ -382,7 +384,7 @@ func StatusOf(pk *schedule.Pick, phase schedule.Phase) Status {
 
 // DayPicks are the plan's scheduled picks on day (skipped ones too), in
 // time order, with their times in the conference zone.
-func DayPicks(p *schedule.Plan, day string) []*schedule.Pick {
+func DayPicks(p *schedule.Plan, day schedule.Day) []*schedule.Pick {
 	loc := p.Location()
 	var out []*schedule.Pick
 	for _, pk := range p.Picks {
@@ -408,7 +410,7 @@ const NoRoom = "(no room)"
 // dashed edge, skipped and cancelled ones hatched grey; a diamond marks
 // a session attended without having been planned. Each block holds as
 // much of its title as fits and the whole line as its tooltip.
-func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
+func Day(p *schedule.Plan, st schedule.Stats, day schedule.Day, o Options) string {
 	s := newSVG(o, DayTitle(day))
 	top := s.top()
 	picks := DayPicks(p, day)
@@ -420,7 +422,7 @@ func Day(p *schedule.Plan, st schedule.Stats, day string, o Options) string {
 	tl := newTimeline(picks, axisY+6)
 	tl.drawAxis(s, axisY)
 	tl.drawLanes(s)
-	hatch := "hatch-" + day
+	hatch := "hatch-" + day.String()
 	fmt.Fprintf(&s.b, `<defs><pattern id="%s" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="ch-hatch" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>`+"\n", esc(hatch))
 	labelEnd := map[int]float64{} // where each lane's last title ends
 	for i := range picks {
@@ -713,18 +715,6 @@ func stripControl(s string) string {
 	}, s)
 }
 
-func shortDay(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("Mon 2 Jan")
-}
+func shortDay(d schedule.Day) string { return d.Format("Mon 2 Jan") }
 
-func longDay(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("Monday 2 January 2006")
-}
+func longDay(d schedule.Day) string { return d.Format("Monday 2 January 2006") }

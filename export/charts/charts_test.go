@@ -41,7 +41,7 @@ func wellFormed(t *testing.T, name, doc string) {
 
 func TestDayTimeline(t *testing.T) {
 	p, st := day(t)
-	svg := Day(p, st, "2026-01-31", Options{})
+	svg := Day(p, st, schedule.NewDay(2026, 1, 31), Options{})
 	wellFormed(t, "day", svg)
 	for _, want := range []string{
 		`aria-label="Saturday 31 January 2026, room by room"`,
@@ -65,12 +65,12 @@ func TestDayTimeline(t *testing.T) {
 	if strings.Contains(svg, "<style>") || strings.Contains(svg, "<?xml") {
 		t.Error("an inline chart carries its own style sheet or prolog")
 	}
-	file := Day(p, st, "2026-01-31", Options{Standalone: true})
+	file := Day(p, st, schedule.NewDay(2026, 1, 31), Options{Standalone: true})
 	wellFormed(t, "day file", file)
 	if !strings.HasPrefix(file, `<?xml version="1.0" encoding="UTF-8"?>`) || !strings.Contains(file, "<style>") || !strings.Contains(file, `width="440"`) {
 		t.Errorf("a chart file lacks its prolog, style or size:\n%.300s", file)
 	}
-	if got := Day(p, st, "2026-02-01", Options{}); !strings.Contains(got, "Nothing on this day.") {
+	if got := Day(p, st, schedule.NewDay(2026, 2, 1), Options{}); !strings.Contains(got, "Nothing on this day.") {
 		t.Errorf("an empty day: %s", got)
 	}
 }

@@ -174,7 +174,7 @@ func FromAgenda(picks []*schedule.Pick, clashes []schedule.Clash) Agenda {
 			out.Unscheduled = append(out.Unscheduled, FromPick(pk, false))
 			continue
 		}
-		d := pk.Day()
+		d := pk.Day().String()
 		if n := len(out.Days); n == 0 || out.Days[n-1].Date != d {
 			out.Days = append(out.Days, AgendaDay{Date: d, Sessions: []Session{}})
 		}
@@ -411,7 +411,7 @@ type Gap struct {
 func Gaps(gaps []schedule.Gap) []Gap {
 	out := []Gap{}
 	for _, g := range gaps {
-		j := Gap{Day: g.Day, Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: Sessions(g.Sessions, nil, false)}
+		j := Gap{Day: g.Day.String(), Start: g.Start.Format(time.RFC3339), End: g.End.Format(time.RFC3339), Minutes: int(g.End.Sub(g.Start) / time.Minute), Sessions: Sessions(g.Sessions, nil, false)}
 		if g.After != nil {
 			j.After = &g.After.ID
 		}
@@ -473,7 +473,7 @@ type Fact struct {
 func FromStats(s schedule.Stats) Stats {
 	out := Stats{Counts: s.Counts, Lines: s.Lines, Hours: s.Hours, PerDay: []DayCount{}, Tracks: s.Tracks, Rooms: s.Rooms,
 		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Unplanned: s.Unplanned, Facts: []Fact{},
-		Phase: string(s.Phase), Basis: string(s.Basis), FirstDay: s.FirstDay, LastDay: s.LastDay, Pending: []string{}}
+		Phase: string(s.Phase), Basis: string(s.Basis), FirstDay: s.FirstDay.String(), LastDay: s.LastDay.String(), Pending: []string{}}
 	for _, pd := range s.Pending {
 		out.Pending = append(out.Pending, pd.ID)
 	}
@@ -482,7 +482,7 @@ func FromStats(s schedule.Stats) Stats {
 		if counts == nil {
 			counts = map[schedule.Kind]int{}
 		}
-		out.PerDay = append(out.PerDay, DayCount{Day: d.Day, Sessions: d.Sessions, Hours: d.Hours, Counts: counts})
+		out.PerDay = append(out.PerDay, DayCount{Day: d.Day.String(), Sessions: d.Sessions, Hours: d.Hours, Counts: counts})
 	}
 	for _, f := range s.Facts {
 		out.Facts = append(out.Facts, Fact{f.Label, f.Value})
@@ -497,3 +497,8 @@ func FromStats(s schedule.Stats) Stats {
 	}
 	return out
 }
+
+// Config is plan config --json: each setting asked for (all of them
+// without a key) by its name, e.g. {"name": "FOSDEM 2026", "time_zone":
+// "Europe/Brussels"}.
+type Config map[string]string

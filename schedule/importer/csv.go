@@ -45,14 +45,17 @@ import (
 // (Options.Location; without it local times are an error). When there is
 // a date column, start and end may be just times of day: "10:00",
 // "9:30:00", "3:30 PM". An end given as a time of day is on the start's
-// date. duration is minutes ("45"), H:MM ("1:30") or "1h30m". A row with
+// date. A date column that numbers the days ("1", "Day 2") or names
+// their weekdays counts from Options.FirstDay (--first-day), the date
+// of day 1; without it such a file is an error naming the column. duration is minutes ("45"), H:MM ("1:30") or "1h30m". A row with
 // no start, end, duration and date is kept as an unscheduled session.
 //
 // Values: speakers are separated by ";" (or by "," when there is no ";");
 // kind is a kind name (talk, workshop, bof, keynote, booth, career,
-// panel, lightning, social, other) or a word the feeds use ("Tutorial",
-// "Birds of a Feather"); without it the title prefix ("BoF: …") or the
-// track decide, else it is a talk. Cells are plain text: an abstract is
+// panel, lightning, performance, social, other) or a word the feeds use
+// ("Tutorial", "Birds of a Feather", "DJ Set"); a kind no word of which
+// plan knows is other, with a warning; without it the title prefix
+// ("BoF: …") or the track decide, else it is a talk. Cells are plain text: an abstract is
 // kept as written (only control characters and extra spaces go). An id, when
 // given, must be unique; else it is "csv-" and 10 hex digits of the
 // SHA-256 of title and start, stable across re-imports as long as those do
@@ -166,8 +169,40 @@ func (csvFormat) Detect(data []byte) bool {
 	return false
 }
 
+// askZone is how the error about local times and no --tz ends: the city
+// the room column names, if any ("Pasadena Convention Center"), gives
+// the example. A room is no proof of the zone (rooms are named after
+// cities), so it is only the example.
+func (l *csvLayout) askZone(opt Options) string {
+	if l.ask == "" {
+		l.ask = opt.askTZ(zoneInText(csvRooms(l.data, opt.Name)...), "America/Los_Angeles")
+	}
+	return l.ask
+}
+
+// csvRooms are the distinct values of the room column.
+func csvRooms(data []byte, name string) []string {
+	rows := newCSVRows(data, name)
+	header, _, err := rows.read()
+	if err != nil {
+		return nil
+	}
+	cols := csvColumnsOf(header)
+	seen := map[string]bool{}
+	var out []string
+	for {
+		rec, _, err := rows.read()
+		if err != nil {
+			return out
+		}
+		if r := cols.get(rec, "room"); r != "" && !seen[r] && len(seen) < 1000 {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+}
+
 func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
-	data = stripBOM(data)
 	rows := newCSVRows(data, opt.Name)
 	header, _, err := rows.read()
 	if err == io.EOF {
@@ -177,6 +212,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, err
 	}
 	cols := csvColumnsOf(header)
+	cols.data = data
 	if missing := cols.missing(); missing != "" {
 		return nil, rows.fail(1, "", fmt.Errorf("no %s column (the header needs title, start and end or duration; known columns: %s)", missing, csvKnownColumns()))
 	}
@@ -198,7 +234,7 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 		}
 		cols.noteUnnamed(rec)
 		s := cols.session(rec)
-		if err := cols.times(s, rec, opt.Location); err != nil {
+		if err := cols.times(s, rec, opt); err != nil {
 			who := s.ID
 			if who == "" {
 				who = s.Title
@@ -219,6 +255,9 @@ func (csvFormat) Parse(data []byte, opt Options) (*Feed, error) {
 	}
 	if w, ok := cols.warning(opt.Name); ok {
 		feed.Warnings = append(feed.Warnings, w)
+	}
+	if cols.numberedDays {
+		feed.FirstDay = opt.FirstDay
 	}
 	return feed.done()
 }
@@ -289,11 +328,17 @@ type csvLayout struct {
 	moreText  []int          // further abstract columns ("Description" beside "Abstract")
 	ignored   []string       // headers plan has no use for, quoted for the warning
 	usedEmpty map[int]bool   // unnamed cells some row fills
+	header    []string       // the header row as written
+	data      []byte         // the whole file, for askZone
+	ask       string         // askZone's answer, once asked
+	// numberedDays: a row's date was a day number (DAY 1, 2, 3) or a
+	// weekday, read from Options.FirstDay.
+	numberedDays bool
 }
 
 // csvColumnsOf maps a header row's cells to the columns plan reads.
 func csvColumnsOf(header []string) *csvLayout {
-	l := &csvLayout{width: len(header), col: map[string]int{}, usedEmpty: map[int]bool{}}
+	l := &csvLayout{width: len(header), col: map[string]int{}, usedEmpty: map[int]bool{}, header: header}
 	for i, h := range header {
 		n := normHeader(h)
 		if n == "" {
@@ -385,7 +430,7 @@ func (l *csvLayout) session(rec []string) *schedule.Session {
 	if k, err := schedule.ParseKind(s.Type); err == nil {
 		s.Kind = k
 	} else {
-		s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+		s.Kind = typedKind(s.Title, s.Type, s.Track)
 	}
 	return s
 }
@@ -393,7 +438,8 @@ func (l *csvLayout) session(rec []string) *schedule.Session {
 // times sets s's start and end from rec; a row with no start, end,
 // duration and date leaves it unscheduled. The error says what is wrong
 // with the row's times.
-func (l *csvLayout) times(s *schedule.Session, rec []string, loc *time.Location) error {
+func (l *csvLayout) times(s *schedule.Session, rec []string, opt Options) error {
+	loc := opt.Location
 	startV, endV, durV, dateV := l.get(rec, "start"), l.get(rec, "end"), l.get(rec, "duration"), l.get(rec, "date")
 	if startV == "" && endV == "" && durV == "" && dateV == "" {
 		return nil
@@ -401,18 +447,23 @@ func (l *csvLayout) times(s *schedule.Session, rec []string, loc *time.Location)
 	if startV == "" {
 		return errors.New("no start time")
 	}
-	start, err := csvTime(startV, dateV, loc)
+	dateV, err := l.dayDate(dateV, opt.FirstDay)
+	if err != nil {
+		return err
+	}
+	ask := ""
+	if loc == nil {
+		ask = l.askZone(opt)
+	}
+	start, err := csvTime(startV, dateV, 0, loc, ask)
 	if err != nil {
 		return fmt.Errorf("bad start: %w", err)
 	}
 	var end time.Time
 	switch {
 	case endV != "":
-		day := dateV
-		if day == "" {
-			day = start.Format(time.DateOnly)
-		}
-		if end, err = csvTime(endV, day, start.Location()); err != nil {
+		// Without a date column, an end time of day is on the start's date.
+		if end, err = csvTime(endV, dateV, schedule.DayOf(start), start.Location(), ask); err != nil {
 			return fmt.Errorf("bad end: %w", err)
 		}
 	case durV != "":
@@ -471,9 +522,10 @@ func csvText(abstract string, rec []string, more []int) string {
 	return abstract
 }
 
-// csvTime reads an RFC 3339 time, a local date and time, or (with day) a
-// time of day. Local times are placed in loc, an error when loc is nil.
-func csvTime(v, day string, loc *time.Location) (time.Time, error) {
+// csvTime reads an RFC 3339 time, a local date and time, or a time of day
+// on the row's date column dateV, else on day (when it is not zero).
+// Local times are placed in loc, an error ending in ask when loc is nil.
+func csvTime(v, dateV string, day schedule.Day, loc *time.Location, ask string) (time.Time, error) {
 	const want = `want e.g. "2026-03-07T10:00:00-08:00", "2026-03-07 10:00", or "10:00" with a date column`
 	s := normISO(v)
 	if t, err := parseOffsetTime(s); err == nil {
@@ -482,30 +534,31 @@ func csvTime(v, day string, loc *time.Location) (time.Time, error) {
 		}
 		return t, nil
 	}
-	var date string
-	var clock string
+	date, clock := dateV, s
 	if len(s) > 10 && s[10] == 'T' {
 		date, clock = s[:10], s[11:]
-	} else if strings.Contains(s, ":") || strings.ContainsAny(strings.ToLower(s), "apm") {
-		date, clock = day, s
-	} else {
+	} else if !strings.Contains(s, ":") && !strings.ContainsAny(strings.ToLower(s), "apm") {
 		return time.Time{}, fmt.Errorf("%q is not a time (%s)", clip(v, 40), want)
 	}
-	if date == "" {
-		return time.Time{}, fmt.Errorf("%q is a time of day but the row has no date (%s)", clip(v, 40), want)
+	if date != "" {
+		d, err := schedule.ParseDay(date)
+		if y, _, _ := d.Date(); err != nil || y < 1000 {
+			return time.Time{}, fmt.Errorf("%q: the date is not YYYY-MM-DD (%s)", clip(date, 40), want)
+		}
+		day = d
 	}
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil || d.Year() < 1000 {
-		return time.Time{}, fmt.Errorf("%q: the date is not YYYY-MM-DD (%s)", clip(date, 40), want)
+	if day.IsZero() {
+		return time.Time{}, fmt.Errorf("%q is a time of day but the row has no date (%s)", clip(v, 40), want)
 	}
 	h, m, sec, err := parseTimeOfDay(clock)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q: %v (%s)", clip(v, 40), err, want)
 	}
 	if loc == nil {
-		return time.Time{}, noZone(fmt.Sprintf("%q has no UTC offset: give the conference's zone with --tz (e.g. --tz America/Los_Angeles)", clip(v, 40)))
+		return time.Time{}, noZone(fmt.Sprintf("%q has no UTC offset: %s", clip(v, 40), ask))
 	}
-	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, sec, loc), nil
+	y, mo, d := day.Date()
+	return wallTime(y, int(mo), d, h, m, sec, loc), nil
 }
 
 // parseTimeOfDay reads "10:00", "9:30:15", "3:30 PM", "3:30pm", "3 PM".
@@ -547,4 +600,72 @@ func parseTimeOfDay(s string) (h, m, sec int, err error) {
 		return 0, 0, 0, bad
 	}
 	return h, m, sec, nil
+}
+
+// errNoFirstDay is wrapped by the error about a CSV that numbers its days
+// and no --first-day: it fails the import, as no row can be placed.
+var errNoFirstDay = errors.New("the days are numbered and no first day is given")
+
+// noFirstDay is that error, in words that name the column.
+type noFirstDay string
+
+func (e noFirstDay) Error() string { return string(e) }
+func (e noFirstDay) Unwrap() error { return errNoFirstDay }
+
+// dayDate is the date a row's date column stands for: the date written,
+// or, in a column that numbers the days ("1", "Day 2") or names their
+// weekdays ("Tuesday"), the date counted from first, the date of day 1.
+func (l *csvLayout) dayDate(v string, first schedule.Day) (string, error) {
+	n, numbered := dayNumber(v)
+	wd, weekday := weekdayOf(v)
+	if !numbered && !weekday {
+		return v, nil
+	}
+	if first.IsZero() {
+		what := "numbers the days"
+		if weekday {
+			what = "names the days by their weekday"
+		}
+		return "", noFirstDay(fmt.Sprintf("the %s column %s (%q on this row) and no column gives their dates: give the date of the first day with --first-day, e.g. --first-day 2026-03-10", l.dateHeader(), what, clip(v, 20)))
+	}
+	l.numberedDays = true
+	if numbered {
+		return first.AddDays(n - 1).String(), nil
+	}
+	d := first
+	for d.Weekday() != wd {
+		d = d.AddDays(1)
+	}
+	return d.String(), nil
+}
+
+// dateHeader is the header of the date column as written ("DAY").
+func (l *csvLayout) dateHeader() string {
+	if i, ok := l.col["date"]; ok && i < len(l.header) {
+		return oneLine(l.header[i])
+	}
+	return "date"
+}
+
+// dayNumber reads a day number: "1", "Day 2", "day3"; 1 to 366.
+func dayNumber(v string) (int, bool) {
+	t := strings.TrimSpace(strings.ToLower(v))
+	t = strings.TrimSpace(strings.TrimPrefix(t, "day"))
+	n, ok := digits(t)
+	if !ok || len(t) > 3 || n < 1 || n > 366 {
+		return 0, false
+	}
+	return n, true
+}
+
+// weekdayOf reads an English weekday, written out or in three letters.
+func weekdayOf(v string) (time.Weekday, bool) {
+	t := strings.TrimSuffix(strings.TrimSpace(strings.ToLower(v)), ".")
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		if t == name || t == name[:3] {
+			return d, true
+		}
+	}
+	return 0, false
 }

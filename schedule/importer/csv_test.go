@@ -154,3 +154,45 @@ func TestCSVBroken(t *testing.T) {
 		})
 	}
 }
+
+// A spreadsheet that numbers its days (DAY 1, 2, 3) with times of day:
+// the error names the DAY column and --first-day; with the first day's
+// date every row is placed, and the feed says it used it. Weekday names
+// count from the first day too.
+func TestCSVNumberedDays(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	data := "DAY,START_TIME,END_TIME,TITLE,ROOM\n1,09:00,09:45,Opening,Main\n2,20:30,21:15,Late,Main\n3,14:00,15:00,Closing,Main\n"
+	_, err := Parse([]byte(data), "", Options{Name: "days.csv", Location: berlin})
+	inputError(t, err, "days.csv", 2, "Opening", `the DAY column numbers the days ("1" on this row) and no column gives their dates: give the date of the first day with --first-day, e.g. --first-day 2026-03-10`)
+	if !errors.Is(err, errNoFirstDay) {
+		t.Errorf("%v is no errNoFirstDay", err)
+	}
+	feed, err := Parse([]byte(data), "", Options{Name: "days.csv", Location: berlin, FirstDay: schedule.NewDay(2026, 3, 10)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range feed.Sessions {
+		got = append(got, s.Start.Format(time.RFC3339)+" "+s.End.Format(time.RFC3339))
+	}
+	want := []string{"2026-03-10T09:00:00+01:00 2026-03-10T09:45:00+01:00", "2026-03-11T20:30:00+01:00 2026-03-11T21:15:00+01:00", "2026-03-12T14:00:00+01:00 2026-03-12T15:00:00+01:00"}
+	if !reflect.DeepEqual(got, want) || feed.FirstDay != schedule.NewDay(2026, 3, 10) {
+		t.Errorf("got %q (first day %s)\nwant %q", got, feed.FirstDay, want)
+	}
+	// Weekdays, "Day 2", and a file that dates its days (--first-day unused).
+	feed, err = Parse([]byte("Day,Start,End,Title\nThursday,10:00,11:00,A\nDay 2,10:00,11:00,B\nsat,10:00,11:00,C\n"), "", Options{Name: "d.csv", Location: berlin, FirstDay: schedule.NewDay(2026, 3, 12)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, s := range feed.Sessions {
+		got = append(got, s.Title+" "+s.Start.Format("Mon 2006-01-02"))
+	}
+	if want := []string{"A Thu 2026-03-12", "B Fri 2026-03-13", "C Sat 2026-03-14"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	feed, err = Parse([]byte("Date,Start,End,Title\n2026-03-07,10:00,11:00,A\n"), "", Options{Name: "d.csv", Location: berlin, FirstDay: schedule.NewDay(2026, 3, 12)})
+	if err != nil || !feed.FirstDay.IsZero() || feed.Sessions[0].Start.Format(time.DateOnly) != "2026-03-07" {
+		t.Errorf("dated: %v %v", err, feed)
+	}
+}

@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/plan-cli/plan/schedule"
@@ -87,32 +88,49 @@ type frabReader struct {
 	feed    Feed
 	tzLine  int
 	dates   []string
-	starts  []string // each day's "day_start", for localDay
+	starts  []string // each day's "day_start" (schedule 2.0: "start"), for localDay
+	ends    []string // each day's "day_end" (schedule 2.0: "end")
 	pending []*frabPending
+	v2      v2Program // schedule 2.0's flat "events" and what they refer to
+	ask     string    // how an error about times without a zone ends
 }
 
-func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
+func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) { return parseFrabJSON(data, opt) }
+
+// parseFrabJSON reads a frab schedule.json, and C3VOC's schedule 2.0,
+// which keeps the same "schedule": {"conference"} and lists the events
+// flat in "schedule": {"events"} instead of in days and rooms.
+func parseFrabJSON(data []byte, opt Options) (*Feed, error) {
 	jr, err := newJSONReader(data, opt.Name)
 	if err != nil {
 		return nil, err
 	}
-	r := &frabReader{jsonReader: jr}
+	r := &frabReader{jsonReader: jr, ask: opt.askTZ(placeZone{}, "Europe/Berlin")}
 	if c := r.first(); c != '{' {
 		return nil, &schedule.InputError{File: opt.Name, Line: r.line(), Msg: fmt.Sprintf("not a frab/pretalx schedule.json: it starts with %q, want an object with a \"schedule\" key", c)}
 	}
 	var sawSchedule, sawConference bool
-	err = r.object("the document", func(key string) error {
-		if key != "schedule" {
-			return r.skip()
-		}
-		sawSchedule = true
-		return r.object(`"schedule"`, func(key string) error {
-			if key != "conference" {
-				return r.skip()
-			}
+	// part reads a key of "schedule"; schedule 2.0 files that leave
+	// "schedule" out have the same keys at the top.
+	part := func(key string) error {
+		switch key {
+		case "conference":
 			sawConference = true
 			return r.conference()
-		})
+		case "events":
+			sawSchedule = true
+			return r.array(`"events"`, r.v2Event)
+		case "persons":
+			return r.v2Persons()
+		}
+		return r.skip()
+	}
+	err = r.object("the document", func(key string) error {
+		if key != "schedule" {
+			return part(key)
+		}
+		sawSchedule = true
+		return r.object(`"schedule"`, part)
 	})
 	if err == nil {
 		err = r.end()
@@ -136,9 +154,10 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 		loc = l
 	}
 	feed := &r.feed
-	feed.Sessions = make([]*schedule.Session, 0, len(r.pending))
+	feed.Sessions = make([]*schedule.Session, 0, len(r.pending)+len(r.v2.events))
+	var noLength []*schedule.Session
 	for _, p := range r.pending {
-		s, err := p.ev.session(localDay(r.dates[p.day], r.starts[p.day], loc), p.room, loc)
+		s, err := p.ev.session(localDay(r.dates[p.day], r.starts[p.day], loc), p.room, loc, r.ask)
 		if err != nil {
 			id := p.ev.ID.String()
 			if id == "" {
@@ -150,7 +169,15 @@ func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) {
 			continue
 		}
 		feed.add(s, p.line)
+		if s.Scheduled() && p.ev.End.String() == "" && p.ev.Duration.String() == "" {
+			noLength = append(noLength, s)
+		}
 	}
+	more, err := r.v2Sessions(loc)
+	if err != nil {
+		return nil, err
+	}
+	usualLengths(feed, opt.Name, append(noLength, more...), `"duration" (or "end")`)
 	return feed.done()
 }
 
@@ -175,6 +202,8 @@ func (r *frabReader) conference() error {
 			return nil
 		case "days":
 			return r.array(`"days"`, r.day)
+		case "rooms", "tracks":
+			return r.v2Names(key)
 		}
 		return r.skip()
 	})
@@ -184,14 +213,19 @@ func (r *frabReader) day() error {
 	idx := len(r.dates)
 	r.dates = append(r.dates, "")
 	r.starts = append(r.starts, "")
+	r.ends = append(r.ends, "")
 	return r.object("a day", func(key string) error {
 		switch key {
-		case "day_start":
+		case "day_start", "start", "day_end", "end":
 			var t jsonText
 			if err := r.value(&t); err != nil {
 				return err
 			}
-			r.starts[idx] = t.String()
+			if strings.HasSuffix(key, "start") {
+				r.starts[idx] = t.String()
+			} else {
+				r.ends[idx] = t.String()
+			}
 			return nil
 		case "date":
 			var t jsonText
@@ -225,7 +259,7 @@ func (r *frabReader) day() error {
 	})
 }
 
-func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*schedule.Session, error) {
+func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location, ask string) (*schedule.Session, error) {
 	s := &schedule.Session{
 		ID:       oneLine(string(ev.ID)),
 		GUID:     oneLine(string(ev.GUID)),
@@ -260,9 +294,9 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 			s.Speakers = append(s.Speakers, n)
 		}
 	}
-	s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
+	s.Kind = typedKind(s.Title, s.Type, s.Track)
 
-	start, err := frabStart(ev.Date.String(), ev.Start.String(), dayDate, loc)
+	start, err := frabStart(ev.Date.String(), ev.Start.String(), dayDate, loc, ask)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +304,7 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 		return s, nil
 	}
 	s.Start = start
-	s.Date = schedule.FiledUnder(dayDate, start)
+	s.Date = filedUnder(dayDate, start)
 	if end := ev.End.String(); end != "" {
 		t, err := parseOffsetTime(end)
 		if err != nil {
@@ -286,7 +320,8 @@ func (ev *frabEvent) session(dayDate, roomKey string, loc *time.Location) (*sche
 		return s, nil
 	}
 	if ev.Duration.String() == "" {
-		return nil, fmt.Errorf(`no "duration" (or "end")`)
+		s.End = start // given its kind's usual length (usualLengths)
+		return s, nil
 	}
 	dur, err := hhmmDuration(ev.Duration.String())
 	if err != nil {
@@ -305,8 +340,9 @@ const maxFrabDuration = 1000 * time.Hour
 
 // frabStart prefers the full "date" with its offset; older files only
 // have the day's date and an HH:MM "start" in the conference zone. A
-// session with neither is unscheduled.
-func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, error) {
+// session with neither is unscheduled; local times with no zone are an
+// error ending in ask.
+func frabStart(date, clock, dayDate string, loc *time.Location, ask string) (time.Time, error) {
 	if date != "" {
 		if t, err := parseOffsetTime(date); err == nil {
 			if loc != nil {
@@ -314,7 +350,7 @@ func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, erro
 			}
 			return t, nil
 		}
-		if len(date) != len(time.DateOnly) {
+		if len(date) != len("YYYY-MM-DD") {
 			return time.Time{}, fmt.Errorf(`bad "date" %q: want an ISO 8601 time such as 2019-08-21T11:00:00+02:00`, date)
 		}
 		dayDate = date
@@ -326,7 +362,7 @@ func frabStart(date, clock, dayDate string, loc *time.Location) (time.Time, erro
 		return time.Time{}, fmt.Errorf(`"start" %q without a date`, clock)
 	}
 	if loc == nil {
-		return time.Time{}, noZone(`times without an offset and no "time_zone_name": give --tz`)
+		return time.Time{}, noZone(`times without an offset and no "time_zone_name": ` + ask)
 	}
 	t, err := dayClock(dayDate, clock, maxDayClock, loc)
 	if err != nil {

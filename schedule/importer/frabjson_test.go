@@ -96,7 +96,7 @@ func TestFrabJSONCamp2019(t *testing.T) {
 		if s.Start.Location().String() != "Europe/Berlin" || s.End.Location().String() != "Europe/Berlin" {
 			t.Errorf("%s: times in %s, want Europe/Berlin", s.ID, s.Start.Location())
 		}
-		days[s.Day()]++
+		days[s.Day().String()]++
 	}
 	if want := map[string]int{"2019-08-21": 17, "2019-08-22": 17, "2019-08-23": 19, "2019-08-24": 17, "2019-08-25": 9}; !reflect.DeepEqual(days, want) {
 		t.Errorf("sessions per day %v, want %v", days, want)

@@ -37,6 +37,27 @@ func FuzzFrabJSON(f *testing.F) {
 	})
 }
 
+// FuzzSchedule2 reads C3VOC schedule 2.0 files: the schema's shapes,
+// references by guid and slug, text in several languages.
+func FuzzSchedule2(f *testing.F) {
+	for _, seed := range []string{
+		`{"schedule":{"conference":{"title":"T","time_zone_name":"Europe/Berlin","rooms":[{"name":"R","guid":"g"}],"tracks":[{"name":"N","slug":"s"}],` +
+			`"days":[{"date":"2024-12-27","start":"2024-12-27T09:00:00+01:00","end":"2024-12-28T06:00:00+01:00"}]},` +
+			`"events":[{"guid":"a","code":"A","type":"LIGHTNING_TALK","start":"2024-12-28T00:15:00+01:00","end":"2024-12-28T00:30:00+01:00","room":{"guid":"g"},"track":{"slug":"s"},` +
+			`"abstract":{"de":"d","en":"e"},"participants":[{"guid":"p","role":"HOST"}],"state":"CANCELED"},` +
+			`{"guid":"b","title":"x","start":"2024-12-28T10:00:00","duration":"PT1H"},{"guid":"c","title":"y","start":"2024-12-28T11:00:00Z"}],"persons":[{"guid":"p","name":"P"}]}}`,
+		`{"conference":{"title":"T"},"events":[{"guid":"a","title":"x","date":"2019-12-27T11:00:00+01:00","duration":"00:30","room":"Ada"}]}`,
+		`{"schedule":{"conference":{},"events":[{"room":[],"abstract":[1]},null,7]}}`,
+		`{"schedule":{"conference":{},"events":[{"start":"2024-12-28T10:00:00Z","duration":"-PT1H"}]}}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := Parse(data, "schedule2-json", Options{Name: "fuzz.json"})
+		checkFuzzResult(t, feed, err, "schedule2-json")
+	})
+}
+
 func FuzzSessionize(f *testing.F) {
 	f.Add([]byte(seedOrlando2020))
 	for _, seed := range []string{

@@ -31,6 +31,7 @@ func FuzzICal(f *testing.F) {
 	f.Add([]byte(seedPyConAU2023ICS), false)
 	f.Add([]byte(crlf("BEGIN:VCALENDAR\nX-WR-TIMEZONE:America/Los_Angeles\nBEGIN:VEVENT\nUID:a\nSUMMARY:A\\, b\nDTSTART:20260308T013000\nDURATION:P1DT1H\nEND:VEVENT\nEND:VCALENDAR\n")), false)
 	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:b\nSUMMARY:Caf\xc3\n \xa9\nCATEGORIES:bof,Web\\, Mobile\nDTSTART;VALUE=DATE:20260307\nEND:VEVENT\nEND:VCALENDAR\n"), true)
+	f.Add([]byte("<html><pre>\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:c\nSUMMARY:R&amp;D - Ann\nATTENDEE;CN=Ann:x\nDTSTART:20260307T100000\nLOCATION:Hamburg\nEND:VEVENT\nEND:VCALENDAR --></pre>"), false)
 	f.Fuzz(func(t *testing.T, data []byte, withZone bool) {
 		opt := Options{Name: "fuzz.ics"}
 		if withZone {

@@ -15,6 +15,9 @@ func FuzzPentabarf(f *testing.F) {
 		`<day date="2026-03-29"><room name="R"><event id="1" guid="g"><date>2026-03-29T02:30:00+01:00</date><start>02:30</start>` +
 		`<duration>01:00</duration><title>DST &amp; &lt;b&gt;</title><persons><person>A</person></persons></event></room></day></schedule>`))
 	f.Add([]byte(`<schedule><day date="2026-01-31"><room name="R"><event id="1"><start>10:00</start><duration>00:30</duration><title>x</title></event></room></day></schedule>`))
+	f.Add([]byte(`<schedule><conference><city>Berlin</city><venue>bcc</venue><day_change>04:00</day_change></conference><day date="2011-12-27"><room name="R">` +
+		`<event id="1"><start>00:15</start><duration></duration><title>x</title><person>A</person></event>` +
+		`<event id="2"><date>2011-12-27T23:00:00Z</date><start>23:00</start><duration>01:00</duration><title>y</title></event></room></day></schedule>`))
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><schedule/>`))
 	f.Add([]byte(`<schedule><event id="1"><duration>-00:50</duration>`))
 	f.Fuzz(func(t *testing.T, data []byte) {

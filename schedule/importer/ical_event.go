@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"strings"
 	"time"
 
@@ -60,7 +61,102 @@ func (ical) Name() string { return "ical" }
 func (ical) Detect(data []byte) bool {
 	h := head(data, 64)
 	const begin = "BEGIN:VCALENDAR"
-	return len(h) >= len(begin) && bytes.EqualFold(h[:len(begin)], []byte(begin))
+	if len(h) >= len(begin) && bytes.EqualFold(h[:len(begin)], []byte(begin)) {
+		return true
+	}
+	_, _, ok := wrappedCalendar(data)
+	return ok
+}
+
+// maxCalendarWrap bounds how far into a file wrappedCalendar looks for
+// BEGIN:VCALENDAR: a comment or a page's head, not a whole web site.
+const maxCalendarWrap = 64 << 10
+
+// wrappedCalendar finds a calendar inside something else: an HTML
+// comment (<!-- on the first line, --> on the last), blank lines, a web
+// page around it. It is the span from BEGIN:VCALENDAR to the end of the
+// last END:VCALENDAR, when BEGIN:VCALENDAR ends a line in the first
+// 64 KiB, only white space, markup (ending in ">") or an open comment
+// comes before it, and an END:VCALENDAR follows.
+func wrappedCalendar(data []byte) (begin, end int, ok bool) {
+	h := data[:min(len(data), maxCalendarWrap)]
+	begin = indexFold(h, "BEGIN:VCALENDAR", false)
+	if begin < 0 {
+		return 0, 0, false
+	}
+	before := bytes.TrimSpace(h[:begin])
+	inComment := bytes.HasPrefix(before, []byte("<!--")) && !bytes.Contains(before, []byte("-->"))
+	markup := len(before) > 0 && before[0] == '<' && before[len(before)-1] == '>'
+	if len(before) > 0 && !inComment && !markup {
+		return 0, 0, false
+	}
+	rest := h[begin+len("BEGIN:VCALENDAR"):]
+	if eol := bytes.IndexAny(rest, "\r\n"); eol < 0 || len(bytes.TrimSpace(rest[:eol])) > 0 {
+		return 0, 0, false // words after it: text about calendars
+	}
+	last := indexFold(data[begin:], "END:VCALENDAR", true)
+	if last < 0 {
+		return 0, 0, false
+	}
+	return begin, begin + last + len("END:VCALENDAR"), true
+}
+
+// indexFold is the index of the first (or last) pat in h, ASCII letters
+// matched in either case; -1 when there is none. Unlike searching
+// bytes.ToUpper(h), the index is h's own whatever h holds.
+func indexFold(h []byte, pat string, last bool) int {
+	found := -1
+	for i := 0; i+len(pat) <= len(h); i++ {
+		j := 0
+		for j < len(pat) && lowerASCII(h[i+j]) == lowerASCII(pat[j]) {
+			j++
+		}
+		if j == len(pat) {
+			if !last {
+				return i
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// unwrapCalendar returns the calendar inside a wrapped file, its lines
+// where they were (what came before it becomes blank lines, so errors
+// name the file's own lines), with a warning; data as it is otherwise.
+// A calendar inside a web page has its HTML entities (&amp;) decoded.
+func unwrapCalendar(data []byte, name string) ([]byte, []Warning) {
+	h := head(data, 64)
+	if len(h) >= 15 && bytes.EqualFold(h[:15], []byte("BEGIN:VCALENDAR")) {
+		return data, nil
+	}
+	begin, end, ok := wrappedCalendar(data)
+	if !ok {
+		return data, nil
+	}
+	cal := data[begin:end]
+	what := "blank lines"
+	switch before := bytes.TrimSpace(data[:begin]); {
+	case bytes.HasPrefix(before, []byte("<!--")):
+		what = "an HTML comment"
+	case len(before) > 0:
+		what = "a web page"
+		if bytes.Contains(cal, []byte("&amp;")) || bytes.Contains(cal, []byte("&lt;")) || bytes.Contains(cal, []byte("&#")) {
+			cal = []byte(html.UnescapeString(string(cal)))
+		}
+	}
+	out := make([]byte, 0, begin+len(cal))
+	out = append(out, bytes.Repeat([]byte{'\n'}, bytes.Count(data[:begin], []byte{'\n'}))...)
+	out = append(out, cal...)
+	w := Warning{File: name, Msg: fmt.Sprintf("the calendar is inside %s: read from its BEGIN:VCALENDAR to its END:VCALENDAR", what)}
+	return out, []Warning{w}
 }
 
 // icsParser holds what one Parse call needs.
@@ -68,6 +164,8 @@ type icsParser struct {
 	name  string
 	opt   Options
 	zones map[string]*time.Location // resolved TZIDs
+	cals  []*icsComp
+	ask   string // how an error about times without a zone ends, once asked
 }
 
 func (p *icsParser) errf(line int, format string, args ...any) error {
@@ -76,11 +174,39 @@ func (p *icsParser) errf(line int, format string, args ...any) error {
 
 func (ical) Parse(data []byte, opt Options) (*Feed, error) {
 	p := &icsParser{name: opt.Name, opt: opt, zones: map[string]*time.Location{}}
-	cals, err := p.readCalendars(stripBOM(data))
+	data, warnings := unwrapCalendar(stripBOM(data), opt.Name)
+	cals, err := p.readCalendars(data)
 	if err != nil {
 		return nil, err
 	}
-	return p.feed(cals)
+	p.cals = cals
+	feed, err := p.feed(cals)
+	if err != nil {
+		return nil, err
+	}
+	feed.Warnings = append(warnings, feed.Warnings...)
+	return feed, nil
+}
+
+// askZone is how an error about a time without a zone ends: the city
+// the events' LOCATIONs name gives the example (a room is no proof of
+// the zone, so it is only the example), else this machine's zone.
+func (p *icsParser) askZone() string {
+	if p.ask != "" {
+		return p.ask
+	}
+	seen := map[string]bool{}
+	var places []string
+	for _, cal := range p.cals {
+		for _, c := range cal.subs {
+			if pr := c.prop("LOCATION"); c.name == "VEVENT" && pr != nil && !seen[pr.value] && len(seen) < 1000 {
+				seen[pr.value] = true
+				places = append(places, oneLine(unescapeText(pr.value)))
+			}
+		}
+	}
+	p.ask = p.opt.askTZ(zoneInText(places...), "Europe/Brussels")
+	return p.ask
 }
 
 // feed turns the calendars into sessions.
@@ -280,6 +406,7 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 	s.Abstract = cleanText(text("DESCRIPTION"))
 	if len(s.Speakers) == 0 {
 		s.Speakers = icsSpeakers(c, s.Abstract)
+		s.Title = withoutSpeakers(s.Title, s.Speakers)
 	}
 	s.Cancelled = strings.EqualFold(strings.TrimSpace(text("STATUS")), "CANCELLED")
 
@@ -376,6 +503,34 @@ func splitUnbracketed(s string) []string {
 		start = i + 1
 	}
 	return out
+}
+
+// withoutSpeakers takes a " - Ann Lee, Bo Chen" off the end of a title
+// when those are the speakers the event names elsewhere (ATTENDEE,
+// ORGANIZER, a "Speaker:" line), as pretalx's SUMMARY has them: every
+// name after the last " - " outside brackets must be one of them.
+func withoutSpeakers(title string, speakers []string) string {
+	if len(speakers) == 0 {
+		return title
+	}
+	i := lastUnbracketed(title, " - ")
+	if i <= 0 {
+		return title
+	}
+	known := map[string]bool{}
+	for _, sp := range speakers {
+		known[strings.ToLower(oneLine(sp))] = true
+	}
+	names := splitUnbracketed(strings.NewReplacer(" & ", ",", " and ", ",").Replace(title[i+3:]))
+	if len(names) == 0 {
+		return title
+	}
+	for _, n := range names {
+		if !known[strings.ToLower(n)] {
+			return title
+		}
+	}
+	return strings.TrimSpace(title[:i])
 }
 
 // icsSpeakers finds the speakers of an event that does not name them in

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,7 +68,7 @@ func TestICalPyConAU2023(t *testing.T) {
 	days := map[string]int{}
 	rooms := map[string]bool{}
 	for _, s := range feed.Sessions {
-		days[s.Day()]++
+		days[s.Day().String()]++
 		rooms[s.Room] = true
 		if s.Start.Location().String() != "Australia/Adelaide" {
 			t.Errorf("%s: start in %s, want Australia/Adelaide", s.ID, s.Start.Location())
@@ -458,5 +459,84 @@ func BenchmarkICal(b *testing.B) {
 		if _, err := Parse(data, "ical", Options{Name: "pyconau.ics"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A calendar saved inside an HTML comment (<!-- first line, --> last),
+// inside a web page, or after blank lines is found and read, its lines
+// counted where they are in the file, with a warning; a page without a
+// calendar is still refused.
+func TestICalWrapped(t *testing.T) {
+	cal := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Berlin\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTART:20260201T100000\r\nDTEND:20260201T110000\r\nSUMMARY:R&D talk\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	for _, tt := range []struct{ name, data, warning string }{
+		{"comment", "<!--\r\n" + cal + "-->\r\n", "the calendar is inside an HTML comment: read from its BEGIN:VCALENDAR to its END:VCALENDAR"},
+		{"comment on the same lines", "<!-- " + strings.TrimSuffix(cal, "\r\n") + " -->", "inside an HTML comment"},
+		{"blank lines", "\n\n\n" + cal + "\n\n", ""},
+		{"web page", "<!DOCTYPE html>\n<html><body><pre>\n" + strings.ReplaceAll(cal, "&", "&amp;") + "</pre></body></html>\n", "the calendar is inside a web page"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			feed, err := Parse([]byte(tt.data), "", Options{Name: "cal.ics"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := feed.Sessions[0]
+			if feed.Format != "ical" || len(feed.Sessions) != 1 || s.Title != "R&D talk" || s.Start.Format(time.RFC3339) != "2026-02-01T10:00:00+01:00" {
+				t.Errorf("%s %d %q %s", feed.Format, len(feed.Sessions), s.Title, s.Start)
+			}
+			if tt.warning != "" && (len(feed.Warnings) != 1 || !strings.Contains(feed.Warnings[0].Msg, tt.warning)) {
+				t.Errorf("warnings %v", feed.Warnings)
+			}
+		})
+	}
+	// Errors name the file's own lines.
+	_, err := Parse([]byte("<!--\n\n"+strings.Replace(cal, "DTSTART:20260201T100000", "DTSTART:2026020", 1)+"-->\n"), "", Options{Name: "cal.ics"})
+	if err = problem(nil, err); err == nil || !strings.Contains(err.Error(), "cal.ics:8: ") {
+		t.Errorf("error %v, want line 8", err)
+	}
+	for _, data := range []string{"<!DOCTYPE html><html><body>BEGIN:VCALENDAR is how a calendar starts</body></html>", "<html><p>Subscribe: BEGIN:VCALENDAR</p></html>"} {
+		if _, err := Parse([]byte(data), "", Options{Name: "page.html"}); err == nil || !strings.Contains(err.Error(), "a web page (HTML), not a program") {
+			t.Errorf("%q: %v", data, err)
+		}
+	}
+}
+
+// A SUMMARY that ends in " - " and the speakers the event names elsewhere
+// (ATTENDEE, ORGANIZER, a "Speaker:" line) loses them; any other dash
+// in a title stays.
+func TestICalSpeakerSuffix(t *testing.T) {
+	ev := func(summary, more string) string {
+		return "BEGIN:VEVENT\nUID:" + summary + "\nDTSTART:20260201T100000Z\nSUMMARY:" + summary + "\n" + more + "END:VEVENT\n"
+	}
+	data := "BEGIN:VCALENDAR\nVERSION:2.0\n" +
+		ev("Rust in the kernel - Ann Lee", "ATTENDEE;CN=Ann Lee:mailto:ann@example.org\n") +
+		ev("Q&A - Ann Lee and Bo Chen", "DESCRIPTION:Speakers: Ann Lee\\, Bo Chen\\n\\nQuestions.\n") +
+		ev("Panel - Ann Lee\\, Cy", "ORGANIZER;CN=Ann Lee:mailto:ann@example.org\n") +
+		ev("Hacking - the basics", "ATTENDEE;CN=Ann Lee:mailto:ann@example.org\n") +
+		ev("Keynote - Ann Lee", "") +
+		"END:VCALENDAR\n"
+	feed := parseICS(t, data, Options{Name: "x.ics"})
+	var got []string
+	for _, s := range feed.Sessions {
+		got = append(got, s.Title+" | "+strings.Join(s.Speakers, ", "))
+	}
+	want := []string{"Rust in the kernel | Ann Lee", "Q&A | Ann Lee, Bo Chen", "Panel - Ann Lee, Cy | Ann Lee", "Hacking - the basics | Ann Lee", "Keynote - Ann Lee | "}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// A calendar of floating times asks for --tz; a city its LOCATIONs name
+// is the example, and this machine's zone otherwise.
+func TestICalAskZone(t *testing.T) {
+	data := "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nSUMMARY:x\nDTSTART:20260201T100000\nLOCATION:Room 101\\, Pasadena Convention Center\nEND:VEVENT\nEND:VCALENDAR\n"
+	_, err := Parse([]byte(data), "", Options{Name: "x.ics", MachineZone: "Europe/Paris"})
+	if !errors.Is(err, ErrNoZone) || !strings.Contains(err.Error(), `give the conference's zone with --tz ("Room 101, Pasadena Convention Center" names Pasadena: --tz America/Los_Angeles, if the conference is there)`) {
+		t.Errorf("%v", err)
+	}
+	_, err = Parse([]byte(strings.Replace(data, "Pasadena ", "", 1)), "", Options{Name: "x.ics", MachineZone: "Europe/Paris"})
+	if !errors.Is(err, ErrNoZone) || !strings.Contains(err.Error(), `(e.g. --tz Europe/Paris, this machine's zone)`) {
+		t.Errorf("%v", err)
 	}
 }

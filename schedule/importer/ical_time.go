@@ -36,7 +36,7 @@ func (p *icsParser) readTime(pr *icsProp, loc *time.Location) (icsTime, error) {
 			return icsTime{}, fmt.Errorf("bad %s date %q: want YYYYMMDD, such as 20260307", pr.name, clip(v, 40))
 		}
 		if loc == nil {
-			return icsTime{}, noZone(fmt.Sprintf("%s is an all-day date and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name))
+			return icsTime{}, noZone(fmt.Sprintf("%s is an all-day date and the calendar names no time zone: %s", pr.name, p.askZone()))
 		}
 		return icsTime{t: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc), date: true}, nil
 	}
@@ -68,7 +68,7 @@ func (p *icsParser) readTime(pr *icsProp, loc *time.Location) (icsTime, error) {
 		}
 		zone = z
 	} else if zone == nil {
-		return icsTime{}, noZone(fmt.Sprintf("%s %s is a floating time (no TZID, no Z) and the calendar names no time zone: give the conference's zone with --tz (e.g. --tz Europe/Brussels)", pr.name, v))
+		return icsTime{}, noZone(fmt.Sprintf("%s %s is a floating time (no TZID, no Z) and the calendar names no time zone: %s", pr.name, v, p.askZone()))
 	}
 	return icsTime{t: wallTime(y, mo, d, h, mi, sec, zone)}, nil
 }

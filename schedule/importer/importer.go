@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +21,10 @@ type Feed struct {
 	Format     string // the importer's name, e.g. "pentabarf"
 	Conference string // the program's own name when it states one
 	TimeZone   string // the zone the program states: a tz name or an offset (schedule.ParseZone)
-	Sessions   []*schedule.Session
+	// FirstDay is Options.FirstDay when the program used it (a CSV that
+	// numbers its days); zero otherwise.
+	FirstDay schedule.Day
+	Sessions []*schedule.Session
 	// Warnings say what the import did with input it could not take as
 	// it was: a session skipped, a title cut, ids made unique, columns
 	// ignored. Nothing is changed without one.
@@ -37,6 +41,9 @@ type Warning struct {
 	Line    int
 	Session string
 	Msg     string
+	// Type is the session type the warning is about when it names no
+	// kind plan knows: a plan that maps the type has no use for it.
+	Type string
 }
 
 func (w Warning) String() string {
@@ -79,10 +86,11 @@ func (f *Feed) warn(name string, s *schedule.Session, format string, args ...any
 
 // skip leaves out a session that cannot be read, with a warning naming
 // where and why, so one bad event does not sink the program. Errors about
-// zones are not the session's fault: they fail the import (the caller may
-// retry with --tz), and so does a program all of whose sessions are bad.
+// zones and numbered days are not the session's fault: they fail the
+// import (the caller may retry with --tz or --first-day), and so does a
+// program all of whose sessions are bad.
 func (f *Feed) skip(err error) error {
-	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) {
+	if errors.Is(err, ErrNoZone) || errors.Is(err, errBadZone) || errors.Is(err, errNoFirstDay) {
 		return err
 	}
 	f.skipped = append(f.skipped, err)
@@ -126,8 +134,16 @@ type Options struct {
 	Name string
 	// Location places times that carry no offset (Sessionize, CSV, floating
 	// iCalendar times). When nil, such feeds use the zone the feed names,
-	// or fail with an error asking for --tz.
+	// or the zone of the place it names (a pentabarf <city>), or fail with
+	// an error asking for --tz.
 	Location *time.Location
+	// MachineZone is this machine's zone by its tz name ("" when unknown):
+	// the example an error asking for --tz gives, when the program names no
+	// place to take one from.
+	MachineZone string
+	// FirstDay is the date of the program's first day, for a CSV that
+	// numbers its days (a DAY column of 1, 2, 3) instead of dating them.
+	FirstDay schedule.Day
 }
 
 // ErrNoZone is wrapped by errors about times that carry no zone and a
@@ -156,6 +172,9 @@ type Importer interface {
 // importers in detection order: the most specific sniffers first.
 var importers = []Importer{
 	pentabarf{},
+	// schedule 2.0 has frab's "schedule" and "conference" too: it goes
+	// first, known by its flat "events" list.
+	schedule2JSON{},
 	frabJSON{},
 	sessionize{},
 	scaleXML{},
@@ -188,6 +207,9 @@ func Lookup(name string) (Importer, error) {
 func Detect(data []byte, name string) (Importer, error) {
 	data = stripBOM(data)
 	if h := bytes.ToLower(head(data, 64)); bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		if (ical{}).Detect(data) {
+			return ical{}, nil // a calendar saved inside a web page
+		}
 		return nil, &schedule.InputError{File: name, Msg: "a web page (HTML), not a program: import the schedule's XML, JSON, iCalendar or CSV export instead"}
 	}
 	for _, im := range importers {
@@ -254,10 +276,7 @@ func validate(feed *Feed, name string) error {
 	var untitledAt []*schedule.Session
 	for _, s := range feed.Sessions {
 		s.Title = strings.TrimSpace(s.Title)
-		// Every format marks cancellations in the title sometimes.
-		if t, c := cancelledTitle(s.Title); c {
-			s.Title, s.Cancelled = t, true
-		}
+		markCancelled(s)
 		if s.Title == "" {
 			s.Title = untitled
 			untitledAt = append(untitledAt, s)
@@ -305,7 +324,26 @@ func validate(feed *Feed, name string) error {
 		return &schedule.InputError{File: name, Msg: "no session of the program could be read (see the warnings)"}
 	}
 	uniqueIDs(feed, name)
+	warnUnknownTypes(feed, name)
 	return nil
+}
+
+// markCancelled finds what every format writes sometimes: a
+// cancellation mark in the title or subtitle, stripped there, or a
+// sentence in the abstract saying the session is cancelled.
+func markCancelled(s *schedule.Session) {
+	if t, c := cancelledTitle(s.Title); c {
+		s.Title, s.Cancelled = t, true
+	}
+	if t, c := cancelledTitle(s.Subtitle); c {
+		if t == s.Subtitle && cancelMarks().only.MatchString(t) {
+			t = ""
+		}
+		s.Subtitle, s.Cancelled = t, true
+	}
+	if !s.Cancelled && cancelledText(s.Abstract) {
+		s.Cancelled = true
+	}
 }
 
 // cutFields warns about every one-line field of s that was cut at
@@ -406,7 +444,8 @@ func plural(n int, one, many string) string {
 
 // kindOf decides a session's kind from what the feed says, most specific
 // first: a title prefix ("BoF: …"), then the feed's type or topic, then
-// the track; def when nothing is recognised.
+// the track's format (see schedule.TrackKind); def when nothing is
+// recognised. Formats whose type field states the kind use typedKind.
 func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 	if k, ok := schedule.TitleKind(title); ok {
 		return k
@@ -414,8 +453,86 @@ func kindOf(title, typ, track string, def schedule.Kind) schedule.Kind {
 	if k, ok := schedule.GuessKind(typ); ok {
 		return k
 	}
-	if k, ok := schedule.GuessKind(track); ok && k != schedule.KindTalk {
+	if k, ok := schedule.TrackKind(track); ok {
 		return k
 	}
 	return def
+}
+
+// typedKind decides the kind of a session whose feed states a type
+// (frab's <type>, Sessionize's session format, a CSV kind column). The
+// title's own word comes first, as in kindOf ("BoF: …" in a workshop
+// slot, "Lunch" typed as a talk); then the type. Guessing never turns a
+// typed session into a talk: a type plan does not know is read by the
+// track's format, else as other (validate warns once per such type).
+func typedKind(title, typ, track string) schedule.Kind {
+	if typ == "" {
+		return kindOf(title, "", track, schedule.KindTalk)
+	}
+	if k, ok := schedule.TitleKind(title); ok {
+		return k
+	}
+	if k, ok := typeKind(typ); ok {
+		return k
+	}
+	if k, ok := schedule.TrackKind(track); ok {
+		return k
+	}
+	return schedule.KindOther
+}
+
+// typeKind is the kind a feed's type names: a kind's own name or a
+// spelling of one ("booths", "BoF"), or words GuessKind knows.
+func typeKind(typ string) (schedule.Kind, bool) {
+	if k, err := schedule.ParseKind(typ); err == nil {
+		return k, true
+	}
+	return schedule.GuessKind(typ)
+}
+
+// statedTypes are the formats whose sessions' Type states their kind
+// (SCALE's Topic is a subject; iCalendar keeps only kind names as Type).
+var statedTypes = map[string]bool{"pentabarf": true, "frab-json": true, "schedule2-json": true, "sessionize": true, "csv": true}
+
+// warnUnknownTypes warns once per session type that names no kind plan
+// knows: those sessions are not counted as talks, and the user may map
+// the type in the plan.
+func warnUnknownTypes(feed *Feed, name string) {
+	if !statedTypes[feed.Format] {
+		return
+	}
+	type tally struct{ n, other int }
+	counts := map[string]*tally{}
+	var order []string
+	for _, s := range feed.Sessions {
+		if s.Type == "" {
+			continue
+		}
+		if _, ok := typeKind(s.Type); ok {
+			continue
+		}
+		t := counts[s.Type]
+		if t == nil {
+			t = &tally{}
+			counts[s.Type] = t
+			order = append(order, s.Type)
+		}
+		t.n++
+		if s.Kind == schedule.KindOther {
+			t.other++
+		}
+	}
+	for _, typ := range order {
+		t := counts[typ]
+		read := "read as other"
+		switch {
+		case t.other == 0:
+			read = "read by their title or track"
+		case t.other < t.n:
+			read = fmt.Sprintf("%d read as other, %d by their title or track", t.other, t.n-t.other)
+		}
+		feed.Warnings = append(feed.Warnings, Warning{File: name, Type: typ, Msg: fmt.Sprintf(
+			"the session type %q (%d %s) names no kind plan knows: %s; to count it as another kind, map it in the plan file: kinds: {%s: talk}",
+			typ, t.n, plural(t.n, "session", "sessions"), read, strconv.Quote("type:"+typ))})
+	}
 }

@@ -366,8 +366,9 @@ func scaleTime(s string, loc *time.Location) (time.Time, error) {
 // career). Any other topic is a subject track, and a title's own word
 // beats it: "Workshop - Intro to Nix" (PlanetNix), "Kubernetes For
 // Sysadmins Workshop" (Cloud Native) and "SunSecCon Keynote: …" are what
-// they say. Then a topic word kindOf recognises ("Sponsored" is none: it
-// says who paid, not that it is a booth), else talk.
+// they say. Then a topic that names a format, as a track would
+// ("Lightning Talks"; "Sponsored" is none: it says who paid, not that it
+// is a booth), else talk.
 func scaleKind(title, topic string) schedule.Kind {
 	switch strings.ToLower(topic) {
 	case "keynote", "keynotes":
@@ -379,7 +380,7 @@ func scaleKind(title, topic string) schedule.Kind {
 	case "career day":
 		return schedule.KindCareer
 	}
-	return kindOf(title, topic, "", schedule.KindTalk)
+	return kindOf(title, "", topic, schedule.KindTalk)
 }
 
 // scaleSlug is the last segment of a talk's link, unescaped:
@@ -425,7 +426,7 @@ func scaleIDs(sessions []*schedule.Session) {
 		id := base[i]
 		if count[id] > 1 {
 			if s.Scheduled() {
-				id += "-" + s.Start.Format(time.DateOnly)
+				id += "-" + schedule.DayOf(s.Start).String()
 			} else {
 				id += "-tbd"
 			}

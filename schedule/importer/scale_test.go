@@ -250,7 +250,7 @@ func TestScale23xSample(t *testing.T) {
 	for i, s := range feed.Sessions {
 		if !s.Scheduled() {
 			unscheduled++
-			if !s.End.IsZero() || s.Room != "" || s.Day() != "" {
+			if !s.End.IsZero() || s.Room != "" || !s.Day().IsZero() {
 				t.Errorf("unscheduled %s has end %v, room %q", s.ID, s.End, s.Room)
 			}
 			if i < 2 {

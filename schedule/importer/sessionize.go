@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,6 +109,42 @@ func categoryRole(title string) szRole {
 	return szTag
 }
 
+// categoryRoles gives each category its role. The session format is
+// the category titled so ("Session format", "Session type"); when no
+// title says so, it is the category whose items are session types
+// whatever its title ("Please select session type:" with "20 min
+// lightning talk", "45 min talk", "Workshop"): most of its items name a
+// kind. A category of subjects ("Cloud", "Security") or levels names
+// none, and stays a tag.
+func categoryRoles(categories []szCategory) []szRole {
+	roles := make([]szRole, len(categories))
+	for i, c := range categories {
+		roles[i] = categoryRole(string(c.Title))
+	}
+	if slices.Contains(roles, szFormat) {
+		return roles
+	}
+	best, bestShare := -1, 0.0
+	for i, c := range categories {
+		if roles[i] != szTag || len(c.Items) == 0 {
+			continue
+		}
+		kinds := 0
+		for _, it := range c.Items {
+			if _, ok := typeKind(oneLine(string(it.Name))); ok {
+				kinds++
+			}
+		}
+		if share := float64(kinds) / float64(len(c.Items)); share > 0.5 && share > bestShare {
+			best, bestShare = i, share
+		}
+	}
+	if best >= 0 {
+		roles[best] = szFormat
+	}
+	return roles
+}
+
 type szPending struct {
 	s    szSession
 	line int
@@ -160,12 +197,14 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 	}
 
 	loc := opt.Location
-	if loc == nil {
-		for _, p := range pending {
-			if needsZone(p.s.StartsAt.String()) || needsZone(p.s.EndsAt.String()) {
-				return nil, &schedule.InputError{File: opt.Name, Err: noZone("times in this Sessionize file carry no time zone: give --tz ZONE, e.g. --tz America/New_York")}
-			}
+	if loc == nil && localTimes(pending) {
+		// The file names no place; a room that names a city ("Pasadena
+		// Convention Center") gives the example, as rooms are no proof.
+		var texts []string
+		for _, rm := range rooms {
+			texts = append(texts, oneLine(string(rm.Name)))
 		}
+		return nil, &schedule.InputError{File: opt.Name, Err: noZone("times in this Sessionize file carry no time zone: " + opt.askTZ(zoneInText(texts...), "Europe/London or --tz America/New_York"))}
 	}
 
 	names := make(map[string]string, len(speakers))
@@ -173,8 +212,9 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 		names[sp.ID.String()] = sp.name()
 	}
 	items := make(map[string]szItem)
-	for _, c := range categories {
-		role := categoryRole(string(c.Title))
+	roles := categoryRoles(categories)
+	for i, c := range categories {
+		role := roles[i]
 		for _, it := range c.Items {
 			items[it.ID.String()] = szItem{role: role, name: oneLine(string(it.Name))}
 		}
@@ -242,14 +282,15 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 
 	// Service sessions (keynote, lunch, breaks) have no format; their
 	// title is the best hint, and what it does not name is "other".
-	hint, def := s.Type, schedule.KindTalk
 	if ss.IsServiceSession {
-		def = schedule.KindOther
+		hint := s.Type
 		if hint == "" {
 			hint = s.Title
 		}
+		s.Kind = kindOf(s.Title, hint, s.Track, schedule.KindOther)
+	} else {
+		s.Kind = typedKind(s.Title, s.Type, s.Track)
 	}
-	s.Kind = kindOf(s.Title, hint, s.Track, def)
 
 	start, end := ss.StartsAt.String(), ss.EndsAt.String()
 	if start == "" && end == "" {
@@ -269,6 +310,16 @@ func (ss *szSession) session(names map[string]string, items map[string]szItem, r
 		return nil, fmt.Errorf(`ends (%s) before it starts (%s)`, end, start)
 	}
 	return s, nil
+}
+
+// localTimes reports whether a session's time carries no offset.
+func localTimes(pending []*szPending) bool {
+	for _, p := range pending {
+		if needsZone(p.s.StartsAt.String()) || needsZone(p.s.EndsAt.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // needsZone reports whether a Sessionize time is local (no offset).

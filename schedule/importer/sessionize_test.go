@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -77,9 +78,23 @@ func TestSessionizeOrlandoCodeCamp(t *testing.T) {
 	}
 }
 
+// A Sessionize file says nothing about its place: the question for --tz
+// gives this machine's zone as the example, else a room that names a
+// city, else two common zones; never always the same one.
 func TestSessionizeNeedsZone(t *testing.T) {
-	_, err := Parse(program(t, "sessionize-orlandocodecamp-2020-all.json"), "", Options{Name: "All.json"})
-	inputError(t, err, "All.json", 0, "", "times in this Sessionize file carry no time zone: give --tz ZONE, e.g. --tz America/New_York")
+	data := program(t, "sessionize-orlandocodecamp-2020-all.json")
+	_, err := Parse(data, "", Options{Name: "All.json"})
+	inputError(t, err, "All.json", 0, "", "times in this Sessionize file carry no time zone: give the conference's zone with --tz (e.g. --tz Europe/London or --tz America/New_York)")
+	_, err = Parse(data, "", Options{Name: "All.json", MachineZone: "America/Chicago"})
+	inputError(t, err, "All.json", 0, "", "times in this Sessionize file carry no time zone: give the conference's zone with --tz (e.g. --tz America/Chicago, this machine's zone)")
+	_, err = Parse(data, "", Options{Name: "All.json", MachineZone: "Etc/UTC"})
+	inputError(t, err, "All.json", 0, "", "(e.g. --tz Europe/London or --tz America/New_York)")
+	rooms := bytes.Replace(data, []byte(`"name": "Auditorium"`), []byte(`"name": "Auditorium, Pasadena Convention Center"`), 1)
+	if bytes.Equal(rooms, data) {
+		t.Fatal("no Auditorium in the file")
+	}
+	_, err = Parse(rooms, "", Options{Name: "All.json", MachineZone: "America/Chicago"})
+	inputError(t, err, "All.json", 0, "", `give the conference's zone with --tz ("Auditorium, Pasadena Convention Center" names Pasadena: --tz America/Los_Angeles, if the conference is there)`)
 }
 
 // Local times take the offset in force on their own day: US daylight

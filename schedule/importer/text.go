@@ -1,14 +1,12 @@
 package importer
 
-// Text fields: plain text cleaned up, HTML reduced to text, cancellation
-// markers in titles, and the one UTF-8/UTF-16 check every format gets.
+// Text fields: plain text cleaned up, HTML reduced to text, and the one
+// UTF-8/UTF-16 check every format gets (cancellation markers: cancel.go).
 
 import (
 	"bytes"
 	"io"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/plan-cli/plan/schedule"
@@ -249,31 +247,6 @@ func clipBytes(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-var cancelledRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i:\s*[(\[]\s*cancell?ed\s*[)\]]\s*|^\s*cancell?ed\s*[:\-–—|]\s*|\s+[\-–—|:]\s*cancell?ed\s*$)|^\s*CANCELL?ED\s+`)
-})
-
-// cancelledTitle finds a cancellation marker and strips it, in every
-// form organisers write one: "(Cancelled)" or "[CANCELLED]" anywhere
-// (any case, also "Canceled"), a leading "Cancelled:", "CANCELED - " or
-// "cancelled |", a trailing " - Cancelled", and FOSDEM's "CANCELLED
-// Title" with no separator (only in capitals: "Cancelled Flights" is a
-// subject). The session's Cancelled flag
-// carries the news, and the title and derived id stay what they were
-// before the cancellation, so a re-import matches the pick and reports it
-// cancelled, not retitled. A title that is nothing but the marker is kept
-// as it is.
-func cancelledTitle(title string) (string, bool) {
-	if !strings.Contains(strings.ToLower(title), "cancel") || !cancelledRE().MatchString(title) {
-		return title, false
-	}
-	stripped := oneLine(cancelledRE().ReplaceAllString(title, " "))
-	if stripped == "" {
-		return title, true
-	}
-	return stripped, true
 }
 
 // splitNames splits a comma-separated speaker list.

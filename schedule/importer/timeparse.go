@@ -97,20 +97,43 @@ const maxDayClock = 48 * time.Hour
 // character ignored) in loc: how pentabarf's <start> and frab's "start"
 // place a session on its day.
 func dayClock(day, clock string, maxClock time.Duration, loc *time.Location) (time.Time, error) {
-	day = strings.TrimSpace(day)
-	d, err := time.Parse(time.DateOnly, day[:min(10, len(day))])
+	d, err := feedDay(day)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("bad day date %q: want YYYY-MM-DD", day)
+		return time.Time{}, err
 	}
 	off, err := hhmmDuration(clock)
 	if err != nil || off >= maxClock {
 		return time.Time{}, fmt.Errorf("%q is not a time of the form HH:MM", strings.TrimSpace(clock))
 	}
 	// Past midnight ("25:30", as frab writes a night session) is the next day.
-	d = d.AddDate(0, 0, int(off/(24*time.Hour)))
+	d = d.AddDays(int(off / (24 * time.Hour)))
 	off %= 24 * time.Hour
 	h, m := int(off/time.Hour), int(off%time.Hour/time.Minute)
-	return wallTime(d.Year(), int(d.Month()), d.Day(), h, m, 0, loc), nil
+	y, mo, dd := d.Date()
+	return wallTime(y, int(mo), dd, h, m, 0, loc), nil
+}
+
+// feedDay reads the date a feed labels a day with (pentabarf's <day
+// date>, frab's day "date"): YYYY-MM-DD, anything after the tenth
+// character ignored.
+func feedDay(day string) (schedule.Day, error) {
+	day = strings.TrimSpace(day)
+	d, err := schedule.ParseDay(day[:min(10, len(day))])
+	if err != nil {
+		return 0, fmt.Errorf("bad day date %q: want YYYY-MM-DD", day)
+	}
+	return d, nil
+}
+
+// filedUnder is the conference day to record for a session starting at
+// start inside a feed's day labelled dayDate (see schedule.FiledUnder);
+// none when the label is no date.
+func filedUnder(dayDate string, start time.Time) schedule.Day {
+	d, err := feedDay(dayDate)
+	if err != nil {
+		return 0
+	}
+	return schedule.FiledUnder(d, start)
 }
 
 // localDay is the conference day a <day> (or frab day) stands for. wafer
@@ -118,8 +141,9 @@ func dayClock(day, clock string, maxClock time.Duration, loc *time.Location) (ti
 // date="2023-09-13" start="2023-09-13T21:30:00+00:00"> holds local
 // Thursday 14 September in Asia/Kolkata. When the day's start, in the
 // conference zone, falls on a later date than its label, that local
-// date is the day; otherwise the label stands (38C3's nights after
-// midnight belong to the day before, as the program files them).
+// date is the day, as it is when the label is no date; otherwise the
+// label stands (38C3's nights after midnight belong to the day before,
+// as the program files them).
 func localDay(date, start string, loc *time.Location) string {
 	date = strings.TrimSpace(date)
 	if loc == nil || len(date) < 10 || strings.TrimSpace(start) == "" {
@@ -129,10 +153,11 @@ func localDay(date, start string, loc *time.Location) string {
 	if err != nil {
 		return date
 	}
-	if local := t.In(loc).Format(time.DateOnly); local > date[:10] {
-		return local
+	local := schedule.DayOf(t.In(loc))
+	if label, err := schedule.ParseDay(date[:10]); err == nil && !local.After(label) {
+		return date
 	}
-	return date
+	return local.String()
 }
 
 // hhmmDuration reads "HH:MM" or "HH:MM:SS" as a duration: since midnight

@@ -45,7 +45,7 @@ func describeJSON(t []byte) string {
 	sort.Strings(keys)
 	if top["events"] == '[' {
 		if _, hasSchedule := top["schedule"]; !hasSchedule {
-			return `C3VOC's newer "schedule v2" JSON (a top-level "events" list), which this tool cannot read yet: import the same program's schedule.xml, or its frab-style schedule.json (with "schedule": {"conference": {"days": …}}), instead`
+			return `a JSON "events" list without the "conference" object that C3VOC's schedule 2.0 JSON has beside it (its name and time zone): import the program's schedule.xml or schedule.json instead`
 		}
 	}
 	if _, ok := top["schedule"]; ok {
@@ -129,6 +129,8 @@ func describeEmpty(format string, data []byte) string {
 		return "it is a pentabarf/frab schedule.xml, but its <day> elements hold no <room> with an <event>"
 	case "frab-json":
 		return `it is a frab/pretalx schedule.json, but "schedule.conference.days" holds no room with an event`
+	case "schedule2-json":
+		return `it is a C3VOC schedule 2.0 JSON, but its "events" list is empty`
 	case "sessionize":
 		return `it is a Sessionize export, but its "sessions" list is empty`
 	case "ical":

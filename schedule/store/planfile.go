@@ -61,14 +61,15 @@ type conferenceYAML struct {
 }
 
 type sourceYAML struct {
-	Name         string    `yaml:"name"`
-	Location     string    `yaml:"location"`
-	Format       string    `yaml:"format"`
-	Imported     time.Time `yaml:"imported,omitempty"`
-	Sessions     int       `yaml:"sessions"`
-	Prefix       string    `yaml:"prefix,omitempty"`
-	ETag         string    `yaml:"etag,omitempty"`
-	LastModified string    `yaml:"last_modified,omitempty"`
+	Name         string       `yaml:"name"`
+	Location     string       `yaml:"location"`
+	Format       string       `yaml:"format"`
+	Imported     time.Time    `yaml:"imported,omitempty"`
+	Sessions     int          `yaml:"sessions"`
+	Prefix       string       `yaml:"prefix,omitempty"`
+	ETag         string       `yaml:"etag,omitempty"`
+	LastModified string       `yaml:"last_modified,omitempty"`
+	FirstDay     schedule.Day `yaml:"first_day,omitempty"`
 }
 
 // pickYAML is how a pick reads in the plan file: what the user decided
@@ -84,7 +85,7 @@ type pickYAML struct {
 	Type      string            `yaml:"type,omitempty"`
 	Start     time.Time         `yaml:"start,omitempty"`
 	End       time.Time         `yaml:"end,omitempty"`
-	Date      string            `yaml:"date,omitempty"`
+	Date      schedule.Day      `yaml:"date,omitempty"`
 	Room      string            `yaml:"room,omitempty"`
 	Track     string            `yaml:"track,omitempty"`
 	Speakers  []string          `yaml:"speakers,omitempty"`
@@ -192,6 +193,9 @@ func (d *planDoc) UnmarshalYAML(decode func(any) error) error {
 	// Format 1 is the first; each later one adds a step here that
 	// upgrades the nodes of an older one.
 	d.timeErr = walkTimes(top.n, d.name, "")
+	if d.timeErr == nil {
+		d.timeErr = checkDates(top.n, d.name)
+	}
 	return decode(&d.file)
 }
 
@@ -442,6 +446,26 @@ func walkTimes(n *yaml.Node, name, id string) error {
 			}
 		} else if err := walkTimes(c, name, id); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkDates refuses a pick's date that is no date with its line and
+// pick (the decoder, reading it as a schedule.Day, would say neither).
+func checkDates(top *yaml.Node, name string) error {
+	picks := mappingValue(top, "picks")
+	for i := 0; picks != nil && i < len(picks.Content); i++ {
+		v := mappingValue(picks.Content[i], "date")
+		if v == nil || v.Kind != yaml.ScalarNode || v.Value == "" || v.ShortTag() == "!!null" {
+			continue
+		}
+		if _, err := schedule.ParseDay(v.Value); err != nil {
+			id := ""
+			if n := mappingValue(picks.Content[i], "id"); n != nil {
+				id = n.Value
+			}
+			return &schedule.InputError{File: name, Line: v.Line, Session: id, Msg: "date: " + err.Error()}
 		}
 	}
 	return nil

@@ -481,3 +481,16 @@ func TestTimeOutsideYearsRefusedOnRead(t *testing.T) {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
+
+// TestYAML11TypedAgreesWithTheResolver keeps the map's shortcut honest:
+// for every text, yaml11Typed answers as the full YAML 1.1 pattern does.
+func TestYAML11TypedAgreesWithTheResolver(t *testing.T) {
+	texts := []string{"y", "Yes", "NO", "on", "Off", "true", "FALSE", "null", "~", "<<", "=", "yes!", "Nix", "online",
+		"Janson", "7886", "0x1F", "0o7", "0_7", "1:30", "12:30:00", "1.5", ".5", ".inf", "-.Inf", ".NaN", "+1", "-0b101",
+		"2026-01-31", "2026-1-3 10:00:00", "2026-01-31T10:00:00Z", "10 Talks", "FOSS", "tRUE", "nil", "None", "-", "+", "."}
+	for _, s := range texts {
+		if got, want := yaml11Typed(s), yaml11RE().MatchString(s); got != want {
+			t.Errorf("yaml11Typed(%q) = %v, the resolver's pattern says %v", s, got, want)
+		}
+	}
+}

@@ -271,7 +271,7 @@ func textStyle(s string, cur yaml.Style) yaml.Style {
 		return cur&^quoted | yaml.LiteralStyle
 	case special:
 		return cur&^quoted | yaml.DoubleQuotedStyle
-	case cur&quoted == 0 && (s == "" || strings.ContainsRune("=<~nNyYtTfFoO.+-0123456789", rune(s[0])) && yaml11RE().MatchString(s)):
+	case cur&quoted == 0 && (s == "" || yaml11Typed(s)):
 		return cur | yaml.DoubleQuotedStyle
 	}
 	return cur
@@ -285,6 +285,24 @@ func literalSafe(s string) bool {
 		return false
 	}
 	return !strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && !unicode.IsPrint(r) })
+}
+
+// yaml11Typed reports whether a YAML 1.1 reader takes plain s for
+// something other than text: one of its words (yaml11Words), or a number
+// or time (yaml11RE), which starts with a digit, a sign or a dot. Most
+// text starts with a letter and is settled by the map alone: this runs on
+// every text of the plan on every save.
+func yaml11Typed(s string) bool {
+	return yaml11Words[s] || strings.ContainsRune(".+-0123456789", rune(s[0])) && yaml11RE().MatchString(s)
+}
+
+// yaml11Words are the plain words a YAML 1.1 reader takes for a bool, a
+// null or a merge key.
+var yaml11Words = map[string]bool{
+	"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "n": true, "N": true, "no": true, "No": true, "NO": true,
+	"true": true, "True": true, "TRUE": true, "false": true, "False": true, "FALSE": true,
+	"on": true, "On": true, "ON": true, "off": true, "Off": true, "OFF": true,
+	"null": true, "Null": true, "NULL": true, "~": true, "<<": true, "=": true,
 }
 
 // yaml11RE matches the plain scalars a YAML 1.1 reader such as PyYAML

@@ -50,7 +50,7 @@ func newProgramFacts(program []*schedule.Session) *programFacts {
 		}
 		f.group[i] = intern(groups, strings.ToLower(g))
 		f.room[i] = intern(rooms, strings.ToLower(s.Room))
-		f.day[i] = intern(days, s.Day())
+		f.day[i] = intern(days, s.Day().String())
 		f.track[i] = -1
 		if s.Track != "" {
 			if _, ok := tracks[s.Track]; !ok {
