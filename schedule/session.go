@@ -30,6 +30,18 @@ type Session struct {
 	Language  string    `json:"language,omitempty"`
 	Tags      []string  `json:"tags,omitempty"`
 	Cancelled bool      `json:"cancelled,omitempty"`
+	// Links are the addresses the program gives beside the session's page
+	// (URL): recordings, slides, the feedback form, chat rooms, project
+	// sites; the feedback form and recordings of frab's own elements
+	// (<feedback_url>, <recording><url>) too. See AddLink.
+	Links []Link `json:"links,omitempty"`
+	// RoomGUID is the program's stable id of the room (frab and pretalx
+	// <room guid>, schedule 2.0 "room": {"guid"}), which room maps such
+	// as c3nav know rooms by.
+	RoomGUID string `json:"room_guid,omitempty"`
+	// DoNotRecord says the session will not be recorded: the speakers
+	// opted out (frab "do_not_record", <recording><optout>).
+	DoNotRecord bool `json:"do_not_record,omitempty"`
 	// Date is the conference day the program files the session under,
 	// when that is not the calendar date of its start: CCC days run past
 	// midnight, so a 01:00 session belongs to the day before. Files
@@ -42,10 +54,17 @@ type Session struct {
 
 // LineFields names the session's one-line text fields with their values,
 // for checks that treat every such field alike (the importer warns about
-// each one it had to cut). A new one-line field is added here too.
+// each one it had to cut). A new one-line field is added here too; each
+// link's address and title are two more.
 func (s *Session) LineFields() []NamedValue {
-	return []NamedValue{{"title", s.Title}, {"subtitle", s.Subtitle}, {"room", s.Room}, {"track", s.Track},
-		{"type", s.Type}, {"id", s.ID}, {"guid", s.GUID}, {"url", s.URL}, {"slug", s.Slug}, {"language", s.Language}}
+	out := make([]NamedValue, 0, 11+2*len(s.Links))
+	out = append(out, NamedValue{"title", s.Title}, NamedValue{"subtitle", s.Subtitle}, NamedValue{"room", s.Room},
+		NamedValue{"track", s.Track}, NamedValue{"type", s.Type}, NamedValue{"id", s.ID}, NamedValue{"guid", s.GUID},
+		NamedValue{"url", s.URL}, NamedValue{"slug", s.Slug}, NamedValue{"language", s.Language}, NamedValue{"room guid", s.RoomGUID})
+	for _, l := range s.Links {
+		out = append(out, NamedValue{"link", l.URL}, NamedValue{"link title", l.Title})
+	}
+	return out
 }
 
 // NamedValue is a field's name and its value.

@@ -44,6 +44,10 @@ type frabEvent struct {
 	Abstract    jsonText     `json:"abstract"`
 	Description jsonText     `json:"description"`
 	Persons     []frabPerson `json:"persons"`
+	Links       jsonLinks    `json:"links"`
+	Attachments jsonLinks    `json:"attachments"`
+	FeedbackURL jsonText     `json:"feedback_url"`
+	DoNotRecord jsonFlag     `json:"do_not_record"`
 }
 
 // frabPerson is a speaker: frab writes public_name, newer pretalx name,
@@ -93,6 +97,7 @@ type frabReader struct {
 	pending []*frabPending
 	v2      v2Program // schedule 2.0's flat "events" and what they refer to
 	ask     string    // how an error about times without a zone ends
+	baseURL string    // "base_url", which relative links are read under
 }
 
 func (frabJSON) Parse(data []byte, opt Options) (*Feed, error) { return parseFrabJSON(data, opt) }
@@ -122,6 +127,11 @@ func parseFrabJSON(data []byte, opt Options) (*Feed, error) {
 			return r.array(`"events"`, r.v2Event)
 		case "persons":
 			return r.v2Persons()
+		case "base_url":
+			var t jsonText
+			err := r.value(&t)
+			r.baseURL = t.String()
+			return err
 		}
 		return r.skip()
 	}
@@ -169,6 +179,7 @@ func parseFrabJSON(data []byte, opt Options) (*Feed, error) {
 			continue
 		}
 		feed.add(s, p.line)
+		r.extras(s, [][]rawLink{p.ev.Links, p.ev.Attachments, {{href: p.ev.FeedbackURL.String(), kind: "feedback"}}}, p.ev.DoNotRecord, "")
 		if s.Scheduled() && p.ev.End.String() == "" && p.ev.Duration.String() == "" {
 			noLength = append(noLength, s)
 		}
@@ -179,6 +190,20 @@ func parseFrabJSON(data []byte, opt Options) (*Feed, error) {
 	}
 	usualLengths(feed, opt.Name, append(noLength, more...), `"duration" (or "end")`)
 	return feed.done()
+}
+
+// extras gives s what an event says beside its times and text: its
+// links, whether it is recorded, and its room's guid (roomGUID, else the
+// one the conference's "rooms" list gives its room).
+func (r *frabReader) extras(s *schedule.Session, links [][]rawLink, dnr jsonFlag, roomGUID string) {
+	for _, ls := range links {
+		r.feed.addLinks(r.name, s, r.baseURL, ls)
+	}
+	s.DoNotRecord = bool(dnr)
+	if roomGUID == "" {
+		roomGUID = r.v2.roomGUIDs[s.Room]
+	}
+	s.RoomGUID = oneLine(roomGUID)
 }
 
 func (r *frabReader) conference() error {

@@ -28,6 +28,9 @@ import (
 //	             or the next day for an all-day event)
 //	LOCATION     Room
 //	URL          URL
+//	ATTACH       Links: each attachment given by address (not inline),
+//	             titled by its FILENAME (or X-APPLE-FILENAME, X-LABEL); a
+//	             video FMTTYPE makes it a video
 //	CATEGORIES   Kind and Track: the first category that is a kind name
 //	             ("bof", "Talk"; plan's export writes one) sets the Kind
 //	             and the Type; the first other category is the Track; the
@@ -235,6 +238,7 @@ func (p *icsParser) feed(cals []*icsComp) (*Feed, error) {
 				}
 				continue
 			}
+			feed.addLinks(p.name, s, "", icsLinks(c))
 			if prev, dup := seen[s.ID]; dup {
 				if prev.GUID == s.GUID && prev.Title == s.Title && prev.Room == s.Room && prev.Start.Equal(s.Start) && prev.End.Equal(s.End) {
 					feed.Warnings = append(feed.Warnings, Warning{File: p.name, Line: c.line, Session: s.ID, Msg: fmt.Sprintf("the same event as line %d (same UID, time, title and room): imported once", feed.lines[prev])})
@@ -435,6 +439,27 @@ func (p *icsParser) session(c *icsComp, loc *time.Location, pretalx bool) (*sche
 		s.Kind = kindOf(s.Title, s.Type, s.Track, schedule.KindTalk)
 	}
 	return s, nil
+}
+
+// icsLinks are the event's ATTACH properties that give an address.
+func icsLinks(c *icsComp) []rawLink {
+	var out []rawLink
+	for _, pr := range c.props {
+		if pr.name != "ATTACH" || strings.EqualFold(pr.param("VALUE"), "BINARY") || pr.param("ENCODING") != "" {
+			continue
+		}
+		l := rawLink{href: pr.value} // a URI, not TEXT: no unescaping
+		for _, name := range []string{"FILENAME", "X-APPLE-FILENAME", "X-LABEL"} {
+			if l.title == "" {
+				l.title = pr.param(name)
+			}
+		}
+		if strings.HasPrefix(strings.ToLower(pr.param("FMTTYPE")), "video/") {
+			l.kind = "video"
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // splitPretalxSummary undoes pretalx's SUMMARY, which is always

@@ -32,6 +32,10 @@ type Feed struct {
 
 	lines   map[*schedule.Session]int // the line each session starts on, where known
 	skipped []error                   // the sessions left out, as errors
+	// badLinks counts the links left out for an address that is no web
+	// address; badLink is the first of them (see addLinks).
+	badLinks int
+	badLink  string
 }
 
 // Warning is one thing an import did with bad input, where it was.
@@ -325,6 +329,9 @@ func validate(feed *Feed, name string) error {
 	}
 	uniqueIDs(feed, name)
 	warnUnknownTypes(feed, name)
+	if feed.badLinks > 0 {
+		feed.warn(name, nil, "%s no web address (such as %q): left out", schedule.Plural(feed.badLinks, "link has", "links have"), feed.badLink)
+	}
 	return nil
 }
 

@@ -46,6 +46,39 @@ type pbEvent struct {
 	Loose []struct {
 		Name string `xml:",chardata"`
 	} `xml:"person"`
+	Links       []pbLink `xml:"links>link"`
+	Attachments []pbLink `xml:"attachments>attachment"`
+	FeedbackURL string   `xml:"feedback_url"`
+	// Recording is frab's <recording>: <optout>true</optout> when the
+	// speakers declined a recording, and (C3VOC's schema) its address.
+	Recording struct {
+		Optout string `xml:"optout"`
+		URL    string `xml:"url"`
+		Link   string `xml:"link"`
+	} `xml:"recording"`
+}
+
+// pbLink is a <link href type> or <attachment href type>, its text the
+// title.
+type pbLink struct {
+	Href  string `xml:"href,attr"`
+	Type  string `xml:"type,attr"`
+	Title string `xml:",chardata"`
+}
+
+// links are what the event links to beside its page: its <links> and
+// <attachments>, its <recording>'s address and its <feedback_url>.
+func (ev *pbEvent) links() []rawLink {
+	out := make([]rawLink, 0, len(ev.Links)+len(ev.Attachments)+3)
+	for _, ls := range [][]pbLink{ev.Links, ev.Attachments} {
+		for _, l := range ls {
+			out = append(out, rawLink{href: l.Href, title: l.Title, kind: l.Type})
+		}
+	}
+	for _, u := range []string{ev.Recording.URL, ev.Recording.Link} {
+		out = append(out, rawLink{href: u, title: "Recording", kind: "video"})
+	}
+	return append(out, rawLink{href: ev.FeedbackURL, kind: "feedback"})
 }
 
 func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
@@ -76,7 +109,7 @@ func (pentabarf) Parse(data []byte, opt Options) (*Feed, error) {
 			case "conference":
 				r.inConference = false
 			case "room":
-				r.roomName = ""
+				r.roomName, r.roomGUID = "", ""
 			}
 		}
 	}
@@ -99,6 +132,8 @@ type pbReader struct {
 	dayChange    string // <day_change>: a <start> before it is in the night after its <day>
 	days         []pbDay
 	roomName     string
+	roomGUID     string // the <room guid> the events are in
+	baseURL      string // <base_url>, which relative links are read under
 	inConference bool
 	sawSchedule  bool
 	pending      []*pbPending
@@ -109,10 +144,11 @@ type pbDay struct{ date, start string }
 
 // pbPending is an event read, not yet placed in time.
 type pbPending struct {
-	ev   pbEvent
-	line int
-	day  int // index into days, -1 outside a <day>
-	room string
+	ev       pbEvent
+	line     int
+	day      int // index into days, -1 outside a <day>
+	room     string
+	roomGUID string
 }
 
 func (r *pbReader) fail(msg string, err error) error {
@@ -135,7 +171,7 @@ func (r *pbReader) start(t xml.StartElement) error {
 		r.sawSchedule = true
 	case "conference":
 		r.inConference = true
-	case "title", "acronym", "city", "venue", "day_change":
+	case "title", "acronym", "city", "venue", "day_change", "base_url":
 		if !r.inConference {
 			return nil
 		}
@@ -149,10 +185,10 @@ func (r *pbReader) start(t xml.StartElement) error {
 	case "day":
 		r.days = append(r.days, pbDay{date: attr(t, "date"), start: attr(t, "start")})
 	case "room":
-		r.roomName = attr(t, "name")
+		r.roomName, r.roomGUID = attr(t, "name"), attr(t, "guid")
 	case "event":
 		line := xmlLine(r.dec, r.cut)
-		p := &pbPending{line: line, day: len(r.days) - 1, room: r.roomName}
+		p := &pbPending{line: line, day: len(r.days) - 1, room: r.roomName, roomGUID: r.roomGUID}
 		if err := r.dec.DecodeElement(&p.ev, &t); err != nil {
 			return r.fail("malformed XML", err)
 		}
@@ -178,6 +214,8 @@ func (r *pbReader) conferenceText(t xml.StartElement) error {
 		r.venue = htmlLine(s)
 	case "day_change":
 		r.dayChange = strings.TrimSpace(s)
+	case "base_url":
+		r.baseURL = oneLine(s)
 	}
 	return nil
 }
@@ -231,12 +269,24 @@ func (r *pbReader) finish() (*Feed, error) {
 			continue
 		}
 		r.feed.add(s, p.line)
+		r.extras(s, p)
 		if s.Scheduled() && strings.TrimSpace(p.ev.Duration) == "" {
 			noLength = append(noLength, s)
 		}
 	}
 	usualLengths(r.feed, r.opt.Name, noLength, "<duration>")
 	return r.feed.done()
+}
+
+// extras gives s what the event says beside its times and text: its
+// links, whether it is recorded, and its room's guid (that of the
+// <room> it is in, when it names no other room).
+func (r *pbReader) extras(s *schedule.Session, p *pbPending) {
+	r.feed.addLinks(r.opt.Name, s, r.baseURL, p.ev.links())
+	s.DoNotRecord = strings.EqualFold(strings.TrimSpace(p.ev.Recording.Optout), "true")
+	if p.roomGUID != "" && (strings.TrimSpace(p.ev.Room) == "" || s.Room == htmlLine(p.room)) {
+		s.RoomGUID = oneLine(p.roomGUID)
+	}
 }
 
 // pbPlace is the place a pentabarf file names and which element named it.

@@ -48,10 +48,13 @@ func (schedule2JSON) Parse(data []byte, opt Options) (*Feed, error) { return par
 
 // v2Program is what schedule 2.0 lists beside its events.
 type v2Program struct {
-	events  []*v2Pending
-	rooms   map[string]string // guid or slug -> name
-	tracks  map[string]string // slug -> name
-	persons map[string]string // guid -> name
+	events []*v2Pending
+	rooms  map[string]string // guid or slug -> name
+	// roomGUIDs are the rooms' guids by name, for the events that name
+	// their room without its guid (frab and pretalx list the rooms so).
+	roomGUIDs map[string]string
+	tracks    map[string]string // slug -> name
+	persons   map[string]string // guid -> name
 }
 
 type v2Pending struct {
@@ -82,6 +85,10 @@ type v2Event struct {
 	Description  v2Text          `json:"description"`
 	Participants []v2Participant `json:"participants"`
 	Persons      []frabPerson    `json:"persons"`
+	Links        jsonLinks       `json:"links"`
+	Attachments  jsonLinks       `json:"attachments"`
+	FeedbackURL  jsonText        `json:"feedback_url"`
+	DoNotRecord  jsonFlag        `json:"do_not_record"`
 }
 
 // v2Ref is a room or track: {"name", "guid", "slug"}, or just its name.
@@ -191,7 +198,7 @@ func (r *frabReader) v2Names(key string) error {
 	if err := r.value(&raw); err != nil {
 		return err
 	}
-	names := map[string]string{}
+	names, guids := map[string]string{}, map[string]string{}
 	for _, item := range raw {
 		var ref v2Ref
 		if json.Unmarshal(item, &ref) != nil || ref.Name == "" {
@@ -202,9 +209,12 @@ func (r *frabReader) v2Names(key string) error {
 				names[k] = ref.Name
 			}
 		}
+		if ref.GUID != "" {
+			guids[htmlLine(ref.Name)] = ref.GUID
+		}
 	}
 	if key == "rooms" {
-		r.v2.rooms = names
+		r.v2.rooms, r.v2.roomGUIDs = names, guids
 	} else {
 		r.v2.tracks = names
 	}
@@ -232,6 +242,7 @@ func (r *frabReader) v2Sessions(loc *time.Location) ([]*schedule.Session, error)
 		}
 		s.Date = r.filedUnder(s.Start, loc)
 		r.feed.add(s, p.line)
+		r.extras(s, [][]rawLink{p.ev.Links, p.ev.Attachments, {{href: p.ev.FeedbackURL.String(), kind: "feedback"}}}, p.ev.DoNotRecord, p.ev.Room.GUID)
 		if s.Scheduled() && s.End.Equal(s.Start) && p.ev.End.String() == "" && p.ev.Duration.String() == "" {
 			noLength = append(noLength, s)
 		}

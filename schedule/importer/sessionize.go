@@ -36,6 +36,9 @@ type szSession struct {
 	CategoryItems    []jsonText `json:"categoryItems"`
 	RoomID           jsonText   `json:"roomId"`
 	Room             jsonText   `json:"room"`
+	// RecordingURL is the recording Sessionize keeps for a session,
+	// when the organisers add one.
+	RecordingURL jsonText `json:"recordingUrl"`
 }
 
 // szRef is a speaker as a session names it: a GUID in the "All" view,
@@ -238,6 +241,7 @@ func (sessionize) Parse(data []byte, opt Options) (*Feed, error) {
 			continue
 		}
 		feed.add(s, p.line)
+		feed.addLinks(opt.Name, s, "", []rawLink{{href: p.s.RecordingURL.String(), title: "Recording", kind: "video"}})
 	}
 	return feed.done()
 }
