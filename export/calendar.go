@@ -3,8 +3,8 @@ package export
 import "github.com/plan-cli/plan/schedule"
 
 // PicksCalendar is the calendar of a plan's picks: every pick not skipped,
-// from its snapshot, with the abstract and subtitle from the program where
-// it still has the session (full, by id; may be nil). Picks the program
+// from its snapshot, with the abstract, subtitle and links from the
+// program where it still has the session (full, by id; may be nil). Picks the program
 // dropped or cancelled come out cancelled.
 func PicksCalendar(p *schedule.Plan, full map[string]*schedule.Session) Calendar {
 	cal := Calendar{Name: p.Conference.Name, TimeZone: p.Conference.TimeZone}
@@ -14,7 +14,7 @@ func PicksCalendar(p *schedule.Plan, full map[string]*schedule.Session) Calendar
 		}
 		s := pk.Session
 		if fs := full[pk.ID]; fs != nil && !pk.Gone {
-			s.Abstract, s.Subtitle = fs.Abstract, fs.Subtitle
+			s.Abstract, s.Subtitle, s.Links = fs.Abstract, fs.Subtitle, fs.Links
 		}
 		cal.Events = append(cal.Events, Event{Session: s, Priority: pk.Priority, Note: pk.Note, Cancelled: pk.Cancelled || pk.Gone})
 	}

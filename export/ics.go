@@ -287,8 +287,9 @@ func categories(e *Event) []string {
 
 // description is the event's notes: the fields export/present shows in a
 // calendar (a cancellation notice, the subtitle, speakers, the link, the
-// user's priority and note, the abstract), the paragraphs as paragraphs
-// and the short fields as "Label: value" lines between them.
+// session's other links, the user's priority and note, the abstract),
+// the paragraphs as paragraphs and the short fields as "Label: value"
+// lines between them ("Video: https://video.fosdem.org/…").
 func description(e *Event, cancelled bool, link string) string {
 	s := e.Session
 	s.Cancelled = cancelled
@@ -298,19 +299,26 @@ func description(e *Event, cancelled bool, link string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(e.Abstract) + len(e.Note) + len(link) + 200)
-	inLines := false
+	prev := "" // the group of the text before: "" for a paragraph
 	for _, f := range present.Fields(it, present.Calendar) {
 		text := lineValue(f.Value)
 		if f.Lines {
 			text = strings.TrimSpace(textValue(f.Value))
 		}
 		// The link is a paragraph of its own, so that clients that make
-		// links of URLs find it whole.
-		paragraph := f.Block || f.Key == "url"
+		// links of URLs find it whole; the session's other links are a
+		// group of lines of their own, apart from the short fields.
+		group := "lines"
+		switch {
+		case f.Block || f.Key == "url":
+			group = ""
+		case f.Key == "link":
+			group = "links"
+		}
 		switch {
 		case f.Key == "url":
 			text = link
-		case text != "" && !paragraph:
+		case text != "" && group != "":
 			text = capitalize(f.Label) + ": " + text
 		}
 		if text == "" {
@@ -318,13 +326,13 @@ func description(e *Event, cancelled bool, link string) string {
 		}
 		switch {
 		case b.Len() == 0:
-		case inLines && !paragraph:
+		case group != "" && group == prev:
 			b.WriteString("\n")
 		default:
 			b.WriteString("\n\n")
 		}
 		b.WriteString(text)
-		inLines = !paragraph
+		prev = group
 	}
 	return b.String()
 }

@@ -43,19 +43,49 @@ type Session struct {
 	End       *string  `json:"end"`
 	Room      string   `json:"room"`
 	Track     string   `json:"track"`
+	Language  string   `json:"language,omitempty"`
 	Speakers  []string `json:"speakers"`
 	URL       string   `json:"url"`
+	Links     []Link   `json:"links,omitempty"`
 	GUID      string   `json:"guid,omitempty"`
+	RoomGUID  string   `json:"room_guid,omitempty"`
 	Source    string   `json:"source,omitempty"`
 	Abstract  string   `json:"abstract,omitempty"`
 	Cancelled bool     `json:"cancelled"`
-	Picked    bool     `json:"picked"`
-	Priority  string   `json:"priority,omitempty"`
-	Status    string   `json:"status,omitempty"`
-	Note      string   `json:"note,omitempty"`
-	Personal  bool     `json:"personal,omitempty"`
-	Unplanned bool     `json:"unplanned,omitempty"`
-	Gone      bool     `json:"gone,omitempty"`
+	// DoNotRecord says the speakers opted out of a recording.
+	DoNotRecord bool   `json:"do_not_record,omitempty"`
+	Picked      bool   `json:"picked"`
+	Priority    string `json:"priority,omitempty"`
+	Status      string `json:"status,omitempty"`
+	Note        string `json:"note,omitempty"`
+	Personal    bool   `json:"personal,omitempty"`
+	Unplanned   bool   `json:"unplanned,omitempty"`
+	Gone        bool   `json:"gone,omitempty"`
+}
+
+// Link is one of a session's links: its address, its title in the
+// program ("" when none), and its kind (video, slides, feedback, chat or
+// other).
+type Link struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+}
+
+// Links converts a session's links (nil when it has none).
+func Links(ls []schedule.Link) []Link {
+	if len(ls) == 0 {
+		return nil
+	}
+	out := make([]Link, len(ls))
+	for i, l := range ls {
+		kind := l.Kind
+		if kind == "" {
+			kind = schedule.LinkOther
+		}
+		out[i] = Link{URL: l.URL, Title: l.Title, Kind: string(kind)}
+	}
+	return out
 }
 
 // FromSession gives the shape of a program session; pick may be nil.
@@ -64,8 +94,8 @@ func FromSession(s *schedule.Session, pick *schedule.Pick, withAbstract bool) Se
 	j := Session{
 		ID: s.ID, Title: s.Title, Subtitle: s.Subtitle, Kind: string(s.Kind),
 		Start: Time(s.Start), End: Time(s.End),
-		Room: s.Room, Track: s.Track, Speakers: s.Speakers, URL: s.URL,
-		GUID: s.GUID, Source: s.Source, Cancelled: s.Cancelled,
+		Room: s.Room, Track: s.Track, Language: s.Language, Speakers: s.Speakers, URL: s.URL, Links: Links(s.Links),
+		GUID: s.GUID, RoomGUID: s.RoomGUID, Source: s.Source, Cancelled: s.Cancelled, DoNotRecord: s.DoNotRecord,
 	}
 	if j.Speakers == nil {
 		j.Speakers = []string{}

@@ -13,6 +13,7 @@ package present
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,6 +73,9 @@ type field struct {
 	// field in --json output.
 	json  []string
 	value func(it Item) string
+	// rows, instead of value, gives a field shown as several rows of
+	// its own (a session's links: one per link, labelled by its kind).
+	rows func(it Item) []Field
 }
 
 // fields is the one list of what a session shows, in order. To show a new
@@ -98,10 +102,20 @@ var fields = []field{
 		value: func(it Item) string { return kindLabel(it.Session.Kind) }},
 	{key: "track", label: "track", places: Details, json: []string{"track"},
 		value: func(it Item) string { return it.Session.Track }},
+	{key: "language", label: "language", places: Details, json: []string{"language"},
+		value: func(it Item) string { return it.Session.Language }},
 	{key: "speakers", label: "speakers", places: Details | Calendar, json: []string{"speakers"},
 		value: func(it Item) string { return strings.Join(nonEmpty(it.Session.Speakers), ", ") }},
 	{key: "url", label: "url", places: Details | Calendar, json: []string{"url"},
 		value: func(it Item) string { return it.Session.URL }},
+	{key: "link", label: "link", places: Details | Calendar, json: []string{"links"}, rows: links},
+	{key: "recording", label: "recording", places: Details, json: []string{"do_not_record"},
+		value: func(it Item) string {
+			if it.Session.DoNotRecord && it.Session.Recording() == "" {
+				return "not recorded (the speakers opted out)"
+			}
+			return ""
+		}},
 	{key: "program", label: "program", places: Details, json: []string{"source"},
 		value: func(it Item) string { return it.Session.Source }},
 	{key: "picked", label: "picked", places: Details, json: []string{"priority", "status", "gone"},
@@ -140,6 +154,10 @@ func Fields(it Item, place Place) []Field {
 	out := make([]Field, 0, len(fields))
 	for _, f := range fields {
 		if f.places&place == 0 {
+			continue
+		}
+		if f.rows != nil {
+			out = append(out, f.rows(it)...)
 			continue
 		}
 		if v := f.value(it); v != "" {
@@ -190,6 +208,24 @@ func TimeRange(s *schedule.Session) string {
 
 // LongDay is "Saturday 31 January 2026".
 func LongDay(t time.Time) string { return t.Format("Monday 2 January 2006") }
+
+// links are the session's links as rows, recordings first and the
+// feedback form last (schedule.LinkKind.Rank), each labelled by its kind
+// ("video", "link"): its address, after its title when the title says
+// more than the kind ("Github repository: https://github.com/…").
+func links(it Item) []Field {
+	ls := slices.Clone(it.Session.Links)
+	slices.SortStableFunc(ls, func(a, b schedule.Link) int { return a.Kind.Rank() - b.Kind.Rank() })
+	out := make([]Field, 0, len(ls))
+	for _, l := range ls {
+		v := l.URL
+		if !l.TitleSaysKind() {
+			v = l.Title + ": " + l.URL
+		}
+		out = append(out, Field{Key: "link", Label: l.Kind.Label(), Value: v})
+	}
+	return out
+}
 
 // picked is "must, planned" (", gone from the program" when it is).
 func picked(pk *schedule.Pick) string {
