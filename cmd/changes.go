@@ -23,9 +23,10 @@ func newChangesCmd(f *Factory, runF func(*changesOptions) error) *cobra.Command 
 		Use:   "changes",
 		Short: "What re-imports changed in your picks, oldest first",
 		Long: `List the changes imports made to your picks (moved, room changed,
-retitled, cancelled, gone, back in the program, possibly replaced), oldest
-first, grouped by when the import ran: what moved while you were in a
-talk. The plan keeps the last 500; older ones are dropped.
+retitled, cancelled, gone, back in the program, possibly replaced,
+recording available), oldest first, grouped by when the import ran: what
+moved while you were in a talk, and which talks you missed can now be
+watched. The plan keeps the last 500; older ones are dropped.
 
 --since keeps the changes recorded at or after a moment, in the
 conference's zone: "2026-01-31 14:00", "sat 14:00", "14:00" (today when
@@ -119,6 +120,8 @@ func describeChange(st *styles, e schedule.HistoryEntry) string {
 		return "unscheduled (was " + slotLabel(e.From) + ")"
 	case schedule.NewlyPlanned:
 		return "scheduled for " + st.Time.Render(slotLabel(e.To))
+	case schedule.RecordingAvailable:
+		return st.Good.Render("recording available") + ": " + e.To
 	}
 	s := e.Change
 	if e.From != "" || e.To != "" {

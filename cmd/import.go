@@ -276,6 +276,8 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 				parts = append(parts, fmt.Sprintf("retitled from %q", pc.Old.Title))
 			case schedule.Gone:
 				parts = append(parts, "gone from the program (kept in your plan, flagged)")
+			case schedule.RecordingAvailable:
+				parts = append(parts, "recording available: "+pc.Pick.Recording())
 			case schedule.PossiblyReplaced:
 				parts = append(parts, fmt.Sprintf("possibly replaced by %s %q (same time and room); your pick is kept as it was: 'plan add %s' to pick that one instead",
 					pc.Candidate.ID, pc.Candidate.Title, pc.Candidate.ID))

@@ -25,7 +25,8 @@ func newRefreshCmd(f *Factory, runF func(*refreshOptions) error) *cobra.Command 
 		Long: `Re-read every source recorded in the plan (the files and URLs 'plan import'
 read), reconcile each with the plan as 'plan import' does, and report what
 changed for your picks (moved, room changed, retitled, cancelled, gone,
-possibly replaced, back). A URL is asked with the validators of the last
+possibly replaced, back, recording available: FOSDEM adds its videos after
+the event). A URL is asked with the validators of the last
 download (If-None-Match, If-Modified-Since): a server answering 304 Not
 Modified, or a file whose content is the same, is reported as unchanged
 without being parsed. Every change to a pick goes into the plan's history

@@ -14,8 +14,9 @@ import (
 // From and To hold what changed: the old and new time ("2026-01-31
 // 10:00–10:50") of a move, the old and new room, the old and new title;
 // the time for "unscheduled" (From) and "scheduled" (To); the candidate
-// ("7999 \"New title\"") for "possibly replaced". They are empty for
-// cancelled, gone and back in the program.
+// ("7999 \"New title\"") for "possibly replaced"; the recording's
+// address (To) for "recording available". They are empty for cancelled,
+// gone and back in the program.
 func (p *Plan) RecordHistory(res ImportResult) {
 	at := res.Source.Imported
 	for _, pc := range res.Picks {
@@ -40,6 +41,8 @@ func (p *Plan) RecordHistory(res ImportResult) {
 				if pc.Candidate != nil {
 					e.To = fmt.Sprintf("%s %q", pc.Candidate.ID, pc.Candidate.Title)
 				}
+			case RecordingAvailable:
+				e.To = now.Recording()
 			}
 			p.History = append(p.History, e)
 		}

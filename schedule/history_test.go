@@ -87,3 +87,68 @@ func TestSlot(t *testing.T) {
 		t.Errorf("Slot of an unscheduled session = %q, want empty", got)
 	}
 }
+
+// TestRecordingAvailable: FOSDEM adds its recordings to the schedule
+// after the event; a re-import says so for each pick whose session had
+// no video link before and has one now, with the recording's address,
+// and says nothing of a feedback form, of a second video, of sessions
+// not picked, or of picks whose previous program it does not have.
+func TestRecordingAvailable(t *testing.T) {
+	mk := func() []*schedule.Session {
+		return []*schedule.Session{
+			session("A", "10:00", "11:00", "Room 101"),
+			session("B", "11:00", "12:00", "Room 102"),
+			session("C", "12:00", "13:00", "Room 103"),
+			session("D", "13:00", "14:00", "Room 104"),
+		}
+	}
+	video := func(s *schedule.Session, file string) {
+		s.AddLink(schedule.Link{URL: "https://video.fosdem.org/2025/" + file, Title: "Video recording (mp4)", Kind: schedule.LinkVideo})
+	}
+	p := &schedule.Plan{Conference: schedule.Conference{TimeZone: "America/Los_Angeles"}}
+	t0 := time.Date(2025, 3, 6, 8, 0, 0, 0, time.UTC)
+	prog, _ := schedule.Merge(p, schedule.NewProgram(nil), mk(), schedule.Source{Name: "SCALE"}, t0)
+	for _, s := range prog.Sessions[:3] {
+		p.Picks = append(p.Picks, pickOf(s, schedule.Want))
+	}
+
+	// A gets its recording, B only a feedback form, D (not picked) a
+	// recording.
+	v2 := mk()
+	video(v2[0], "a.mp4")
+	v2[1].AddLink(schedule.Link{URL: "https://example.org/feedback/B", Kind: schedule.LinkFeedback})
+	video(v2[3], "d.mp4")
+	t1 := t0.Add(time.Hour)
+	prog, res := schedule.Merge(p, prog, v2, schedule.Source{Name: "SCALE"}, t1)
+	p.RecordHistory(res)
+	if res.Updated != 0 || res.Unchanged != 4 || len(res.Clashes) != 0 {
+		t.Errorf("links are no change calendars must hear of: %+v", res)
+	}
+
+	// A gets a second video, B its first while it moves.
+	v3 := mk()
+	video(v3[0], "a.mp4")
+	video(v3[0], "a.webm")
+	video(v3[1], "b.mp4")
+	v3[1].Start, v3[1].End = at(la, "2025-03-07 11:30"), at(la, "2025-03-07 12:30")
+	t2 := t1.Add(time.Hour)
+	_, res = schedule.Merge(p, prog, v3, schedule.Source{Name: "SCALE"}, t2)
+	p.RecordHistory(res)
+
+	want := []schedule.HistoryEntry{
+		{At: t1, Source: "SCALE", ID: "A", Title: "Session A", Change: "recording available", To: "https://video.fosdem.org/2025/a.mp4"},
+		{At: t2, Source: "SCALE", ID: "B", Title: "Session B", Change: "moved", From: "2025-03-07 11:00–12:00", To: "2025-03-07 11:30–12:30"},
+		{At: t2, Source: "SCALE", ID: "B", Title: "Session B", Change: "recording available", To: "https://video.fosdem.org/2025/b.mp4"},
+	}
+	if fmt.Sprint(p.History) != fmt.Sprint(want) {
+		t.Errorf("history\n got %+v\nwant %+v", p.History, want)
+	}
+
+	// A plan whose program file is missing (a fresh checkout) knows no
+	// links of its picks: the first import says nothing of recordings.
+	fresh := &schedule.Plan{Conference: p.Conference, Picks: []*schedule.Pick{pickOf(mk()[0], schedule.Want)}}
+	_, res = schedule.Merge(fresh, schedule.NewProgram(nil), v3, schedule.Source{Name: "SCALE"}, t2)
+	if len(res.Picks) != 0 {
+		t.Errorf("fresh checkout: %+v", res.Picks)
+	}
+}

@@ -28,6 +28,10 @@ const (
 	// (not flagged gone, not cancelled in calendars) and the report names
 	// the candidate.
 	PossiblyReplaced Change = "possibly replaced"
+	// RecordingAvailable is a pick whose session had no video link in
+	// the previous version of its program and has one now: FOSDEM adds
+	// its recordings to the schedule after the event.
+	RecordingAvailable Change = "recording available"
 )
 
 // PickChange reports what an import did to one of the user's picks.
@@ -96,11 +100,15 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 	res.New = p.recordSource(src)
 	res.Source = src
 
+	prev := make(map[string]*Session, len(old))
+	for _, s := range old {
+		prev[s.ID] = s
+	}
 	changedIDs := map[string]bool{}
 	for _, pk := range p.Picks {
-		if pc, ok := updatePick(pk, newProg, unmatched, m, src.Name); ok {
+		if pc, ok := updatePick(pk, newProg, unmatched, m, src.Name, prev[pk.ID]); ok {
 			res.Picks = append(res.Picks, pc)
-			if pc.Changes[0] != PossiblyReplaced {
+			if movesPick(pc.Changes) {
 				changedIDs[pk.ID] = true
 			}
 		}
@@ -212,10 +220,24 @@ func (p *Plan) recordSource(src Source) (isNew bool) {
 	return true
 }
 
+// movesPick reports whether changes may bring a pick into a clash: any
+// change but a possible replacement (the pick is kept as it was) and a
+// recording that became available.
+func movesPick(changes []Change) bool {
+	for _, c := range changes {
+		if c != PossiblyReplaced && c != RecordingAvailable {
+			return true
+		}
+	}
+	return false
+}
+
 // updatePick brings pk up to date with prog after an import of source
 // name, and reports what changed for it (false: nothing to report).
-// unmatched are the import's new sessions; m knows the previous version.
-func updatePick(pk *Pick, prog *Program, unmatched []*Session, m *matcher, name string) (PickChange, bool) {
+// unmatched are the import's new sessions; m knows the previous version,
+// and was is the pick's session in it (nil when the program had not: a
+// pick lost earlier, or a program file missing, says nothing of links).
+func updatePick(pk *Pick, prog *Program, unmatched []*Session, m *matcher, name string, was *Session) (PickChange, bool) {
 	if pk.Personal {
 		return PickChange{}, false
 	}
@@ -244,6 +266,11 @@ func updatePick(pk *Pick, prog *Program, unmatched []*Session, m *matcher, name 
 	}
 	before := pk.Session
 	changes := diffSession(&before, s)
+	if was != nil && was.Recording() == "" && s.Recording() != "" {
+		// The plan file keeps no links: the previous program says
+		// whether the recording is new.
+		changes = append(changes, RecordingAvailable)
+	}
 	if pk.Gone {
 		changes = append([]Change{Reinstated}, changes...)
 		pk.Gone = false
