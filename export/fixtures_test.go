@@ -287,3 +287,48 @@ func fosdemCase(t testing.TB) calendarCase {
 	}
 	return c
 }
+
+// linksCase is the Saturday morning of FOSDEM 2019 in the Janson hall,
+// as its schedule gives it after the event: each talk with its two
+// video recordings and its feedback form (and no page: that schedule
+// has no <url>), the description listing them. One more event carries
+// links a hand-edited program file could hold: line breaks and a
+// calendar's own words in a title and an address.
+func linksCase(t testing.TB) calendarCase {
+	data, err := os.ReadFile("../testdata/programs/fosdem-2019.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := importer.Parse(data, "", importer.Options{Name: "fosdem-2019.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := calendarCase{
+		name: "links",
+		cal:  Calendar{Name: feed.Conference, TimeZone: feed.TimeZone},
+		opt:  ICSOptions{Now: fixtureNow},
+	}
+	for _, s := range feed.Sessions {
+		if s.Room != "Janson" || s.Start.Day() != 2 || s.Start.Hour() >= 13 {
+			continue
+		}
+		s.Source = feed.Conference
+		c.cal.Events = append(c.cal.Events, Event{Session: *s})
+		c.want = append(c.want, wantEvent{s.Start, s.End, s.Title})
+	}
+	if len(c.want) < 4 {
+		t.Fatalf("%d Saturday morning talks in Janson", len(c.want))
+	}
+	bru := mustZone(t, "Europe/Brussels")
+	start := time.Date(2019, time.February, 2, 13, 0, 0, 0, bru)
+	evil := Event{Session: schedule.Session{ID: "evil", Source: feed.Conference, Title: "Links from a hand-edited file", Kind: schedule.KindTalk,
+		Start: start, End: start.Add(30 * time.Minute), Room: "Janson",
+		Links: []schedule.Link{
+			{URL: "https://example.org/v.mp4\r\nBEGIN:VEVENT\r\nSUMMARY:pwned", Title: "Recording", Kind: schedule.LinkVideo},
+			{URL: "https://example.org/slides.pdf", Title: "Slides\r\nEND:VEVENT\r\nEND:VCALENDAR", Kind: schedule.LinkOther},
+			{URL: "https://example.org/a,b;c\\d", Title: "Commas, semicolons; and \\ backslashes", Kind: schedule.LinkOther},
+		}}}
+	c.cal.Events = append(c.cal.Events, evil)
+	c.want = append(c.want, wantEvent{evil.Start, evil.End, evil.Title})
+	return c
+}

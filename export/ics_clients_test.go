@@ -35,7 +35,7 @@ func TestICSClients(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), fosdemCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), linksCase(t), fosdemCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			if testing.Short() && len(c.want) > 100 {
 				t.Skip("-short: the whole FOSDEM program takes the clients over a minute")

@@ -13,7 +13,7 @@ import (
 // testdata/objects/<name>.ics; run `go test ./export -update` after a
 // deliberate change and read the diff.
 func TestEventICSGolden(t *testing.T) {
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), linksCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			var got bytes.Buffer
 			n := 0

@@ -31,7 +31,7 @@ func writeICS(t testing.TB, cal Calendar, opt ICSOptions) ([]byte, int) {
 // TestWriteICSGolden pins the whole file for each fixture; run
 // `go test ./export -update` after a deliberate change and read the diff.
 func TestWriteICSGolden(t *testing.T) {
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), linksCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			got, n := writeICS(t, c.cal, c.opt)
 			if n != len(c.want) {
@@ -77,7 +77,7 @@ func firstDiff(got, want []byte) string {
 // between UTF-8 characters, exactly one VEVENT per scheduled session with
 // the exact summary and the right instants, and the required properties.
 func TestWriteICSWellFormed(t *testing.T) {
-	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), fosdemCase(t)} {
+	for _, c := range []calendarCase{scaleCase(t), hostileCase(t), backslashCase(t), zonesCase(t), worldCase(t), utcCase(t), linksCase(t), fosdemCase(t)} {
 		t.Run(c.name, func(t *testing.T) {
 			data, n := writeICS(t, c.cal, c.opt)
 			checkLines(t, data)
@@ -539,5 +539,53 @@ func TestWriteICSFixedOffsetZone(t *testing.T) {
 	out := b.String()
 	if !strings.Contains(out, "DTSTART:20141227T103000Z\r\n") || !strings.Contains(out, "DTEND:20141227T110000Z\r\n") || strings.Contains(out, "VTIMEZONE") || strings.Contains(out, "TZID") {
 		t.Errorf("calendar:\n%s", out)
+	}
+}
+
+// TestDescriptionLinks: an event's description lists the session's
+// links as a group of lines of their own, "Kind: address", recordings
+// first; a link's line breaks never end the line.
+func TestDescriptionLinks(t *testing.T) {
+	c := linksCase(t)
+	cal := parseICS(t, mustWriteICS(t, c))
+	descs := map[string]string{}
+	for _, ev := range cal.events {
+		descs[unescape(ev.one("SUMMARY"))] = unescape(ev.one("DESCRIPTION"))
+	}
+	want := "Speakers: FOSDEM Staff\n\n" +
+		"Video: https://video.fosdem.org/2019/Janson/keynotes_welcome.webm\n" +
+		"Video: https://video.fosdem.org/2019/Janson/keynotes_welcome.mp4\n" +
+		"Feedback: https://submission.fosdem.org/feedback/8967.php\n\n" +
+		"FOSDEM welcome and opening talk.\n\nWelcome to FOSDEM 2019!"
+	if got := descs["Welcome to FOSDEM 2019"]; got != want {
+		t.Errorf("8967's description:\n%s\nwant\n%s", got, want)
+	}
+	want = "Video: https://example.org/v.mp4 BEGIN:VEVENT SUMMARY:pwned\n" +
+		"Link: Slides END:VEVENT END:VCALENDAR: https://example.org/slides.pdf\n" +
+		`Link: Commas, semicolons; and \ backslashes: https://example.org/a,b;c\d`
+	if got := descs["Links from a hand-edited file"]; got != want {
+		t.Errorf("hand-edited links:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestPicksCalendarLinks: the calendar of the picks takes each pick's
+// links from the program (the plan file keeps none), as it does the
+// abstract; a pick gone from the program has none.
+func TestPicksCalendarLinks(t *testing.T) {
+	c := linksCase(t)
+	full := map[string]*schedule.Session{}
+	p := &schedule.Plan{Conference: schedule.Conference{Name: c.cal.Name, TimeZone: c.cal.TimeZone}}
+	for i, e := range c.cal.Events[:2] {
+		full[e.ID] = &c.cal.Events[i].Session
+		snap := e.Session
+		snap.Links, snap.Abstract = nil, ""
+		p.Picks = append(p.Picks, &schedule.Pick{Session: snap, Priority: schedule.Want, Status: schedule.Planned, Gone: i == 1})
+	}
+	cal := PicksCalendar(p, full)
+	if got := cal.Events[0].Links; !slices.Equal(got, c.cal.Events[0].Links) || len(got) != 3 {
+		t.Errorf("links of %s: %+v", cal.Events[0].ID, got)
+	}
+	if got := cal.Events[1].Links; got != nil {
+		t.Errorf("links of a pick gone from the program: %+v", got)
 	}
 }
