@@ -24,9 +24,11 @@ func newShowCmd(f *Factory, runF func(*showOptions) error) *cobra.Command {
 		Short: "Show one session in full",
 		Long: `Show one session of the program (or one of your picks, also a personal
 entry or a pick whose session left the program) in full: when, with the
-day and the zone, room, kind, track, speakers, link, your priority,
-status and note, and the abstract.`,
-		Example:           "  plan show 7886\n  plan show 7886 --json | jq .abstract",
+day and the zone, room, kind, track, language, speakers, its page and
+every other link the program gives (recordings first, the feedback form
+last: "video: https://video.fosdem.org/…"), your priority, status and
+note, and the abstract.`,
+		Example:           "  plan show 7886\n  plan show 7886 --json | jq .abstract\n  plan show 8967 --json | jq -r '.links[] | select(.kind == \"video\") | .url'",
 		Args:              exactArgs(1, "give the id of a session: plan show ID (see 'plan list')"),
 		ValidArgsFunction: f.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
