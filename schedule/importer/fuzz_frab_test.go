@@ -11,6 +11,8 @@ package importer
 
 import (
 	"errors"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -123,9 +125,29 @@ func checkFuzzResult(t *testing.T, feed *Feed, err error, format string) {
 		if strings.ContainsRune(s.Abstract, '\r') {
 			t.Fatalf("session %q: CR in abstract", s.ID)
 		}
+		checkFuzzLinks(t, s)
 		if i > 0 && schedule.Less(s, feed.Sessions[i-1]) {
 			t.Fatalf("sessions out of order at %d", i)
 		}
+	}
+}
+
+// checkFuzzLinks: a session's links are clean http(s) addresses with a
+// host, one line each with their titles, of a kind plan knows, none
+// twice, at most schedule.MaxLinks.
+func checkFuzzLinks(t *testing.T, s *schedule.Session) {
+	t.Helper()
+	if len(s.Links) > schedule.MaxLinks || !clean(s.RoomGUID) {
+		t.Fatalf("session %q: %d links, room guid %q", s.ID, len(s.Links), s.RoomGUID)
+	}
+	seen := map[string]bool{}
+	for _, l := range s.Links {
+		u, err := url.Parse(l.URL)
+		if err != nil || !clean(l.URL) || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) ||
+			(l.Title != "" && !clean(l.Title)) || l.Kind.Rank() != slices.Index([]schedule.LinkKind{schedule.LinkVideo, schedule.LinkSlides, schedule.LinkOther, schedule.LinkChat, schedule.LinkFeedback}, l.Kind) || seen[l.URL] {
+			t.Fatalf("session %q: link %+v", s.ID, l)
+		}
+		seen[l.URL] = true
 	}
 }
 
