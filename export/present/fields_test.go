@@ -71,3 +71,40 @@ func TestWhenInAZoneWithoutAbbreviation(t *testing.T) {
 		t.Errorf("When = %q, want %q", got, want)
 	}
 }
+
+// A session's links are rows of their own, labelled by kind, recordings
+// first and the feedback form last, titled where the title says more
+// than the kind; the language is a detail; a session its speakers kept
+// from the recording says so until a recording appears.
+func TestLinkRows(t *testing.T) {
+	s := &schedule.Session{ID: "8781", Title: "0 A.D: Graphics", Language: "en", DoNotRecord: true,
+		Links: []schedule.Link{
+			{URL: "https://play0ad.com/", Title: "0 A.D. official site", Kind: schedule.LinkOther},
+			{URL: "https://submission.fosdem.org/feedback/8781.php", Title: "Submit feedback", Kind: schedule.LinkFeedback},
+			{URL: "https://chat.fosdem.org/#/room/x", Title: "Chat room(web)", Kind: schedule.LinkChat},
+			{URL: "https://example.org/deck.odp", Kind: schedule.LinkSlides},
+		}}
+	var got []string
+	for _, f := range Fields(Item{Session: s}, Details) {
+		got = append(got, f.Label+": "+f.Value)
+	}
+	want := []string{
+		"id: 8781", "when: not scheduled yet", "language: en",
+		"slides: https://example.org/deck.odp",
+		"link: 0 A.D. official site: https://play0ad.com/",
+		"chat: https://chat.fosdem.org/#/room/x",
+		"feedback: https://submission.fosdem.org/feedback/8781.php",
+		"recording: not recorded (the speakers opted out)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("details:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s.Links = append(s.Links, schedule.Link{URL: "https://video.fosdem.org/2019/K.4.401/0ad_graphics.webm", Title: "Video recording (WebM/VP9)", Kind: schedule.LinkVideo})
+	fs := Fields(Item{Session: s}, Calendar)
+	if len(fs) != 5 || fs[0].Label != "video" || fs[0].Value != "https://video.fosdem.org/2019/K.4.401/0ad_graphics.webm" {
+		t.Errorf("calendar: %+v", fs)
+	}
+	if strings.Contains(keys(Fields(Item{Session: s}, Details)), "recording=") {
+		t.Errorf("a recorded session says it is not recorded")
+	}
+}
