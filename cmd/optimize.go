@@ -21,12 +21,23 @@ func newOptimizeCmd(f *Factory, runF func(*optimizeOptions) error) *cobra.Comman
 		Use:   "optimize",
 		Short: "Choose the best clash-free, walkable schedule from your picks",
 		Long: `From your picks and their priorities, choose the schedule with no
-overlaps and no transitions too short to walk that keeps the most musts,
-then the most wants, then the most maybes (exactly, not greedily); among
-equals, the one whose sessions end earlier. It shows what it keeps and
-what it drops, and why. Musts that clash with each other are reported as
-conflicts. --apply marks the dropped picks as skipped (they stay in the
-plan as alternatives; 'plan add ID' brings one back).`,
+overlaps and no transitions too short to walk. The choice is exact, not
+greedy: of all such schedules it keeps the best, each rule deciding only
+between schedules equal on the rules before it:
+
+  1. the most musts, then the most wants, then the most maybes;
+  2. the most time in sessions: in musts, then in wants, then in maybes;
+  3. the most program sessions rather than personal entries (booth
+     visits, meetings): among musts, then wants, then maybes;
+  4. the sessions that end earlier.
+
+So a 60-minute talk is kept over a 15-minute booth visit of the same
+priority, and a booth visit never wins over a talk of the same priority
+and length. It shows what it keeps and what it drops, and why. Musts
+that clash with each other are reported as conflicts.
+
+--apply marks the dropped picks as skipped (they stay in the plan as
+alternatives; 'plan add ID' brings one back).`,
 		Example: "  plan optimize\n  plan optimize --apply\n  plan optimize --json | jq .keep",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
