@@ -26,7 +26,8 @@ func newAgendaCmd(f *Factory, runF func(*agendaOptions) error) *cobra.Command {
 		Use:   "agenda",
 		Short: "Your schedule, day by day",
 		Long: `Your picks as a timeline, day by day, with clashes and tight walks
-marked. Skipped picks are left out unless --all. --day takes a date
+marked. Skipped picks, and those optimize dropped, are left out unless
+--all. --day takes a date
 (2026-01-31), a weekday (sat) or a day number (1).
 
 In a pipe each pick is one tab-separated line: day, time, id, room, kind,
@@ -41,7 +42,7 @@ title, priority/status, clashes.`,
 	}
 	c.Flags().StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	c.RegisterFlagCompletionFunc("day", f.completeDays)
-	c.Flags().BoolVar(&o.All, "all", false, "include skipped picks")
+	c.Flags().BoolVar(&o.All, "all", false, "include skipped and dropped picks")
 	addJSONFlag(c, &o.JSON, "{days: [{date, sessions}], unscheduled, clashes}")
 	return c
 }
@@ -51,7 +52,7 @@ func runAgenda(o *agendaOptions) error {
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		var picks []*schedule.Pick
 		for _, pk := range p.Picks {
-			if o.All || pk.Status != schedule.Skipped {
+			if o.All || !pk.Status.SetAside() {
 				picks = append(picks, pk)
 			}
 		}
@@ -107,7 +108,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			mark = st.Bad.Render("✗")
 		case pk.Status == schedule.Attended:
 			mark = st.Good.Render("✓")
-		case pk.Status == schedule.Skipped:
+		case pk.Status.SetAside():
 			mark = st.Dim.Render("-")
 		}
 		// The line fits the terminal: the title gives way to the time,
@@ -121,8 +122,11 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		if pk.Cancelled {
 			prefix = "CANCELLED "
 		}
-		if pk.Gone {
+		switch {
+		case pk.Gone:
 			suffix = " (gone from the program)"
+		case pk.Status == schedule.Dropped:
+			suffix = " (dropped)"
 		}
 		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind)
 		id := pk.ID
@@ -137,6 +141,8 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			title = st.Bad.Render(prefix) + strings.TrimPrefix(text, prefix)
 		case pk.Gone && strings.HasSuffix(text, suffix):
 			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Bad.Render(suffix)
+		case suffix != "" && strings.HasSuffix(text, suffix):
+			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Dim.Render(suffix)
 		default:
 			title = st.Title.Render(text)
 		}

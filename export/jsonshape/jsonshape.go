@@ -435,6 +435,7 @@ type Stats struct {
 	Planned   int                   `json:"planned"`
 	Attended  int                   `json:"attended"`
 	Skipped   int                   `json:"skipped"`
+	Dropped   int                   `json:"dropped"` // left out by optimize --apply: neither planned, attended nor skipped
 	Unplanned int                   `json:"unplanned"`
 	Facts     []Fact                `json:"facts"`
 	// Phase is "before", "during" or "after" the conference: after it the
@@ -472,7 +473,7 @@ type Fact struct {
 // FromStats gives the shape of the recap's numbers.
 func FromStats(s schedule.Stats) Stats {
 	out := Stats{Counts: s.Counts, Lines: s.Lines, Hours: s.Hours, PerDay: []DayCount{}, Tracks: s.Tracks, Rooms: s.Rooms,
-		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Unplanned: s.Unplanned, Facts: []Fact{},
+		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Dropped: s.Dropped, Unplanned: s.Unplanned, Facts: []Fact{},
 		Phase: string(s.Phase), Basis: string(s.Basis), FirstDay: s.FirstDay.String(), LastDay: s.LastDay.String(), Pending: []string{}}
 	for _, pd := range s.Pending {
 		out.Pending = append(out.Pending, pd.ID)

@@ -212,8 +212,8 @@ func kindLabel(k schedule.Kind) string {
 }
 
 // outcome is what became of a pick in the words of the recap: "attended",
-// "attended (unplanned)", "planned", or, after the conference, "planned,
-// not marked attended".
+// "attended (unplanned)", "skipped", "dropped", "planned", or, after the
+// conference, "planned, not marked attended".
 func outcome(pk *schedule.Pick, phase schedule.Phase) string {
 	switch {
 	case pk == nil:
@@ -222,6 +222,8 @@ func outcome(pk *schedule.Pick, phase schedule.Phase) string {
 		return "attended (unplanned)"
 	case pk.Status == schedule.Attended:
 		return "attended"
+	case pk.Status.SetAside():
+		return string(pk.Status)
 	case phase == schedule.PhaseAfter:
 		return "planned, not marked attended"
 	}
