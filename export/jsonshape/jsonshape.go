@@ -197,6 +197,9 @@ type ImportReport struct {
 	Unchanged int          `json:"unchanged"`
 	Picks     []PickChange `json:"picks"`
 	Clashes   []Clash      `json:"clashes"`
+	// NowFits are the ids of the skipped or dropped picks the changes
+	// made room for: each fits the plan now and did not before.
+	NowFits []string `json:"now_fits"`
 	// Warnings say what the import did with input it could not take as
 	// it was (a session left out, a title cut, ids made unique, a zone
 	// the program does not name); [] when none.
@@ -238,7 +241,10 @@ func FromImport(res schedule.ImportResult) ImportReport {
 		Source: res.Source.Location, Name: res.Source.Name, Format: res.Source.Format,
 		Sessions: res.Source.Sessions, New: res.New, Added: res.Added, Updated: res.Updated,
 		Removed: res.Removed, Unchanged: res.Unchanged, Picks: []PickChange{},
-		Clashes: Clashes(res.Clashes), Warnings: []Warning{},
+		Clashes: Clashes(res.Clashes), Warnings: []Warning{}, NowFits: []string{},
+	}
+	for _, pk := range res.NowFit {
+		r.NowFits = append(r.NowFits, pk.ID)
 	}
 	for _, pc := range res.Picks {
 		j := PickChange{Session: FromPick(pc.Pick, false), Changes: []string{}}
