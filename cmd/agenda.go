@@ -122,13 +122,16 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		if pk.Cancelled {
 			prefix = "CANCELLED "
 		}
-		switch {
-		case pk.Gone:
+		if pk.Gone {
 			suffix = " (gone from the program)"
-		case pk.Status == schedule.Dropped:
-			suffix = " (dropped)"
 		}
-		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind)
+		// A dropped pick (agenda --all) says so whatever the title's
+		// length: the label takes its place before the title is cut.
+		label := ""
+		if pk.Status == schedule.Dropped {
+			label = " (dropped)"
+		}
+		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind) + len(label)
 		id := pk.ID
 		idLine := ansi.StringWidth(id) > 12 || fixed+1+ansi.StringWidth(id) > width-20 // a long id (SCALE's slugs) goes on a line of its own
 		if !idLine {
@@ -141,10 +144,11 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			title = st.Bad.Render(prefix) + strings.TrimPrefix(text, prefix)
 		case pk.Gone && strings.HasSuffix(text, suffix):
 			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Bad.Render(suffix)
-		case suffix != "" && strings.HasSuffix(text, suffix):
-			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Dim.Render(suffix)
 		default:
 			title = st.Title.Render(text)
+		}
+		if label != "" {
+			title += st.Dim.Render(label)
 		}
 		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", present.TimeRange(&pk.Session))), title,
 			st.Room.Render(room), st.Kind.Render(kind))
