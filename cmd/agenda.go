@@ -26,7 +26,8 @@ func newAgendaCmd(f *Factory, runF func(*agendaOptions) error) *cobra.Command {
 		Use:   "agenda",
 		Short: "Your schedule, day by day",
 		Long: `Your picks as a timeline, day by day, with clashes and tight walks
-marked. Skipped picks are left out unless --all. --day takes a date
+marked. Skipped picks, and those optimize dropped, are left out unless
+--all. --day takes a date
 (2026-01-31), a weekday (sat) or a day number (1).
 
 In a pipe each pick is one tab-separated line: day, time, id, room, kind,
@@ -41,7 +42,7 @@ title, priority/status, clashes.`,
 	}
 	c.Flags().StringVar(&o.Day, "day", "", "only this day: a date, weekday or day number")
 	c.RegisterFlagCompletionFunc("day", f.completeDays)
-	c.Flags().BoolVar(&o.All, "all", false, "include skipped picks")
+	c.Flags().BoolVar(&o.All, "all", false, "include skipped and dropped picks")
 	addJSONFlag(c, &o.JSON, "{days: [{date, sessions}], unscheduled, clashes}")
 	return c
 }
@@ -51,7 +52,7 @@ func runAgenda(o *agendaOptions) error {
 	return f.readPlan(func(st *store.Workspace, p *schedule.Plan) error {
 		var picks []*schedule.Pick
 		for _, pk := range p.Picks {
-			if o.All || pk.Status != schedule.Skipped {
+			if o.All || !pk.Status.SetAside() {
 				picks = append(picks, pk)
 			}
 		}
@@ -107,7 +108,7 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			mark = st.Bad.Render("✗")
 		case pk.Status == schedule.Attended:
 			mark = st.Good.Render("✓")
-		case pk.Status == schedule.Skipped:
+		case pk.Status.SetAside():
 			mark = st.Dim.Render("-")
 		}
 		// The line fits the terminal: the title gives way to the time,
@@ -124,7 +125,13 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 		if pk.Gone {
 			suffix = " (gone from the program)"
 		}
-		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind)
+		// A dropped pick (agenda --all) says so whatever the title's
+		// length: the label takes its place before the title is cut.
+		label := ""
+		if pk.Status == schedule.Dropped {
+			label = " (dropped)"
+		}
+		fixed := 2 + 1 + 1 + timeW + 2 + 1 + ansi.StringWidth(room) + 1 + ansi.StringWidth(kind) + len(label)
 		id := pk.ID
 		idLine := ansi.StringWidth(id) > 12 || fixed+1+ansi.StringWidth(id) > width-20 // a long id (SCALE's slugs) goes on a line of its own
 		if !idLine {
@@ -139,6 +146,9 @@ func (f *Factory) printAgenda(picks []*schedule.Pick, clashes []schedule.Clash) 
 			title = st.Title.Render(strings.TrimSuffix(text, suffix)) + st.Bad.Render(suffix)
 		default:
 			title = st.Title.Render(text)
+		}
+		if label != "" {
+			title += st.Dim.Render(label)
 		}
 		line := fmt.Sprintf("  %s %s  %s %s %s", mark, st.Time.Render(fmt.Sprintf("%-11s", present.TimeRange(&pk.Session))), title,
 			st.Room.Render(room), st.Kind.Render(kind))

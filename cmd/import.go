@@ -291,6 +291,20 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 		fmt.Fprintf(out, "New clashes:\n")
 		f.printClashes(res.Clashes)
 	}
+	f.printNowFit(res.NowFit)
+}
+
+// printNowFit names the skipped or dropped picks a change made room for:
+// `Now fits: 7022 "Rust in the kernel" (dropped by optimize) — plan add
+// 7022`.
+func (f *Factory) printNowFit(picks []*schedule.Pick) {
+	for _, pk := range picks {
+		why := "skipped"
+		if pk.Status == schedule.Dropped {
+			why = "dropped by optimize"
+		}
+		f.wrapf("    ", "Now fits: %s %q (%s) — plan add %s", pk.ID, pk.Title, why, pk.ID)
+	}
 }
 
 // planZone is the zone of the existing plan, nil when there is no plan or

@@ -198,7 +198,7 @@ func (f *Factory) nowAllLine(st *styles, what string, e schedule.NowEntry, at ti
 		switch {
 		case pk.Gone:
 			mark = st.Bad.Render("✗ ")
-		case pk.Status == schedule.Skipped:
+		case pk.Status.SetAside():
 			mark = st.Dim.Render("- ")
 		case pk.Status == schedule.Attended:
 			mark = st.Good.Render("✓ ")

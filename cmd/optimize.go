@@ -21,12 +21,26 @@ func newOptimizeCmd(f *Factory, runF func(*optimizeOptions) error) *cobra.Comman
 		Use:   "optimize",
 		Short: "Choose the best clash-free, walkable schedule from your picks",
 		Long: `From your picks and their priorities, choose the schedule with no
-overlaps and no transitions too short to walk that keeps the most musts,
-then the most wants, then the most maybes (exactly, not greedily); among
-equals, the one whose sessions end earlier. It shows what it keeps and
-what it drops, and why. Musts that clash with each other are reported as
-conflicts. --apply marks the dropped picks as skipped (they stay in the
-plan as alternatives; 'plan add ID' brings one back).`,
+overlaps and no transitions too short to walk. The choice is exact, not
+greedy: of all such schedules it keeps the best, each rule deciding only
+between schedules equal on the rules before it:
+
+  1. the most musts, then the most wants, then the most maybes;
+  2. the most time in sessions: in musts, then in wants, then in maybes;
+  3. the most program sessions rather than personal entries (booth
+     visits, meetings): among musts, then wants, then maybes;
+  4. the sessions that end earlier.
+
+So a 60-minute talk is kept over a 15-minute booth visit of the same
+priority, and a booth visit never wins over a talk of the same priority
+and length. It shows what it keeps and what it drops, and why. Musts
+that clash with each other are reported as conflicts.
+
+--apply gives the dropped picks the status "dropped": they leave your
+schedule (agenda, calendars, clashes, now) but stay in the plan as
+alternatives, and stats count them neither as attended nor as skipped.
+'plan add ID' brings one back; 'plan attend ID' records that you went
+anyway. Skipped and dropped picks take no part.`,
 		Example: "  plan optimize\n  plan optimize --apply\n  plan optimize --json | jq .keep",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -35,7 +49,7 @@ plan as alternatives; 'plan add ID' brings one back).`,
 			return runOptimize(o)
 		},
 	}
-	c.Flags().BoolVar(&o.Apply, "apply", false, "mark the dropped picks as skipped")
+	c.Flags().BoolVar(&o.Apply, "apply", false, "give the dropped picks the status dropped (out of the schedule, kept in the plan)")
 	addJSONFlag(c, &o.JSON, "{keep: [ids], drop: [{id, title, reason, because, clashes}], conflicts, untouched, score, applied}")
 	return c
 }
@@ -51,7 +65,7 @@ func runOptimize(o *optimizeOptions) error {
 		res = schedule.Optimize(p.Picks, &p.Venue)
 		if o.Apply {
 			for _, d := range res.Drop {
-				d.Pick.Status = schedule.Skipped
+				d.Pick.Status = schedule.Dropped
 			}
 		}
 		return nil
@@ -80,7 +94,7 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 			plainRow(out, "conflict", c.A.ID, c.B.ID, string(c.Type), fmt.Sprint(c.Minutes), "")
 		}
 		if applied && len(res.Drop) > 0 {
-			fmt.Fprintf(f.IO.ErrOut, "Marked %s as skipped.\n", schedule.Plural(len(res.Drop), "dropped pick", ""))
+			fmt.Fprintf(f.IO.ErrOut, "%s.\n", appliedText(len(res.Drop)))
 		}
 		return
 	}
@@ -108,8 +122,18 @@ func (f *Factory) printOptimize(res schedule.OptimizeResult, applied bool) {
 	}
 	switch {
 	case applied && len(res.Drop) > 0:
-		fmt.Fprintf(out, "\nMarked %s as skipped.\n", schedule.Plural(len(res.Drop), "dropped pick", ""))
+		fmt.Fprintf(out, "\n%s.\n", appliedText(len(res.Drop)))
 	case len(res.Drop) > 0:
-		fmt.Fprintf(out, "\n%s\n", st.Dim.Render("Run 'plan optimize --apply' to mark the dropped picks as skipped."))
+		fmt.Fprintf(out, "\n%s\n", st.Dim.Render("Run 'plan optimize --apply' to drop them (they stay in the plan)."))
 	}
+}
+
+// appliedText says what --apply did: "Marked 3 picks as dropped ('plan
+// add ID' brings one back)".
+func appliedText(n int) string {
+	back := "brings one back"
+	if n == 1 {
+		back = "brings it back"
+	}
+	return fmt.Sprintf("Marked %s as dropped ('plan add ID' %s)", schedule.Plural(n, "pick", ""), back)
 }

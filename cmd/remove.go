@@ -35,11 +35,15 @@ func newRemoveCmd(f *Factory, runF func(*removeOptions) error) *cobra.Command {
 }
 
 func runRemove(o *removeOptions) error {
-	var removed []*schedule.Pick
+	var removed, fit []*schedule.Pick
 	err := o.f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
+		before := schedule.SnapshotPicks(p.Picks)
 		var err error
-		removed, err = p.Remove(o.IDs)
-		return err
+		if removed, err = p.Remove(o.IDs); err != nil {
+			return err
+		}
+		fit = schedule.NowFitting(before, p.Picks, &p.Venue, o.f.IO.Now())
+		return nil
 	})
 	if err != nil {
 		return err
@@ -47,5 +51,6 @@ func runRemove(o *removeOptions) error {
 	for _, pk := range removed {
 		fmt.Fprintf(o.f.IO.Out, "Removed %s  %q\n", pk.ID, pk.Title)
 	}
+	o.f.printNowFit(fit)
 	return nil
 }

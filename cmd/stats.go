@@ -29,7 +29,9 @@ order and words of 'plan export --md' and '--html'.
 After the conference's last day the numbers count what you attended, and
 the picks you neither attended nor skipped are listed apart: 'plan
 attend' or 'plan skip' them. Before and during the conference the
-numbers are the plan so far (every pick you did not skip), and say so.`,
+numbers are the plan so far (every pick you did not skip), and say so.
+Picks 'plan optimize --apply' dropped are counted apart ("5 dropped"):
+they are neither in the numbers nor listed, and record nothing.`,
 		Example: "  plan stats\n  plan stats --json | jq .lines",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -38,7 +40,7 @@ numbers are the plan so far (every pick you did not skip), and say so.`,
 			return runStats(o)
 		},
 	}
-	addJSONFlag(c, &o.JSON, "counts (kind → number), lines (the recap lines), hours, per_day, tracks, rooms, speakers, planned, attended, skipped, unplanned, facts, phase (before, during, after), first_day, last_day and pending (ids of picks neither attended nor skipped after the conference)")
+	addJSONFlag(c, &o.JSON, "counts (kind → number), lines (the recap lines), hours, per_day, tracks, rooms, speakers, planned, attended, skipped, dropped, unplanned, facts, phase (before, during, after), first_day, last_day and pending (ids of picks neither attended nor skipped after the conference)")
 	return c
 }
 

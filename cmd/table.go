@@ -87,7 +87,7 @@ func (f *Factory) terminalSessionTable(sessions []*schedule.Session, picks map[s
 			switch {
 			case pk.Gone:
 				mark = st.Bad.Render(m)
-			case pk.Status == schedule.Skipped:
+			case pk.Status.SetAside():
 				mark = st.Dim.Render(m)
 			case pk.Status == schedule.Attended:
 				mark = st.Good.Render(m)

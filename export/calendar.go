@@ -2,14 +2,15 @@ package export
 
 import "github.com/plan-cli/plan/schedule"
 
-// PicksCalendar is the calendar of a plan's picks: every pick not skipped,
-// from its snapshot, with the abstract, subtitle and links from the
-// program where it still has the session (full, by id; may be nil). Picks the program
+// PicksCalendar is the calendar of a plan's picks: every pick not skipped
+// or dropped, from its snapshot, with the abstract, subtitle and links
+// from the program where it still has the session (full, by id; may be
+// nil). Picks the program
 // dropped or cancelled come out cancelled.
 func PicksCalendar(p *schedule.Plan, full map[string]*schedule.Session) Calendar {
 	cal := Calendar{Name: p.Conference.Name, TimeZone: p.Conference.TimeZone}
 	for _, pk := range p.Picks {
-		if pk.Status == schedule.Skipped {
+		if pk.Status.SetAside() {
 			continue
 		}
 		s := pk.Session
@@ -22,11 +23,11 @@ func PicksCalendar(p *schedule.Plan, full map[string]*schedule.Session) Calendar
 }
 
 // PickIDs are the ids PicksCalendar looks up in the program: the picks
-// not skipped that come from it.
+// not skipped or dropped that come from it.
 func PickIDs(p *schedule.Plan) []string {
 	var ids []string
 	for _, pk := range p.Picks {
-		if pk.Status != schedule.Skipped && !pk.Personal {
+		if !pk.Status.SetAside() && !pk.Personal {
 			ids = append(ids, pk.ID)
 		}
 	}

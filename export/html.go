@@ -162,8 +162,8 @@ func buildPage(p *schedule.Plan, st schedule.Stats, opts HTMLOptions) page {
 	for _, d := range charts.Days(p) {
 		dv := dayView{ID: "day-" + d.String(), Heading: longDate(d), Chart: template.HTML(charts.Day(p, st, d, charts.Options{}))}
 		for _, pk := range charts.DayPicks(p, d) {
-			if pk.Status == schedule.Skipped && !opts.Agenda {
-				continue // the recap's appendix is what happened; the chart shows the skipped
+			if pk.Status.SetAside() && !opts.Agenda {
+				continue // the recap's appendix is what happened; the chart shows the skipped and dropped
 			}
 			dv.Entries = append(dv.Entries, newEntry(pk, st.Phase, loc, marks[pk.ID]))
 		}
@@ -171,7 +171,7 @@ func buildPage(p *schedule.Plan, st schedule.Stats, opts HTMLOptions) page {
 	}
 	var loose []*schedule.Pick
 	for _, pk := range p.Picks {
-		if pk != nil && !pk.Scheduled() && (opts.Agenda || pk.Status != schedule.Skipped) {
+		if pk != nil && !pk.Scheduled() && (opts.Agenda || !pk.Status.SetAside()) {
 			loose = append(loose, pk)
 		}
 	}

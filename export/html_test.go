@@ -297,3 +297,31 @@ func writeArtifact(t *testing.T, name string, data []byte) string {
 	}
 	return path
 }
+
+// A dropped pick is out of the recap's appendix but in the agenda, marked
+// "dropped" and drawn like a skipped one.
+func TestWriteHTMLDroppedPick(t *testing.T) {
+	p := &schedule.Plan{Conference: schedule.Conference{Name: "FOSDEM 2026"}}
+	if err := p.SetTimeZone("Europe/Brussels"); err != nil {
+		t.Fatal(err)
+	}
+	at := func(h, m int) time.Time { return time.Date(2026, 1, 31, h, m, 0, 0, p.Location()) }
+	p.Picks = []*schedule.Pick{
+		{Session: schedule.Session{ID: "a", Title: "FOSS in times of war", Kind: schedule.KindTalk, Room: "Janson", Start: at(10, 0), End: at(10, 50)}, Priority: schedule.Must, Status: schedule.Planned},
+		{Session: schedule.Session{ID: "b", Title: "Wayland compositors", Kind: schedule.KindTalk, Room: "K.1.105", Start: at(10, 30), End: at(10, 55)}, Priority: schedule.Want, Status: schedule.Dropped},
+	}
+	html := renderPage(t, p, at(9, 0), HTMLOptions{Agenda: true})
+	inOrder(t, html, []string{
+		"FOSS in times of war", `<li class="skipped"`, "Wayland compositors", `K.1.105, Talk, <span class="status">dropped</span>`,
+	})
+	if strings.Contains(html, "Clash:") {
+		t.Error("the agenda marks a clash with a dropped pick")
+	}
+	recap := renderPage(t, p, at(9, 0), HTMLOptions{})
+	if !strings.Contains(recap, "<title>10:30–10:55 Wayland compositors — K.1.105, Talk, dropped</title>") {
+		t.Errorf("the recap's timeline lacks the dropped pick's block:\n%s", recap)
+	}
+	if strings.Contains(recap, `<span class="status">dropped</span>`) {
+		t.Error("the recap's appendix lists the dropped pick")
+	}
+}

@@ -28,12 +28,12 @@ import (
 //   - "## What I learned": each noted pick's title and note (the note is
 //     the user's own Markdown and is kept as written: a note of several
 //     lines goes under its title as a block of its own, its lines kept);
-//     left out when no pick that was not skipped has a note;
+//     left out when no pick that was not skipped or dropped has a note;
 //   - "## Facts": the facts as a list, "Label: Value", in the order given;
 //   - "## Appendix: My Schedule": day by day in the conference zone, one
-//     line per pick that was not skipped, with its time, title, room, kind
-//     and what became of it; picks without a time come last under
-//     "Unscheduled".
+//     line per pick neither skipped nor dropped, with its time, title,
+//     room, kind and what became of it; picks without a time come last
+//     under "Unscheduled".
 //
 // Titles, rooms and facts are escaped where Markdown would read them as
 // markup. The output depends only on its inputs. st is normally
@@ -314,12 +314,12 @@ func details(pk *schedule.Pick, phase schedule.Phase) string {
 	return strings.Join(parts, ", ")
 }
 
-// active is the picks that were not skipped, in time order, unscheduled
-// last; the plan itself is left as it is.
+// active is the picks that were not skipped or dropped, in time order,
+// unscheduled last; the plan itself is left as it is.
 func active(p *schedule.Plan) []*schedule.Pick {
 	var out []*schedule.Pick
 	for _, pk := range p.Picks {
-		if pk != nil && pk.Status != schedule.Skipped {
+		if pk != nil && !pk.Status.SetAside() {
 			out = append(out, pk)
 		}
 	}

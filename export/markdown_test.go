@@ -520,3 +520,31 @@ func TestInlineEscapes(t *testing.T) {
 		}
 	}
 }
+
+// Picks optimize dropped are out of the recap: counted apart, not asked
+// about, not in the appendix.
+func TestWriteMarkdownDroppedPicks(t *testing.T) {
+	p := scalePlan(t)
+	var dropped []string
+	for _, pk := range p.Picks {
+		if pk.Status == schedule.Planned && len(dropped) < 2 {
+			pk.Status = schedule.Dropped
+			dropped = append(dropped, pk.Title)
+		}
+	}
+	md := recapAt(t, p, afterSCALE)
+	for _, want := range []string{
+		"Picks: 18 attended (1 unplanned), 1 planned, 1 skipped, 2 dropped\n",
+		"1 pick neither attended nor skipped — `plan attend` or `plan skip` it:\n",
+		"- 13:45–14:45 Meet COSMIC DE — Ballroom H, Talk, planned, not marked attended\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the recap lacks %q:\n%s", want, md)
+		}
+	}
+	for _, title := range dropped {
+		if strings.Contains(md, title) {
+			t.Errorf("the recap names the dropped %q:\n%s", title, md)
+		}
+	}
+}

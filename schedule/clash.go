@@ -58,13 +58,13 @@ func ceilMinutes(d time.Duration) int {
 
 // FindClashes returns every pair of the given picks that overlap, and,
 // with a venue, every pair whose transition is too short to walk. Skipped,
-// unscheduled, cancelled and gone picks take no part. It sorts by start and
+// dropped, unscheduled, cancelled and gone picks take no part. It sorts by start and
 // sweeps, comparing each pick only with those still running (or ending
 // within the longest walk), so it is fast for any number of picks.
 func FindClashes(picks []*Pick, v *Venue) []Clash {
 	live := make([]*Pick, 0, len(picks))
 	for _, p := range picks {
-		if p.Status == Skipped || !p.Scheduled() || p.Gone || p.Cancelled {
+		if p.Status.SetAside() || !p.Scheduled() || p.Gone || p.Cancelled {
 			continue
 		}
 		live = append(live, p)

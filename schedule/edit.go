@@ -33,7 +33,8 @@ type AddResult struct {
 type PickUpdate struct {
 	Pick *Pick
 	// Changes says what changed ("priority want → must", "note updated",
-	// "back in your plan (was skipped)"); empty when nothing did.
+	// "back in your plan (was skipped)", "… (was dropped)"); empty when
+	// nothing did.
 	Changes []string
 }
 
@@ -50,7 +51,7 @@ func (r AddResult) UpdatedPicks() []*Pick {
 // program's sessions by id (as looked up by the store); an id that is
 // neither picked nor found gives a *NotFoundError, and nothing changes.
 // Picking a session again updates its priority or note, and brings a
-// skipped pick back.
+// skipped or dropped pick back (planned).
 func (p *Plan) Add(ids []string, found map[string]*Session, o AddOptions) (AddResult, error) {
 	ids = Dedupe(ids)
 	for _, id := range ids {
@@ -71,8 +72,8 @@ func (p *Plan) Add(ids []string, found map[string]*Session, o AddOptions) (AddRe
 				u.Changes = append(u.Changes, "note updated")
 				pk.Note = o.Note
 			}
-			if pk.Status == Skipped {
-				u.Changes = append(u.Changes, "back in your plan (was skipped)")
+			if pk.Status.SetAside() {
+				u.Changes = append(u.Changes, fmt.Sprintf("back in your plan (was %s)", pk.Status))
 				pk.Status = Planned
 			}
 			res.Updated = append(res.Updated, u)

@@ -39,3 +39,53 @@ func (ft *Fitter) Fits(s *Session) bool {
 	}
 	return true
 }
+
+// SnapshotPicks copies the picks as they are, so that NowFitting can
+// compare the plan before a change with the plan after it. The copies
+// share their sessions' slices (speakers), which nothing changes in
+// place.
+func SnapshotPicks(picks []*Pick) []*Pick {
+	out := make([]*Pick, len(picks))
+	for i, pk := range picks {
+		c := *pk
+		out[i] = &c
+	}
+	return out
+}
+
+// NowFitting is the rule for "now fits" after a change that may free time:
+// a pick moved, cancelled or gone from the program on re-import, or a pick
+// removed. before are the plan's picks as they were (see SnapshotPicks),
+// after as they are now, matched by id. It returns, in time order, the
+// picks of after that are set aside (skipped, or dropped by optimize) and
+//
+//   - fit the plan now: scheduled, not cancelled, not gone, and clashing
+//     with none of the live picks (no overlap, time to walk; see Fitter),
+//   - did not fit it before the change (as they were then, among the live
+//     picks as they were then), so the change is what made room, and
+//   - have not started at now: a session under way or over is no offer.
+//
+// Each fits on its own: two that clash with each other are both listed,
+// and picking one may rule out the other.
+func NowFitting(before, after []*Pick, v *Venue, now time.Time) []*Pick {
+	was := make(map[string]*Pick, len(before))
+	for _, pk := range before {
+		was[pk.ID] = pk
+	}
+	var fitNow, fitBefore *Fitter
+	var out []*Pick
+	for _, pk := range after {
+		old := was[pk.ID]
+		if !pk.Status.SetAside() || pk.Gone || old == nil || pk.Start.Before(now) {
+			continue
+		}
+		if fitNow == nil {
+			fitNow, fitBefore = NewFitter(livePicks(after), v), NewFitter(livePicks(before), v)
+		}
+		if fitNow.Fits(&pk.Session) && (old.Gone || !fitBefore.Fits(&old.Session)) {
+			out = append(out, pk)
+		}
+	}
+	sortPicks(out)
+	return out
+}

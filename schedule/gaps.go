@@ -26,8 +26,8 @@ type Gap struct {
 }
 
 // Gaps lists the free slots of at least MinGap between the active picks
-// (neither skipped, gone nor cancelled), day by day, each with the program
-// sessions that fit it.
+// (neither skipped, dropped, gone nor cancelled), day by day, each with
+// the program sessions that fit it.
 //
 // A day is a calendar date in loc (nil: the zone of the program's first
 // scheduled session). Its window runs from the earliest start of a program
@@ -114,7 +114,7 @@ func Gaps(picks []*Pick, program []*Session, v *Venue, loc *time.Location) []Gap
 
 	picked := map[string]bool{}
 	for _, p := range picks {
-		if p.Status != Skipped {
+		if !p.Status.SetAside() {
 			picked[p.ID] = true
 		}
 	}

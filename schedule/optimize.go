@@ -14,7 +14,7 @@ type OptimizeResult struct {
 	Keep []*Pick
 	// Drop lists the picks left out, in time order, each with the kept
 	// picks it clashes with.
-	Drop []Dropped
+	Drop []DroppedPick
 	// Conflicts are the musts that clash with each other (ordered as
 	// FindClashes orders them). At most one side of each can be kept;
 	// they are reported here so that no must goes silently.
@@ -28,8 +28,9 @@ type OptimizeResult struct {
 	Score Score
 }
 
-// Score counts picks by priority. Optimize maximises it lexicographically:
-// first Must, then Want, then Maybe.
+// Score counts picks by priority. Optimize maximises it lexicographically,
+// first Must, then Want, then Maybe, before anything else (see Optimize
+// for what decides between schedules with the same score).
 type Score struct {
 	Must, Want, Maybe int
 }
@@ -57,8 +58,9 @@ func (s *Score) add(p Priority) {
 	}
 }
 
-// Dropped is a pick Optimize leaves out, and why.
-type Dropped struct {
+// DroppedPick is a pick Optimize leaves out, and why. (optimize --apply
+// gives it the status Dropped.)
+type DroppedPick struct {
 	Pick *Pick
 	// Reason says in one line what it clashes with, e.g.
 	// `overlaps "Opening" (must) by 30 min`.
@@ -71,24 +73,38 @@ type Dropped struct {
 
 // Optimize chooses, from the active picks, the subset to attend: no two of
 // the chosen overlap or are too close to walk between (Conflict is false
-// for every pair), and among all such subsets it has the most musts, then
-// the most wants, then the most maybes. The answer is exact.
+// for every pair), and among all such subsets the best by this order,
+// each step deciding only between subsets equal on every step before it:
 //
-// Among subsets with the same score it prefers the earlier-ending one:
-// listing each subset's sessions by end time, the first place where they
-// differ decides, the earlier end winning; equal ends are decided by the
-// session order (Less, then id). So the choice is deterministic.
+//  1. the most musts, then the most wants, then the most maybes;
+//  2. the most time in sessions (the sum of the kept picks' lengths)
+//     among the musts, then among the wants, then among the maybes;
+//  3. the most program sessions (picks that are not personal entries
+//     such as a booth visit) among the musts, then the wants, then the
+//     maybes;
+//  4. the earlier-ending subset: listing each subset's sessions by end
+//     time, the first place where they differ decides, the earlier end
+//     winning; equal ends are decided by the session order (Less, then
+//     id). So the choice is deterministic.
 //
-// Skipped picks take no part and are not reported. Unscheduled, gone and
-// cancelled picks are returned in Untouched. Musts that clash with each
-// other are returned in Conflicts; the best schedule is chosen anyway.
+// So a 60-minute talk is kept over a 15-minute booth visit of the same
+// priority that overlaps it, and a booth visit never wins over a talk of
+// the same priority and length. The answer is exact: no other clash-free
+// subset is better by this order.
+//
+// Skipped and dropped picks take no part and are not reported.
+// Unscheduled, gone and cancelled picks are returned in Untouched. Musts
+// that clash with each other are returned in Conflicts; the best schedule
+// is chosen anyway.
 //
 // How: the picks are sorted by start, then end. For a pick x sorted before
 // y, the two are compatible exactly when y starts no earlier than x's end
 // plus the walk from x's room to y's. So everything the picks chosen so far
 // say about the rest is, per room, the earliest start still allowed there;
 // a dynamic programme over (position, those earliest starts) is exact even
-// when walking times do not obey the triangle inequality. Only starts
+// when walking times do not obey the triangle inequality, since the order
+// above compares sums of per-pick values (steps 1-3) lexicographically,
+// which adding the same pick to two subsets never reverses. Only starts
 // later than the current position's start constrain anything, so the state
 // stays small: with realistic walks, a few recent picks.
 func Optimize(picks []*Pick, v *Venue) OptimizeResult {
@@ -96,7 +112,7 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 	var live []*Pick
 	for _, p := range picks {
 		switch {
-		case p.Status == Skipped:
+		case p.Status.SetAside():
 			continue
 		case !p.Scheduled() || p.End.Before(p.Start) || p.Gone || p.Cancelled:
 			res.Untouched = append(res.Untouched, p)
@@ -127,7 +143,7 @@ func Optimize(picks []*Pick, v *Venue) OptimizeResult {
 		if kept[p] {
 			continue
 		}
-		d := Dropped{Pick: p}
+		d := DroppedPick{Pick: p}
 		for _, k := range keep {
 			if !mayClash(&k.Session, &p.Session, window) {
 				continue
@@ -196,16 +212,52 @@ func priorityWord(p Priority) string {
 // optimizer is the dynamic programme behind Optimize.
 type optimizer struct {
 	picks  []*Pick           // sorted by start, then end (then Less, id)
-	weight []Score           // each pick's contribution
+	weight []value           // each pick's contribution
 	room   []int             // each pick's room index
 	walk   [][]time.Duration // walk[r][s] between room indexes
 	memo   []map[string]int  // per position: state key -> node
 	nodes  []node
 }
 
+// value is what a subset of picks is worth to Optimize, compared
+// lexicographically in the order of Optimize's steps 1-3: the kept picks
+// per priority (must, want, maybe), their time in sessions per priority
+// (nanoseconds), and the program sessions among them per priority. A
+// subset's value is the sum of its picks' values.
+type value [9]int64
+
+// pickValue is one pick's contribution to a subset's value.
+func pickValue(p *Pick) value {
+	var v value
+	r := p.Priority.rank()
+	v[r] = 1
+	v[3+r] = int64(p.End.Sub(p.Start))
+	if !p.Personal {
+		v[6+r] = 1
+	}
+	return v
+}
+
+// less reports whether a is worth less than b.
+func (a value) less(b value) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+func (a value) plus(b value) value {
+	for i := range a {
+		a[i] += b[i]
+	}
+	return a
+}
+
 // node is the best choice from one (position, state).
 type node struct {
-	score Score
+	score value
 	take  bool // whether the pick at this position is kept
 	next  int  // node of the following position after this choice, -1 at the end
 	first int  // position of the first kept pick from here on, -1 if none
@@ -219,7 +271,7 @@ func newOptimizer(live []*Pick, v *Venue) *optimizer {
 	rooms := map[string]int{}
 	var names []string
 	o.room = make([]int, len(o.picks))
-	o.weight = make([]Score, len(o.picks))
+	o.weight = make([]value, len(o.picks))
 	for i, p := range o.picks {
 		r, ok := rooms[p.Room]
 		if !ok {
@@ -228,7 +280,7 @@ func newOptimizer(live []*Pick, v *Venue) *optimizer {
 			names = append(names, p.Room)
 		}
 		o.room[i] = r
-		o.weight[i].add(p.Priority)
+		o.weight[i] = pickValue(p)
 	}
 	o.walk = walkMatrix(names, v)
 	o.memo = make([]map[string]int, len(o.picks)+1)
@@ -318,17 +370,14 @@ func (o *optimizer) best(i int, st []int64) int {
 		}
 		o.normalise(i+1, take)
 		tn := o.best(i+1, take)
-		var score Score
+		score := o.weight[i]
 		if tn >= 0 {
-			score = o.nodes[tn].score
+			score = score.plus(o.nodes[tn].score)
 		}
-		score.Must += o.weight[i].Must
-		score.Want += o.weight[i].Want
-		score.Maybe += o.weight[i].Maybe
 		// The taken schedule starts with pick i; the other starts with a
-		// later pick. Same score: the earlier end wins, then the earlier
+		// later pick. Same value: the earlier end wins, then the earlier
 		// position (i).
-		if nd.score.Less(score) || (score == nd.score && (nd.first < 0 || !o.picks[nd.first].End.Before(p.End))) {
+		if nd.score.less(score) || (score == nd.score && (nd.first < 0 || !o.picks[nd.first].End.Before(p.End))) {
 			nd = node{score: score, take: true, next: tn, first: i}
 		}
 	}

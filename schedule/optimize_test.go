@@ -52,7 +52,7 @@ func ids(ps []*schedule.Pick) []string {
 	return out
 }
 
-func dropIDs(ds []schedule.Dropped) []string {
+func dropIDs(ds []schedule.DroppedPick) []string {
 	out := []string{}
 	for _, d := range ds {
 		out = append(out, d.Pick.ID)
@@ -156,9 +156,62 @@ func TestOptimizeMustsThatClashAreReported(t *testing.T) {
 	}
 }
 
+// booth makes a personal entry, like 'plan add --title … --start …'.
+func booth(id, start, end, room string, pr schedule.Priority) *schedule.Pick {
+	p := pick(id, start, end, room, pr)
+	p.Title, p.Kind, p.Personal = id, schedule.KindBooth, true
+	return p
+}
+
+// Among picks of the same priority the longer one wins, and a talk wins
+// over a booth visit of the same length, even when the booth ends first
+// (the new user's SCALE 22x plan: a 15-minute booth visit had kept out a
+// 60-minute talk, both wants).
+func TestOptimizePrefersTimeInSessionsThenProgram(t *testing.T) {
+	talk := pick("baking-turingpi-home-lab", "14:00", "15:00", "Room 104", schedule.Want)
+	visit := booth("my-bluesky-atproto-booth", "14:00", "14:15", "Expo Hall", schedule.Want)
+	res := schedule.Optimize([]*schedule.Pick{visit, talk}, &schedule.Venue{})
+	if got := ids(res.Keep); !slices.Equal(got, []string{"baking-turingpi-home-lab"}) {
+		t.Errorf("keep = %v, want the 60-minute talk", got)
+	}
+	if got, want := res.Drop[0].Reason, `overlaps "Session baking-turingpi-home-lab" (want) by 15 min`; got != want {
+		t.Errorf("the booth's reason = %q, want %q", got, want)
+	}
+
+	// Same length: the talk, though the booth ends first.
+	talk = pick("T", "10:30", "11:00", "Room 104", schedule.Want)
+	visit = booth("my-booth", "10:15", "10:45", "Expo Hall", schedule.Want)
+	if got := ids(schedule.Optimize([]*schedule.Pick{visit, talk}, nil).Keep); !slices.Equal(got, []string{"T"}) {
+		t.Errorf("keep = %v, want the talk over a booth visit as long", got)
+	}
+	// A booth of a higher priority still wins.
+	visit.Priority = schedule.Must
+	if got := ids(schedule.Optimize([]*schedule.Pick{visit, talk}, nil).Keep); !slices.Equal(got, []string{"my-booth"}) {
+		t.Errorf("keep = %v, want the must booth over a want talk", got)
+	}
+	// Two booths of the same priority and length: the one ending first.
+	other := booth("my-other-booth", "10:30", "11:00", "Expo Hall", schedule.Must)
+	if got := ids(schedule.Optimize([]*schedule.Pick{other, visit, talk}, nil).Keep); !slices.Equal(got, []string{"my-booth"}) {
+		t.Errorf("keep = %v, want the booth that ends first", got)
+	}
+
+	// Time counts priority by priority: a long must and a short want beat
+	// a short must and a long want (as much time in all, and ending
+	// later).
+	m1 := pick("m-long", "10:00", "11:00", "A", schedule.Must)
+	w1 := pick("w-short", "11:00", "11:15", "A", schedule.Want)
+	m2 := pick("m-short", "10:00", "10:15", "A", schedule.Must)
+	w2 := pick("w-long", "10:15", "11:15", "A", schedule.Want)
+	if got := ids(schedule.Optimize([]*schedule.Pick{m1, w1, m2, w2}, nil).Keep); !slices.Equal(got, []string{"m-long", "w-short"}) {
+		t.Errorf("keep = %v, want [m-long w-short]", got)
+	}
+}
+
 func TestOptimizeLeavesInactivePicksAlone(t *testing.T) {
 	skipped := pick("S", "10:00", "11:00", "Hall", schedule.Must)
 	skipped.Status = schedule.Skipped
+	dropped := pick("D", "10:00", "11:00", "Hall", schedule.Must)
+	dropped.Status = schedule.Dropped
 	unscheduled := &schedule.Pick{Priority: schedule.Must, Status: schedule.Planned}
 	unscheduled.ID, unscheduled.Title = "U", "Hallway track"
 	gone := pick("G", "10:00", "11:00", "Hall", schedule.Must)
@@ -167,7 +220,7 @@ func TestOptimizeLeavesInactivePicksAlone(t *testing.T) {
 	cancelled.Cancelled = true
 	attended := pick("T", "10:30", "11:00", "Hall", schedule.Maybe)
 	attended.Status = schedule.Attended
-	res := schedule.Optimize([]*schedule.Pick{unscheduled, skipped, gone, cancelled, attended}, nil)
+	res := schedule.Optimize([]*schedule.Pick{unscheduled, skipped, dropped, gone, cancelled, attended}, nil)
 	if got := ids(res.Keep); !slices.Equal(got, []string{"T"}) {
 		t.Errorf("keep = %v, want [T]", got)
 	}
@@ -208,6 +261,7 @@ func TestOptimizeAgainstBruteForce(t *testing.T) {
 			p.Room = fmt.Sprintf("R%d", rng.Intn(rooms))
 			p.Start = start
 			p.End = start.Add(time.Duration(durations[rng.Intn(len(durations))]) * time.Minute)
+			p.Personal = rng.Intn(3) == 0
 			switch rng.Intn(20) {
 			case 0:
 				p.Status = schedule.Skipped
@@ -215,6 +269,8 @@ func TestOptimizeAgainstBruteForce(t *testing.T) {
 				p.Start, p.End = time.Time{}, time.Time{}
 			case 2:
 				p.Status = schedule.Attended
+			case 3:
+				p.Status = schedule.Dropped
 			}
 			picks = append(picks, p)
 		}
@@ -246,12 +302,11 @@ func TestOptimizeAgainstBruteForce(t *testing.T) {
 		}
 		var musts []*schedule.Pick
 		for _, p := range picks {
-			if p.Priority == schedule.Must && p.Status != schedule.Skipped {
-				if p.Scheduled() {
-					musts = append(musts, p)
-				}
+			aside := p.Status == schedule.Skipped || p.Status == schedule.Dropped
+			if p.Priority == schedule.Must && !aside && p.Scheduled() {
+				musts = append(musts, p)
 			}
-			if p.Status != schedule.Skipped {
+			if !aside {
 				seen--
 			}
 		}
@@ -272,13 +327,16 @@ func TestOptimizeAgainstBruteForce(t *testing.T) {
 	}
 }
 
-// bruteForce tries every subset of the scheduled active picks. Among the
-// best scores it takes the subset whose picks, in session order, end
-// earliest at the first difference (ties: session order).
+// bruteForce tries every subset of the scheduled active picks and takes
+// the best by Optimize's order: the most musts, wants, maybes; then the
+// most time in musts, in wants, in maybes; then the most program sessions
+// (not personal) among musts, wants, maybes; then the subset whose picks,
+// in session order, end earliest at the first difference (ties: session
+// order).
 func bruteForce(picks []*schedule.Pick, v *schedule.Venue) ([]string, schedule.Score) {
 	var live []*schedule.Pick
 	for _, p := range picks {
-		if p.Status != schedule.Skipped && p.Scheduled() {
+		if p.Status != schedule.Skipped && p.Status != schedule.Dropped && p.Scheduled() {
 			live = append(live, p)
 		}
 	}
@@ -314,25 +372,48 @@ func bruteForce(picks []*schedule.Pick, v *schedule.Venue) ([]string, schedule.S
 	}
 	var best uint
 	var bestScore schedule.Score
+	var bestMinutes, bestProgram [3]time.Duration
 	for set := uint(0); set < 1<<n; set++ {
 		ok := true
 		var s schedule.Score
+		var minutes, program [3]time.Duration // per priority: must, want, maybe
 		for i := 0; i < n && ok; i++ {
 			if set&(1<<i) == 0 {
 				continue
 			}
 			ok = set&bad[i] == 0
+			level := 1
 			switch live[i].Priority {
 			case schedule.Must:
 				s.Must++
+				level = 0
 			case schedule.Maybe:
 				s.Maybe++
+				level = 2
 			default:
 				s.Want++
 			}
+			minutes[level] += live[i].End.Sub(live[i].Start)
+			if !live[i].Personal {
+				program[level]++
+			}
 		}
-		if ok && (bestScore.Less(s) || (s == bestScore && better(set, best))) {
-			best, bestScore = set, s
+		if !ok {
+			continue
+		}
+		ahead := bestScore.Less(s)
+		if s == bestScore {
+			switch {
+			case minutes != bestMinutes:
+				ahead = lexLess(bestMinutes, minutes)
+			case program != bestProgram:
+				ahead = lexLess(bestProgram, program)
+			default:
+				ahead = better(set, best)
+			}
+		}
+		if ahead {
+			best, bestScore, bestMinutes, bestProgram = set, s, minutes, program
 		}
 	}
 	out := []string{}
@@ -342,6 +423,16 @@ func bruteForce(picks []*schedule.Pick, v *schedule.Venue) ([]string, schedule.S
 		}
 	}
 	return out, bestScore
+}
+
+// lexLess compares two triples lexicographically.
+func lexLess(a, b [3]time.Duration) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
 }
 
 func lowest(x uint) int {
@@ -357,7 +448,7 @@ func describe(picks []*schedule.Pick, v *schedule.Venue) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "default walk %d, walks %+v\n", v.DefaultWalk, v.Walks)
 	for _, p := range picks {
-		fmt.Fprintf(&b, "%s %s-%s %s %s %s\n", p.ID, p.Start.Format("15:04"), p.End.Format("15:04"), p.Room, p.Priority, p.Status)
+		fmt.Fprintf(&b, "%s %s-%s %s %s %s personal=%v\n", p.ID, p.Start.Format("15:04"), p.End.Format("15:04"), p.Room, p.Priority, p.Status, p.Personal)
 	}
 	return b.String()
 }

@@ -156,8 +156,22 @@ type Status string
 const (
 	Planned  Status = "planned"
 	Attended Status = "attended"
-	Skipped  Status = "skipped"
+	// Skipped is the user's own decision, usually at the conference, not
+	// to go.
+	Skipped Status = "skipped"
+	// Dropped is what 'plan optimize --apply' gives the picks its best
+	// schedule leaves out: alternatives kept in the plan (a watch-later
+	// list), out of the schedule like skipped ones, but not a decision
+	// the user recorded. Stats count them neither as attended nor as
+	// skipped; 'plan add' makes one planned again.
+	Dropped Status = "dropped"
 )
+
+// SetAside reports whether the status takes a pick out of the schedule:
+// skipped or dropped. Such picks stay in the plan but clash with nothing,
+// are left out of the agenda, calendars, gaps and now, and take no part
+// in optimize.
+func (s Status) SetAside() bool { return s == Skipped || s == Dropped }
 
 // Pick is a session the user chose, or a personal entry (booth visit,
 // meeting, lunch) they added. It keeps a copy of the session as it was last
@@ -319,20 +333,20 @@ func (p *Plan) Pick(id string) *Pick {
 	return nil
 }
 
-// Active returns the picks that were not skipped.
+// Active returns the picks that were not set aside (skipped or dropped).
 func (p *Plan) Active() []*Pick {
 	out := make([]*Pick, 0, len(p.Picks))
 	for _, pk := range p.Picks {
-		if pk.Status != Skipped {
+		if !pk.Status.SetAside() {
 			out = append(out, pk)
 		}
 	}
 	return out
 }
 
-// Live reports whether the pick holds its place in the plan: neither
-// skipped nor gone from the program.
-func (pk *Pick) Live() bool { return pk.Status != Skipped && !pk.Gone }
+// Live reports whether the pick holds its place in the plan: neither set
+// aside (skipped or dropped) nor gone from the program.
+func (pk *Pick) Live() bool { return !pk.Status.SetAside() && !pk.Gone }
 
 // livePicks are the picks that hold their place in the plan (see Live).
 func livePicks(picks []*Pick) []*Pick {

@@ -54,6 +54,9 @@ type ImportResult struct {
 	Unchanged int
 	Picks     []PickChange // picks the import changed, in time order
 	Clashes   []Clash      // clashes that involve a changed pick
+	// NowFit are the skipped or dropped picks the changes made room for
+	// (see NowFitting), in time order.
+	NowFit []*Pick
 }
 
 // Merge brings one source's freshly imported sessions into the plan and
@@ -65,6 +68,7 @@ type ImportResult struct {
 // whose session is gone are kept and flagged.
 func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Time) (*Program, ImportResult) {
 	loc := p.Location()
+	before := SnapshotPicks(p.Picks)
 	old, others := splitBySource(prog.Sessions, src.Name)
 	for _, in := range incoming {
 		*in = in.In(loc)
@@ -118,6 +122,9 @@ func Merge(p *Plan, prog *Program, incoming []*Session, src Source, now time.Tim
 		if changedIDs[c.A.ID] || changedIDs[c.B.ID] {
 			res.Clashes = append(res.Clashes, c)
 		}
+	}
+	if len(res.Picks) > 0 {
+		res.NowFit = NowFitting(before, p.Picks, &p.Venue, now)
 	}
 	return newProg, res
 }

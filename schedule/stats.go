@@ -15,7 +15,10 @@ import (
 // Which picks are counted depends on the Phase: after the conference's
 // last day the numbers are what was attended, and picks still only
 // planned are listed in Pending; before and during the conference they
-// are the plan so far, every pick that was not skipped (see Basis).
+// are the plan so far, every pick neither skipped nor dropped (see
+// Basis). Dropped picks, which optimize --apply left out, are counted
+// apart: not a decision the user recorded, so they neither count as
+// skipped nor make the numbers those of what was attended.
 type Stats struct {
 	// Phase says where the conference stood when the numbers were taken.
 	Phase Phase
@@ -46,18 +49,20 @@ type Stats struct {
 	Tracks   []string
 	Rooms    []string
 	Speakers []string
-	// Planned, Attended and Skipped count every pick by status (a pick
-	// with no status is planned); Unplanned counts the picks attended
-	// without having been planned first, whatever their status.
+	// Planned, Attended, Skipped and Dropped count every pick by status
+	// (a pick with no status is planned); Unplanned counts the picks
+	// attended without having been planned first, whatever their status.
 	Planned   int
 	Attended  int
 	Skipped   int
+	Dropped   int
 	Unplanned int
 	// Facts are the plan's facts in the order given.
 	Facts []Fact
 	// Pending, after the conference, are the picks neither attended nor
-	// skipped (cancelled and gone ones aside), in time order: the recap
-	// asks the user to say what became of them. Empty before and during.
+	// skipped (cancelled, gone and dropped ones aside), in time order: the
+	// recap asks the user to say what became of them. Empty before and
+	// during.
 	Pending []PendingPick
 }
 
@@ -94,8 +99,9 @@ const (
 type Basis string
 
 const (
-	// BasisPlan: every pick not skipped (cancelled or dropped sessions
-	// only if attended): the plan so far.
+	// BasisPlan: every pick neither skipped nor dropped (sessions
+	// cancelled or gone from the program only if attended): the plan so
+	// far.
 	BasisPlan Basis = "plan"
 	// BasisAttended: the picks attended, and nothing else.
 	BasisAttended Basis = "attended"
@@ -109,7 +115,7 @@ func (b Basis) counted(pk *Pick) bool {
 	if b == BasisAttended {
 		return pk.Status == Attended
 	}
-	if pk.Status == Skipped {
+	if pk.Status.SetAside() {
 		return false
 	}
 	return pk.Status == Attended || !(pk.Cancelled || pk.Gone)
@@ -184,6 +190,7 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 	st.Phase, st.FirstDay, st.LastDay = phaseAt(p, now)
 	st.Basis = BasisPlan
 	if st.Phase == PhaseAfter {
+		// Dropped picks record nothing: optimize set them aside.
 		for _, pk := range p.Picks {
 			if pk != nil && (pk.Status == Attended || pk.Status == Skipped) {
 				st.Basis = BasisAttended
@@ -210,13 +217,15 @@ func ComputeStats(p *Plan, now time.Time) Stats {
 			st.Attended++
 		case Skipped:
 			st.Skipped++
+		case Dropped:
+			st.Dropped++
 		default:
 			st.Planned++
 		}
 		if pk.Unplanned {
 			st.Unplanned++
 		}
-		if st.Phase == PhaseAfter && pk.Status != Attended && pk.Status != Skipped && !pk.Cancelled && !pk.Gone {
+		if st.Phase == PhaseAfter && pk.Status != Attended && !pk.Status.SetAside() && !pk.Cancelled && !pk.Gone {
 			pending = append(pending, pk)
 		}
 		if !st.Basis.counted(pk) {
@@ -295,17 +304,21 @@ func (s Stats) CoveredText() string {
 	return strings.Join(parts, ", ")
 }
 
-// PicksText is "18 attended (1 unplanned), 3 planned, 1 skipped"; "" with
-// no picks.
+// PicksText is "18 attended (1 unplanned), 3 planned, 1 skipped", with
+// ", 5 dropped" when optimize dropped some; "" with no picks.
 func (s Stats) PicksText() string {
-	if s.Attended+s.Planned+s.Skipped == 0 {
+	if s.Attended+s.Planned+s.Skipped+s.Dropped == 0 {
 		return ""
 	}
 	attended := fmt.Sprintf("%d attended", s.Attended)
 	if s.Unplanned > 0 {
 		attended += fmt.Sprintf(" (%d unplanned)", s.Unplanned)
 	}
-	return fmt.Sprintf("%s, %d planned, %d skipped", attended, s.Planned, s.Skipped)
+	text := fmt.Sprintf("%s, %d planned, %d skipped", attended, s.Planned, s.Skipped)
+	if s.Dropped > 0 {
+		text += fmt.Sprintf(", %d dropped", s.Dropped)
+	}
+	return text
 }
 
 // PhaseText says, when the numbers are the plan, that they are: "The

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -468,6 +469,59 @@ func TestComputeStatsAfterNothingRecorded(t *testing.T) {
 	p.Picks[0].Status = Skipped
 	if st := ComputeStats(p, afterSCALE); st.Basis != BasisAttended || len(st.Lines) != 0 || st.PhaseText("SCALE 22x") != "" {
 		t.Errorf("with one pick skipped: basis %s, lines %q, %q", st.Basis, st.Lines, st.PhaseText("SCALE 22x"))
+	}
+}
+
+// Picks optimize dropped record nothing (the new user's "Nothing
+// recorded yet" after optimize --apply): after the conference the
+// numbers stay the plan until a pick is attended or skipped, dropped
+// picks are counted apart, never counted as skipped, and not asked
+// about.
+func TestComputeStatsAfterOptimizeDropped(t *testing.T) {
+	p := scalePlan(t)
+	var dropped []string
+	for i, pk := range p.Picks {
+		pk.Status = Planned
+		if i%4 == 1 && len(dropped) < 5 {
+			pk.Status = Dropped
+			dropped = append(dropped, pk.ID)
+		}
+	}
+	st := ComputeStats(p, afterSCALE)
+	if st.Phase != PhaseAfter || st.Basis != BasisPlan {
+		t.Fatalf("phase %s basis %s, want after and plan", st.Phase, st.Basis)
+	}
+	if len(st.Lines) == 0 {
+		t.Fatal("no lines: the numbers should be the plan")
+	}
+	n := 0
+	for _, c := range st.Counts {
+		n += c
+	}
+	if n != len(p.Picks)-5 || st.Dropped != 5 || st.Skipped != 0 || st.Planned != len(p.Picks)-5 {
+		t.Errorf("counted %d, dropped %d, skipped %d, planned %d; want %d, 5, 0, %d", n, st.Dropped, st.Skipped, st.Planned, len(p.Picks)-5, len(p.Picks)-5)
+	}
+	if got, want := st.PicksText(), fmt.Sprintf("0 attended (1 unplanned), %d planned, 0 skipped, 5 dropped", len(p.Picks)-5); got != want {
+		t.Errorf("PicksText = %q, want %q", got, want)
+	}
+	if got, want := st.PhaseText("SCALE 22x"), "The plan: SCALE 22x ended on Sunday 9 March 2025, and no pick is marked attended or skipped yet."; got != want {
+		t.Errorf("PhaseText = %q, want %q", got, want)
+	}
+	for _, pd := range st.Pending {
+		if slices.Contains(dropped, pd.ID) {
+			t.Errorf("dropped %s is pending", pd.ID)
+		}
+	}
+	if len(st.Pending) != len(p.Picks)-5 {
+		t.Errorf("%d pending, want %d", len(st.Pending), len(p.Picks)-5)
+	}
+
+	// Once one pick is attended the numbers are what was attended, and
+	// the planned ones (not the dropped) are listed.
+	p.Picks[0].Status = Attended
+	st = ComputeStats(p, afterSCALE)
+	if st.Basis != BasisAttended || !reflect.DeepEqual(st.Counts, map[Kind]int{p.Picks[0].Kind: 1}) || len(st.Pending) != len(p.Picks)-6 {
+		t.Errorf("basis %s counts %v, %d pending; want attended, one %s, %d", st.Basis, st.Counts, len(st.Pending), p.Picks[0].Kind, len(p.Picks)-6)
 	}
 }
 

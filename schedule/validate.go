@@ -48,9 +48,9 @@ func (p *Plan) Validate(name string, line func(key string) int) error {
 		switch pk.Status {
 		case "":
 			pk.Status = Planned
-		case Planned, Attended, Skipped:
+		case Planned, Attended, Skipped, Dropped:
 		default:
-			return where(fmt.Sprintf("unknown status %q (use planned, attended or skipped)", pk.Status))
+			return where(fmt.Sprintf("unknown status %q (use planned, attended, skipped or dropped)", pk.Status))
 		}
 		if pk.Kind == "" {
 			pk.Kind = KindOther

@@ -88,7 +88,7 @@ func (st *styles) markStyle(pk *schedule.Pick) lipgloss.Style {
 		return st.Title.UnsetBold()
 	case pk.Gone:
 		return st.Bad
-	case pk.Status == schedule.Skipped:
+	case pk.Status.SetAside():
 		return st.Dim
 	case pk.Status == schedule.Attended:
 		return st.Good

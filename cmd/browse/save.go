@@ -233,7 +233,7 @@ func (m *Model) togglePick() tea.Cmd {
 		return nil
 	}
 	id := s.ID
-	if pk := m.marks.picks[id]; pk != nil && pk.Status != schedule.Skipped {
+	if pk := m.marks.picks[id]; pk != nil && !pk.Status.SetAside() {
 		return m.change(edit{id: id, done: "unpicked " + quote(s.Title), apply: func(p *schedule.Plan) error {
 			_, err := p.Remove([]string{id})
 			return err

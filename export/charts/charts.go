@@ -359,8 +359,11 @@ const (
 	// StatusUnconfirmed is a pick still only planned after the conference.
 	StatusUnconfirmed Status = "planned, not marked attended"
 	StatusSkipped     Status = "skipped"
-	StatusCancelled   Status = "cancelled"
-	StatusGone        Status = "gone from the program"
+	// StatusDropped is a pick optimize --apply left out; it is drawn as
+	// a skipped one.
+	StatusDropped   Status = "dropped"
+	StatusCancelled Status = "cancelled"
+	StatusGone      Status = "gone from the program"
 )
 
 // StatusOf is what became of a pick, in the words of the phase.
@@ -372,6 +375,8 @@ func StatusOf(pk *schedule.Pick, phase schedule.Phase) Status {
 		return StatusAttended
 	case pk.Status == schedule.Skipped:
 		return StatusSkipped
+	case pk.Status == schedule.Dropped:
+		return StatusDropped
 	case pk.Cancelled:
 		return StatusCancelled
 	case pk.Gone:
@@ -407,9 +412,10 @@ const NoRoom = "(no room)"
 // Day draws one day as a timeline: a lane per room (in the order the
 // day first uses them), hours along the top, one block per pick
 // coloured by kind. Attended picks are solid, planned ones pale with a
-// dashed edge, skipped and cancelled ones hatched grey; a diamond marks
-// a session attended without having been planned. Each block holds as
-// much of its title as fits and the whole line as its tooltip.
+// dashed edge, skipped, dropped and cancelled ones hatched grey; a
+// diamond marks a session attended without having been planned. Each
+// block holds as much of its title as fits and the whole line as its
+// tooltip.
 func Day(p *schedule.Plan, st schedule.Stats, day schedule.Day, o Options) string {
 	s := newSVG(o, DayTitle(day))
 	top := s.top()
@@ -564,7 +570,7 @@ func (tl *timeline) drawPick(s *svg, i int, phase schedule.Phase, hatch string, 
 	fmt.Fprintf(&s.b, `<g><title>%s</title>`+"\n", esc(Describe(pk, phase)))
 	drawBlock(s, status, KindColor(norm(pk.Kind)), hatch, bx, y+dayLaneH-dayBarH-3, bw)
 	class := "ch-text"
-	if status == StatusSkipped || status == StatusCancelled || status == StatusGone {
+	if status == StatusSkipped || status == StatusDropped || status == StatusCancelled || status == StatusGone {
 		class = "ch-text ch-muted"
 	}
 	if e, ok := labelEnd[ln]; ok && e+6 > prev {
@@ -606,8 +612,12 @@ func dayLegend(picks []*schedule.Pick, phase schedule.Phase, hatch string) []leg
 	}
 	var items []legendItem
 	kinds := map[schedule.Kind]bool{}
+	skipped := "skipped"
 	for _, pk := range picks {
 		kinds[norm(pk.Kind)] = true
+		if pk.Status == schedule.Dropped {
+			skipped = "skipped or dropped"
+		}
 	}
 	for _, k := range schedule.Kinds {
 		if kinds[k] {
@@ -619,7 +629,7 @@ func dayLegend(picks []*schedule.Pick, phase schedule.Phase, hatch string) []leg
 		{planned, func(s *svg, x, y float64) {
 			s.rect(x+0.75, y+2.25, 10.5, 6.5, ` rx="2" class="ch-plan" fill="#8c959f" stroke="#8c959f"`)
 		}},
-		{"skipped", func(s *svg, x, y float64) {
+		{skipped, func(s *svg, x, y float64) {
 			s.rect(x+0.5, y+2, 11, 7, ` rx="2" class="ch-skip" fill="url(#`+esc(hatch)+`)"`)
 		}},
 		{"attended, not planned", func(s *svg, x, y float64) {

@@ -127,3 +127,22 @@ func TestHelpers(t *testing.T) {
 		t.Errorf("esc = %q", got)
 	}
 }
+
+// A dropped pick is drawn like a skipped one, says "dropped" in its
+// tooltip, and the legend names both.
+func TestDayTimelineDropped(t *testing.T) {
+	p, st := day(t)
+	p.Picks[2].Status = schedule.Dropped
+	svg := Day(p, st, schedule.NewDay(2026, 1, 31), Options{})
+	wellFormed(t, "day", svg)
+	for _, want := range []string{
+		"<title>13:00–13:30 Skipped one — k.1.105, Birds of a Feather (BoF), dropped</title>",
+		`fill="url(#hatch-2026-01-31)"`,
+		`class="ch-text ch-muted"`,
+		">skipped or dropped</text>",
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the day's timeline lacks %s:\n%s", want, svg)
+		}
+	}
+}

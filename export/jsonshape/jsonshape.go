@@ -227,6 +227,9 @@ type ImportReport struct {
 	Unchanged int          `json:"unchanged"`
 	Picks     []PickChange `json:"picks"`
 	Clashes   []Clash      `json:"clashes"`
+	// NowFits are the ids of the skipped or dropped picks the changes
+	// made room for: each fits the plan now and did not before.
+	NowFits []string `json:"now_fits"`
 	// Warnings say what the import did with input it could not take as
 	// it was (a session left out, a title cut, ids made unique, a zone
 	// the program does not name); [] when none.
@@ -268,7 +271,10 @@ func FromImport(res schedule.ImportResult) ImportReport {
 		Source: res.Source.Location, Name: res.Source.Name, Format: res.Source.Format,
 		Sessions: res.Source.Sessions, New: res.New, Added: res.Added, Updated: res.Updated,
 		Removed: res.Removed, Unchanged: res.Unchanged, Picks: []PickChange{},
-		Clashes: Clashes(res.Clashes), Warnings: []Warning{},
+		Clashes: Clashes(res.Clashes), Warnings: []Warning{}, NowFits: []string{},
+	}
+	for _, pk := range res.NowFit {
+		r.NowFits = append(r.NowFits, pk.ID)
 	}
 	for _, pc := range res.Picks {
 		j := PickChange{Session: FromPick(pc.Pick, false), Changes: []string{}}
@@ -465,6 +471,7 @@ type Stats struct {
 	Planned   int                   `json:"planned"`
 	Attended  int                   `json:"attended"`
 	Skipped   int                   `json:"skipped"`
+	Dropped   int                   `json:"dropped"` // left out by optimize --apply: neither planned, attended nor skipped
 	Unplanned int                   `json:"unplanned"`
 	Facts     []Fact                `json:"facts"`
 	// Phase is "before", "during" or "after" the conference: after it the
@@ -502,7 +509,7 @@ type Fact struct {
 // FromStats gives the shape of the recap's numbers.
 func FromStats(s schedule.Stats) Stats {
 	out := Stats{Counts: s.Counts, Lines: s.Lines, Hours: s.Hours, PerDay: []DayCount{}, Tracks: s.Tracks, Rooms: s.Rooms,
-		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Unplanned: s.Unplanned, Facts: []Fact{},
+		Speakers: s.Speakers, Planned: s.Planned, Attended: s.Attended, Skipped: s.Skipped, Dropped: s.Dropped, Unplanned: s.Unplanned, Facts: []Fact{},
 		Phase: string(s.Phase), Basis: string(s.Basis), FirstDay: s.FirstDay.String(), LastDay: s.LastDay.String(), Pending: []string{}}
 	for _, pd := range s.Pending {
 		out.Pending = append(out.Pending, pd.ID)

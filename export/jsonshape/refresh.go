@@ -7,7 +7,7 @@ import "github.com/plan-cli/plan/schedule"
 func Unchanged(s schedule.Source, skip string) ImportReport {
 	return ImportReport{
 		Source: s.Location, Name: s.Name, Format: s.Format, Sessions: s.Sessions, Unchanged: s.Sessions,
-		Picks: []PickChange{}, Clashes: []Clash{}, Warnings: []Warning{},
+		Picks: []PickChange{}, Clashes: []Clash{}, Warnings: []Warning{}, NowFits: []string{},
 		NotModified: skip == "", Skipped: skip,
 	}
 }

@@ -16,7 +16,7 @@ func TestStatsOfAnEmptyPlanKeepTheirShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"unplanned":0,"facts":[],"phase":"before","basis":"plan","first_day":"","last_day":"","pending":[]}`
+	want := `{"counts":{},"lines":[],"hours":0,"per_day":[],"tracks":[],"rooms":[],"speakers":[],"planned":0,"attended":0,"skipped":0,"dropped":0,"unplanned":0,"facts":[],"phase":"before","basis":"plan","first_day":"","last_day":"","pending":[]}`
 	if string(data) != want {
 		t.Errorf("empty plan JSON =\n%s\nwant\n%s", data, want)
 	}

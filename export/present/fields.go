@@ -248,8 +248,8 @@ func kindLabel(k schedule.Kind) string {
 }
 
 // outcome is what became of a pick in the words of the recap: "attended",
-// "attended (unplanned)", "planned", or, after the conference, "planned,
-// not marked attended".
+// "attended (unplanned)", "skipped", "dropped", "planned", or, after the
+// conference, "planned, not marked attended".
 func outcome(pk *schedule.Pick, phase schedule.Phase) string {
 	switch {
 	case pk == nil:
@@ -258,6 +258,8 @@ func outcome(pk *schedule.Pick, phase schedule.Phase) string {
 		return "attended (unplanned)"
 	case pk.Status == schedule.Attended:
 		return "attended"
+	case pk.Status.SetAside():
+		return string(pk.Status)
 	case phase == schedule.PhaseAfter:
 		return "planned, not marked attended"
 	}

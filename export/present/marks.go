@@ -9,13 +9,13 @@ const (
 	MarkWant     = "☆"
 	MarkMaybe    = "○"
 	MarkAttended = "✓"
-	MarkSkipped  = "-"
+	MarkSkipped  = "-" // skipped or dropped
 	MarkGone     = "✗"
 	MarkClash    = "!"
 )
 
 // Legend explains the marks in one line.
-const Legend = MarkMust + " must  " + MarkWant + " want  " + MarkMaybe + " maybe  " + MarkAttended + " attended  " + MarkSkipped + " skipped  " + MarkGone + " gone"
+const Legend = MarkMust + " must  " + MarkWant + " want  " + MarkMaybe + " maybe  " + MarkAttended + " attended  " + MarkSkipped + " skipped/dropped  " + MarkGone + " gone"
 
 // Mark is the symbol of a pick ("" for no pick).
 func Mark(pk *schedule.Pick) string {
@@ -24,7 +24,7 @@ func Mark(pk *schedule.Pick) string {
 		return ""
 	case pk.Gone:
 		return MarkGone
-	case pk.Status == schedule.Skipped:
+	case pk.Status.SetAside():
 		return MarkSkipped
 	case pk.Status == schedule.Attended:
 		return MarkAttended

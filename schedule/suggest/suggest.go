@@ -249,7 +249,7 @@ type offerer struct {
 func newOfferer(program []*schedule.Session, picks, live []*schedule.Pick, v *schedule.Venue, opt Options) *offerer {
 	o := &offerer{program: program, picked: map[string]bool{}, fit: schedule.NewFitter(live, v), opt: opt}
 	for _, p := range picks {
-		if p.Status != schedule.Skipped {
+		if !p.Status.SetAside() {
 			o.picked[p.ID] = true
 		}
 	}
