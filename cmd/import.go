@@ -256,8 +256,8 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 	if res.New {
 		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", schedule.Plural(s.Sessions, "session", ""), s.Name, s.Format, s.Location, st.Path)
 	} else {
-		fmt.Fprintf(w, "Updated %q from %s: %d sessions; %d new, %d changed, %d removed, %d unchanged.\n",
-			s.Name, s.Location, s.Sessions, res.Added, res.Updated, res.Removed, res.Unchanged)
+		fmt.Fprintf(w, "Updated %q from %s: %s; %d new, %d changed, %d removed, %d unchanged.\n",
+			s.Name, s.Location, schedule.Plural(s.Sessions, "session", ""), res.Added, res.Updated, res.Removed, res.Unchanged)
 	}
 	if len(res.Picks) == 0 {
 		return

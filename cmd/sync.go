@@ -357,16 +357,20 @@ func printSync(f *Factory, res *caldav.Result, calURL string, dryRun bool) {
 	conflicts := res.Count(caldav.Conflict)
 	switch {
 	case dryRun && res.UpToDate():
-		fmt.Fprintf(f.IO.ErrOut, "%s is up to date; nothing would change (%d events).\n", calURL, res.Unchanged)
+		fmt.Fprintf(f.IO.ErrOut, "%s is up to date; nothing would change (%s).\n", calURL, schedule.Plural(res.Unchanged, "event", ""))
 	case dryRun:
 		fmt.Fprintf(f.IO.ErrOut, "Dry run: a sync to %s would make %s; nothing was written.\n", calURL, describeCounts(res))
 	case res.UpToDate():
-		fmt.Fprintf(f.IO.ErrOut, "%s is up to date (%d events; %d requests, no writes).\n", calURL, res.Unchanged, res.Requests)
+		fmt.Fprintf(f.IO.ErrOut, "%s is up to date (%s; %s, no writes).\n", calURL, schedule.Plural(res.Unchanged, "event", ""), schedule.Plural(res.Requests, "request", ""))
 	default:
-		fmt.Fprintf(f.IO.ErrOut, "Synced to %s: %s, %d unchanged (%d requests, %d writes).\n", calURL, describeCounts(res), res.Unchanged, res.Requests, res.Writes)
+		fmt.Fprintf(f.IO.ErrOut, "Synced to %s: %s, %d unchanged (%s, %s).\n", calURL, describeCounts(res), res.Unchanged, schedule.Plural(res.Requests, "request", ""), schedule.Plural(res.Writes, "write", ""))
 	}
 	if conflicts > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "%s changed on the server since the last sync and left as they are there; 'plan sync --force' writes the plan's version over them.\n", schedule.Plural(conflicts, "event", "events"))
+		if conflicts == 1 {
+			fmt.Fprintln(f.IO.ErrOut, "1 event changed on the server since the last sync and was left as it is there; 'plan sync --force' writes the plan's version over it.")
+		} else {
+			fmt.Fprintf(f.IO.ErrOut, "%d events changed on the server since the last sync and were left as they are there; 'plan sync --force' writes the plan's version over them.\n", conflicts)
+		}
 	}
 }
 
