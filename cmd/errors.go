@@ -15,6 +15,12 @@ func (e usageError) Error() string { return e.err.Error() }
 
 func (e usageError) Unwrap() error { return e.err }
 
+// exitStatus ends a command that has said all there is to say with an
+// exit status of its own (exitConflicts): Run prints nothing more.
+type exitStatus struct{ code int }
+
+func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
 func errorText(err error) string {

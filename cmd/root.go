@@ -21,6 +21,10 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do its job: bad input, unknown id, I/O
 	exitUsage = 2 // the command line itself is wrong
+	// exitConflicts: plan sync did its work but left events that changed
+	// on the server as they are there (its conflicts), so a script can
+	// tell that 'plan sync --force' or a look is needed.
+	exitConflicts = 3
 	// exitInterrupted is the shell's code for a command ended by Ctrl-C.
 	exitInterrupted = 130
 )
@@ -76,6 +80,10 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	var es exitStatus
+	if errors.As(err, &es) {
+		return es.code
+	}
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command ") || strings.HasPrefix(err.Error(), "unknown flag") {
@@ -108,7 +116,8 @@ Every command works on the plan file given by --plan (or PLAN_FILE),
 plan.yaml in the current folder by default.
 
 Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
-2 the command line was wrong, 130 interrupted (Ctrl-C).`,
+2 the command line was wrong, 3 plan sync left conflicts, 130 interrupted
+(Ctrl-C).`,
 		Example: `  plan import https://fosdem.org/2026/schedule/xml
   plan list --day sun --track Rust
   plan add 7886 8402 --priority must

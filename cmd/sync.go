@@ -71,7 +71,11 @@ carries on, as each sync records what it is about to write before it
 writes it.
 
 --dry-run shows what a sync would change and writes nothing. --json
-reports created, updated, deleted, cancelled and conflicts.`,
+reports created, updated, deleted, cancelled and conflicts.
+
+Exit status: 0 when the calendar is in step with the plan, 3 when the sync
+(or the dry run) left conflicts (the rest of its work is done and
+recorded), 1 when it failed, 2 for a wrong command line.`,
 		Example: `  plan sync --caldav https://cloud.example.org/remote.php/dav/calendars/ana/fosdem/
   plan sync
   plan sync --dry-run
@@ -122,10 +126,15 @@ func runSync(o *syncOptions) error {
 		return err
 	}
 	if o.JSON {
-		return f.writeJSON(syncShape(res, calURL, o.DryRun))
+		err = f.writeJSON(syncShape(res, calURL, o.DryRun))
+	} else {
+		printSync(f, res, calURL, o.DryRun)
 	}
-	printSync(f, res, calURL, o.DryRun)
-	return nil
+	if err == nil && res.Count(caldav.Conflict) > 0 {
+		// Done, but not in step: the script that runs it should know.
+		return exitStatus{exitConflicts}
+	}
+	return err
 }
 
 // target is the calendar to sync to and what becomes of dropped picks:
