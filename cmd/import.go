@@ -100,11 +100,16 @@ func runImport(o *importOptions) error {
 	// the plan as it was.
 	var feeds []parsedSource
 	for _, src := range args {
+		var ps parsedSource
 		d, err := importer.ReadIfChanged(f.Ctx, src, f.IO.In, importer.Validators{})
-		if err != nil {
-			return err
+		if err == nil {
+			ps, err = f.parseSource(src, d, o.Format, parseOpt)
 		}
-		ps, err := f.parseSource(src, d, o.Format, parseOpt)
+		if f.Ctx.Err() != nil {
+			// Ctrl-C, in a download or a parse: before the lock, so
+			// nothing was written.
+			return interrupted("while reading %s; nothing was imported", src)
+		}
 		if err != nil {
 			return err
 		}
@@ -148,6 +153,11 @@ func runImport(o *importOptions) error {
 	}
 
 	prog, results, reports := f.reconcile(p, prog, feeds, o.JSON)
+	if f.Ctx.Err() != nil {
+		// The last moment Ctrl-C stops an import whole; from here on
+		// the program and the plan are written, atomically, together.
+		return interrupted("before the import was saved; nothing was changed")
+	}
 	if err := st.SaveProgram(prog); err != nil {
 		return err
 	}

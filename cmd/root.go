@@ -46,19 +46,21 @@ func Main() int {
 	return Run(interruptible(), System(), os.Args[1:])
 }
 
-// interruptible is a context that Ctrl-C cancels, so that a wait for
-// another command's lock or a download ends with a clear message. A
-// command that does not finish within half a second of it exits with 130,
-// as after any Ctrl-C: every write is atomic, so nothing is half-written.
+// interruptible is a context that Ctrl-C cancels (with errInterrupted as
+// its cause), so that a wait for another command's lock, a download or an
+// import ends with a clear message and exit 130 (see Run). A command that
+// does not finish within half a second of it is ended with 130 all the
+// same: every write is atomic, so nothing is half-written.
 func interruptible() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
 	go func() {
 		<-sig
 		signal.Stop(sig)
-		cancel()
+		cancel(errInterrupted)
 		time.Sleep(500 * time.Millisecond)
+		fmt.Fprintln(os.Stderr, "plan: interrupted")
 		os.Exit(exitInterrupted)
 	}()
 	return ctx
@@ -83,6 +85,11 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	var es exitStatus
 	if errors.As(err, &es) {
 		return es.code
+	}
+	if ctx.Err() != nil || errors.Is(err, errInterrupted) {
+		// Ctrl-C: whatever failed failed because of it.
+		fmt.Fprintf(ios.ErrOut, "plan: %s\n", interruptText(err))
+		return exitInterrupted
 	}
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
 	var ue usageError
