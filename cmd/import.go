@@ -143,6 +143,7 @@ func runImport(o *importOptions) error {
 	if created {
 		p = &schedule.Plan{Version: schedule.FormatVersion}
 	}
+	unnamed := p.Conference.Name == "" // the plan takes the program's name
 	fixed, err := p.Adopt(first.Conference, o.TZ, first.TimeZone, first.Sessions)
 	if err != nil {
 		return err
@@ -179,7 +180,22 @@ func runImport(o *importOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
 		}
 	}
+	if unnamed {
+		f.printNaming(p.Conference.Name, first.NameNote)
+	}
 	return nil
+}
+
+// printNaming tells how to name the plan when the program named it by a
+// guess (note says how), or not at all: the recap and the calendars
+// show the name.
+func (f *Factory) printNaming(name, note string) {
+	switch {
+	case name == "":
+		fmt.Fprintln(f.IO.ErrOut, `The program does not name its conference: name the plan with plan config name "NAME" (the recap and calendars show it).`)
+	case note != "":
+		fmt.Fprintf(f.IO.ErrOut, "Named the plan %q: %s. To rename it: plan config name \"NAME\"\n", name, note)
+	}
 }
 
 // parseOptions are what --tz and --first-day say about the sources.
