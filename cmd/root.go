@@ -170,6 +170,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newRefreshCmd(f, nil),
 		newSyncCmd(f, nil),
 		newServeCmd(f, nil),
+		newManCmd(f, nil),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {
