@@ -79,45 +79,52 @@ func TestManPages(t *testing.T) {
 			if err != nil || stderr.Len() > 0 {
 				t.Fatalf("man -l %s: %v\n%s", name, err, stderr.String())
 			}
-			text := string(page)
-			flat := strings.Join(strings.Fields(text), " ")
-			dashed := strings.ReplaceAll(c.CommandPath(), " ", "-")
-			if !strings.Contains(flat, "NAME "+dashed+" - "+c.Short) {
-				t.Errorf("the page does not begin with its name and %q:\n%s", c.Short, text)
-			}
-			long := c.Long
-			if long == "" {
-				long = c.Short
-			}
-			// Each run of text, up to a blank line or an indented one,
-			// is on the page word for word; an indented line stays a line
-			// of its own.
-			var words []string
-			flush := func() {
-				if s := strings.Join(words, " "); s != "" && !strings.Contains(flat, s) {
-					t.Errorf("the page lacks the text %q", s)
-				}
-				words = nil
-			}
-			for _, line := range strings.Split(long, "\n") {
-				if strings.HasPrefix(line, " ") {
-					flush()
-					if !strings.Contains(text, strings.TrimRight(line, " ")+"\n") {
-						t.Errorf("the page lacks the line %q", line)
-					}
-					continue
-				}
-				if strings.TrimSpace(line) == "" {
-					flush()
-				}
-				words = append(words, strings.Fields(line)...)
-			}
-			flush()
-			for _, line := range strings.Split(c.Example, "\n") {
-				if line = strings.TrimSpace(line); line != "" && !strings.Contains(text, line+"\n") {
-					t.Errorf("the page lacks the example %q", line)
-				}
-			}
+			checkManPage(t, string(page), c)
 		})
+	}
+}
+
+// checkManPage checks that text, the page of c as man shows it, has its
+// name and short description, its description run for run (an indented
+// line as a line of its own) and its examples line for line.
+func checkManPage(t *testing.T, text string, c *cobra.Command) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
+	dashed := strings.ReplaceAll(c.CommandPath(), " ", "-")
+	if !strings.Contains(flat, "NAME "+dashed+" - "+c.Short) {
+		t.Errorf("the page does not begin with its name and %q:\n%s", c.Short, text)
+	}
+	long := c.Long
+	if long == "" {
+		long = c.Short
+	}
+	// Each run of text, up to a blank line or an indented one,
+	// is on the page word for word; an indented line stays a line
+	// of its own.
+	var words []string
+	flush := func() {
+		if s := strings.Join(words, " "); s != "" && !strings.Contains(flat, s) {
+			t.Errorf("the page lacks the text %q", s)
+		}
+		words = nil
+	}
+	for _, line := range strings.Split(long, "\n") {
+		if strings.HasPrefix(line, " ") {
+			flush()
+			if !strings.Contains(text, strings.TrimRight(line, " ")+"\n") {
+				t.Errorf("the page lacks the line %q", line)
+			}
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			flush()
+		}
+		words = append(words, strings.Fields(line)...)
+	}
+	flush()
+	for _, line := range strings.Split(c.Example, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.Contains(text, line+"\n") {
+			t.Errorf("the page lacks the example %q", line)
+		}
 	}
 }
