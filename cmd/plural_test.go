@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,7 +78,7 @@ func TestSyncCountsAgree(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ios, _, _, errOut := NewTestIO(false)
-			printSync(newFactory(nil, ios), &c.res, url, c.dryRun)
+			printSync(newFactory(context.Background(), ios), &c.res, url, c.dryRun)
 			if got := errOut.String(); got != strings.Join(c.want, "") {
 				t.Errorf("sync says\n%s\nwant\n%s", got, strings.Join(c.want, ""))
 			}
