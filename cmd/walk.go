@@ -34,9 +34,11 @@ minutes: 10, 10m, 1h30 or 1:30. --default sets the walk for every pair of
 rooms not listed (none is assumed until set). Without arguments, list the
 walks.
 
-The rooms are spelt as in the program (in any case); a room no session
-is in is refused as a typo, with the nearest name, unless --new-room says
-it is a place the program lacks, such as the expo hall of booths.`,
+A room is named as in the program, in any case, or by the words its
+name begins with when they name one room ("K.1.105" for "K.1.105 (La
+Fontaine)"). A room no session is in is refused as a typo, with the
+nearest name, unless --new-room says it is a place the program lacks,
+such as the expo hall of booths.`,
 		Example: `  plan walk "Room 101" "Ballroom DE" 10m
   plan walk --default 5m
   plan walk "Expo Hall" "Room 211" 10m --new-room
