@@ -38,7 +38,7 @@ func resolveDay(arg string, known []schedule.Day) (schedule.Day, error) {
 		if n >= 1 && n <= len(known) {
 			return known[n-1], nil
 		}
-		return 0, usagef("--day %s: the program has %d days", arg, len(known))
+		return 0, usagef("--day %s: the program has %s", arg, schedule.Plural(len(known), "day", ""))
 	}
 	var matches []string
 	var match schedule.Day

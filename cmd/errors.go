@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/plan-cli/plan/schedule"
 	"github.com/spf13/cobra"
@@ -14,6 +15,32 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 
 func (e usageError) Unwrap() error { return e.err }
+
+// exitStatus ends a command that has said all there is to say with an
+// exit status of its own (exitConflicts): Run prints nothing more.
+type exitStatus struct{ code int }
+
+func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// errInterrupted is why a command stopped at Ctrl-C: the cause of the
+// context Ctrl-C cancels (see interruptible), and what interrupted wraps.
+var errInterrupted = errors.New("interrupted")
+
+// interrupted is a command stopped by Ctrl-C, saying where and what it
+// left: "interrupted while waiting for …; nothing was changed".
+func interrupted(format string, a ...any) error {
+	return fmt.Errorf("%w "+format, append([]any{errInterrupted}, a...)...)
+}
+
+// interruptText is what Run says of a command Ctrl-C ended: the command's
+// own words when it said where it stopped, else just "interrupted" (not
+// the "context canceled" of whatever it was waiting for).
+func interruptText(err error) string {
+	if errors.Is(err, errInterrupted) && strings.HasPrefix(err.Error(), errInterrupted.Error()) {
+		return err.Error()
+	}
+	return errInterrupted.Error()
+}
 
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 

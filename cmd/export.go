@@ -33,7 +33,8 @@ func newExportCmd(f *Factory, runF func(*exportOptions) error) *cobra.Command {
 calendars import, and update in place when you import it again: every
 event keeps its UID, SEQUENCE grows when a session changes, and picks the
 program dropped or cancelled come out as STATUS:CANCELLED. --alarm 10m
-adds a reminder to each event.
+adds a reminder to each event; it takes minutes (10, 10m) or hours and
+minutes (1h, 1:30).
 
 --md writes the recap as Markdown: by the numbers, what I learned, facts,
 and "Appendix: My Schedule". --charts DIR also writes the charts as SVG
@@ -49,7 +50,7 @@ before and during it they are the plan so far.
 
 Without -o the file goes to standard output. With -o it is written
 atomically: the old file stays whole until the new one is complete.
-SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files. --alarm takes\nminutes (10, 10m) or hours and minutes (1h, 1:30).`,
+SOURCE_DATE_EPOCH fixes the DTSTAMP for reproducible files.`,
 		Example: `  plan export --ics -o fosdem.ics
   plan export --ics --all --alarm 10m > program.ics
   plan export --md -o recap.md

@@ -53,9 +53,13 @@ func (f *Factory) planPath() string {
 // another plan command.
 func (f *Factory) open(mode store.Mode) (*store.Workspace, error) {
 	path := f.planPath()
-	return store.Open(f.Ctx, path, mode, func() {
+	st, err := store.Open(f.Ctx, path, mode, func() {
 		fmt.Fprintf(f.IO.ErrOut, "waiting for another plan command on %s… (Ctrl-C to stop)\n", path)
 	})
+	if err != nil && f.Ctx.Err() != nil {
+		return nil, interrupted("while waiting for another plan command on %s; nothing was changed", path)
+	}
+	return st, err
 }
 
 // readPlan opens the plan under a shared lock and runs fn.

@@ -100,11 +100,16 @@ func runImport(o *importOptions) error {
 	// the plan as it was.
 	var feeds []parsedSource
 	for _, src := range args {
+		var ps parsedSource
 		d, err := importer.ReadIfChanged(f.Ctx, src, f.IO.In, importer.Validators{})
-		if err != nil {
-			return err
+		if err == nil {
+			ps, err = f.parseSource(src, d, o.Format, parseOpt)
 		}
-		ps, err := f.parseSource(src, d, o.Format, parseOpt)
+		if f.Ctx.Err() != nil {
+			// Ctrl-C, in a download or a parse: before the lock, so
+			// nothing was written.
+			return interrupted("while reading %s; nothing was imported", src)
+		}
 		if err != nil {
 			return err
 		}
@@ -138,6 +143,7 @@ func runImport(o *importOptions) error {
 	if created {
 		p = &schedule.Plan{Version: schedule.FormatVersion}
 	}
+	unnamed := p.Conference.Name == "" // the plan takes the program's name
 	fixed, err := p.Adopt(first.Conference, o.TZ, first.TimeZone, first.Sessions)
 	if err != nil {
 		return err
@@ -148,6 +154,11 @@ func runImport(o *importOptions) error {
 	}
 
 	prog, results, reports := f.reconcile(p, prog, feeds, o.JSON)
+	if f.Ctx.Err() != nil {
+		// The last moment Ctrl-C stops an import whole; from here on
+		// the program and the plan are written, atomically, together.
+		return interrupted("before the import was saved; nothing was changed")
+	}
 	if err := st.SaveProgram(prog); err != nil {
 		return err
 	}
@@ -169,7 +180,22 @@ func runImport(o *importOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
 		}
 	}
+	if unnamed {
+		f.printNaming(p.Conference.Name, first.NameNote)
+	}
 	return nil
+}
+
+// printNaming tells how to name the plan when the program named it by a
+// guess (note says how), or not at all: the recap and the calendars
+// show the name.
+func (f *Factory) printNaming(name, note string) {
+	switch {
+	case name == "":
+		fmt.Fprintln(f.IO.ErrOut, `The program does not name its conference: name the plan with plan config name "NAME" (the recap and calendars show it).`)
+	case note != "":
+		fmt.Fprintf(f.IO.ErrOut, "Named the plan %q: %s. To rename it: plan config name \"NAME\"\n", name, note)
+	}
 }
 
 // parseOptions are what --tz and --first-day say about the sources.
@@ -256,8 +282,8 @@ func (f *Factory) printImport(st *store.Workspace, res schedule.ImportResult) {
 	if res.New {
 		fmt.Fprintf(w, "Imported %s of %q (%s) from %s into %s.\n", schedule.Plural(s.Sessions, "session", ""), s.Name, s.Format, s.Location, st.Path)
 	} else {
-		fmt.Fprintf(w, "Updated %q from %s: %d sessions; %d new, %d changed, %d removed, %d unchanged.\n",
-			s.Name, s.Location, s.Sessions, res.Added, res.Updated, res.Removed, res.Unchanged)
+		fmt.Fprintf(w, "Updated %q from %s: %s; %d new, %d changed, %d removed, %d unchanged.\n",
+			s.Name, s.Location, schedule.Plural(s.Sessions, "session", ""), res.Added, res.Updated, res.Removed, res.Unchanged)
 	}
 	if len(res.Picks) == 0 {
 		return

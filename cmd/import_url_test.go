@@ -70,7 +70,7 @@ func TestImportFileStdinAndURLAgree(t *testing.T) {
 		{fromURL, url, url, nil},
 	} {
 		code, _, errOut := runStdin(t, c.dir, c.in, "import", c.src)
-		want := `Imported 296 sessions of "SCALE" (scale-json) from ` + c.from + " into " + filepath.Join(c.dir, "plan.yaml") + ".\n"
+		want := `Imported 296 sessions of "SCALE 22x" (scale-json) from ` + c.from + " into " + filepath.Join(c.dir, "plan.yaml") + ".\n"
 		if code != 0 || !strings.Contains(errOut, want) {
 			t.Errorf("import %s: exit %d\n%s\nwant it to contain\n%s", c.src, code, errOut, want)
 		}

@@ -62,7 +62,9 @@ func (f *Factory) reconcile(p *schedule.Plan, prog *schedule.Program, feeds []pa
 			ETag: pf.validators.ETag, LastModified: pf.validators.LastModified, FirstDay: pf.feed.FirstDay}
 		if pf.as == "" && !hasSource(p, src.Name) {
 			if same, ok := schedule.SameProgramAs(prog, pf.feed.Sessions); ok {
-				if !quiet {
+				// A name the program does not state (the SCALE JSON's
+				// edition, once not guessed) is no choice to remark on.
+				if !quiet && pf.feed.NameNote == "" {
 					fmt.Fprintf(f.IO.ErrOut, "Most of these sessions are in %q already: updating it (use --as NAME to import them as another program).\n", same)
 				}
 				src.Name = same

@@ -21,6 +21,10 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do its job: bad input, unknown id, I/O
 	exitUsage = 2 // the command line itself is wrong
+	// exitConflicts: plan sync did its work but left events that changed
+	// on the server as they are there (its conflicts), so a script can
+	// tell that 'plan sync --force' or a look is needed.
+	exitConflicts = 3
 	// exitInterrupted is the shell's code for a command ended by Ctrl-C.
 	exitInterrupted = 130
 )
@@ -42,19 +46,21 @@ func Main() int {
 	return Run(interruptible(), System(), os.Args[1:])
 }
 
-// interruptible is a context that Ctrl-C cancels, so that a wait for
-// another command's lock or a download ends with a clear message. A
-// command that does not finish within half a second of it exits with 130,
-// as after any Ctrl-C: every write is atomic, so nothing is half-written.
+// interruptible is a context that Ctrl-C cancels (with errInterrupted as
+// its cause), so that a wait for another command's lock, a download or an
+// import ends with a clear message and exit 130 (see Run). A command that
+// does not finish within half a second of it is ended with 130 all the
+// same: every write is atomic, so nothing is half-written.
 func interruptible() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
 	go func() {
 		<-sig
 		signal.Stop(sig)
-		cancel()
+		cancel(errInterrupted)
 		time.Sleep(500 * time.Millisecond)
+		fmt.Fprintln(os.Stderr, "plan: interrupted")
 		os.Exit(exitInterrupted)
 	}()
 	return ctx
@@ -75,6 +81,15 @@ func Run(ctx context.Context, ios *IOStreams, args []string) int {
 	}
 	if err == nil {
 		return exitOK
+	}
+	var es exitStatus
+	if errors.As(err, &es) {
+		return es.code
+	}
+	if ctx.Err() != nil || errors.Is(err, errInterrupted) {
+		// Ctrl-C: whatever failed failed because of it.
+		fmt.Fprintf(ios.ErrOut, "plan: %s\n", interruptText(err))
+		return exitInterrupted
 	}
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", errorText(err))
 	var ue usageError
@@ -108,7 +123,8 @@ Every command works on the plan file given by --plan (or PLAN_FILE),
 plan.yaml in the current folder by default.
 
 Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
-2 the command line was wrong, 130 interrupted (Ctrl-C).`,
+2 the command line was wrong, 3 plan sync left conflicts, 130 interrupted
+(Ctrl-C).`,
 		Example: `  plan import https://fosdem.org/2026/schedule/xml
   plan list --day sun --track Rust
   plan add 7886 8402 --priority must
@@ -154,6 +170,7 @@ Exit status: 0 success, 1 the command failed (bad input, unknown id, I/O),
 		newRefreshCmd(f, nil),
 		newSyncCmd(f, nil),
 		newServeCmd(f, nil),
+		newManCmd(f, nil),
 	)
 	for _, c := range root.Commands() {
 		if c.Args == nil {

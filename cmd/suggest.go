@@ -113,7 +113,7 @@ func (f *Factory) printSuggest(res suggest.Result) {
 		if t.Covered > 0 {
 			cover = st.Good.Render(fmt.Sprintf("%d of your picks", t.Covered))
 		}
-		fmt.Fprintf(out, "  %2d. %s  %d sessions in %d tracks; %s\n", i+1, st.Title.Render(t.Topic), t.Sessions, t.Tracks, cover)
+		fmt.Fprintf(out, "  %2d. %s  %s in %s; %s\n", i+1, st.Title.Render(t.Topic), schedule.Plural(t.Sessions, "session", ""), schedule.Plural(t.Tracks, "track", ""), cover)
 	}
 	if len(res.Sessions) == 0 {
 		fmt.Fprintf(out, "\n%s\n", st.Dim.Render("No session on an uncovered topic fits your plan."))

@@ -71,7 +71,11 @@ carries on, as each sync records what it is about to write before it
 writes it.
 
 --dry-run shows what a sync would change and writes nothing. --json
-reports created, updated, deleted, cancelled and conflicts.`,
+reports created, updated, deleted, cancelled and conflicts.
+
+Exit status: 0 when the calendar is in step with the plan, 3 when the sync
+(or the dry run) left conflicts (the rest of its work is done and
+recorded), 1 when it failed, 2 for a wrong command line.`,
 		Example: `  plan sync --caldav https://cloud.example.org/remote.php/dav/calendars/ana/fosdem/
   plan sync
   plan sync --dry-run
@@ -122,10 +126,15 @@ func runSync(o *syncOptions) error {
 		return err
 	}
 	if o.JSON {
-		return f.writeJSON(syncShape(res, calURL, o.DryRun))
+		err = f.writeJSON(syncShape(res, calURL, o.DryRun))
+	} else {
+		printSync(f, res, calURL, o.DryRun)
 	}
-	printSync(f, res, calURL, o.DryRun)
-	return nil
+	if err == nil && res.Count(caldav.Conflict) > 0 {
+		// Done, but not in step: the script that runs it should know.
+		return exitStatus{exitConflicts}
+	}
+	return err
 }
 
 // target is the calendar to sync to and what becomes of dropped picks:
@@ -357,16 +366,20 @@ func printSync(f *Factory, res *caldav.Result, calURL string, dryRun bool) {
 	conflicts := res.Count(caldav.Conflict)
 	switch {
 	case dryRun && res.UpToDate():
-		fmt.Fprintf(f.IO.ErrOut, "%s is up to date; nothing would change (%d events).\n", calURL, res.Unchanged)
+		fmt.Fprintf(f.IO.ErrOut, "%s is up to date; nothing would change (%s).\n", calURL, schedule.Plural(res.Unchanged, "event", ""))
 	case dryRun:
 		fmt.Fprintf(f.IO.ErrOut, "Dry run: a sync to %s would make %s; nothing was written.\n", calURL, describeCounts(res))
 	case res.UpToDate():
-		fmt.Fprintf(f.IO.ErrOut, "%s is up to date (%d events; %d requests, no writes).\n", calURL, res.Unchanged, res.Requests)
+		fmt.Fprintf(f.IO.ErrOut, "%s is up to date (%s; %s, no writes).\n", calURL, schedule.Plural(res.Unchanged, "event", ""), schedule.Plural(res.Requests, "request", ""))
 	default:
-		fmt.Fprintf(f.IO.ErrOut, "Synced to %s: %s, %d unchanged (%d requests, %d writes).\n", calURL, describeCounts(res), res.Unchanged, res.Requests, res.Writes)
+		fmt.Fprintf(f.IO.ErrOut, "Synced to %s: %s, %d unchanged (%s, %s).\n", calURL, describeCounts(res), res.Unchanged, schedule.Plural(res.Requests, "request", ""), schedule.Plural(res.Writes, "write", ""))
 	}
 	if conflicts > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "%s changed on the server since the last sync and left as they are there; 'plan sync --force' writes the plan's version over them.\n", schedule.Plural(conflicts, "event", "events"))
+		if conflicts == 1 {
+			fmt.Fprintln(f.IO.ErrOut, "1 event changed on the server since the last sync and was left as it is there; 'plan sync --force' writes the plan's version over it.")
+		} else {
+			fmt.Fprintf(f.IO.ErrOut, "%d events changed on the server since the last sync and were left as they are there; 'plan sync --force' writes the plan's version over them.\n", conflicts)
+		}
 	}
 }
 

@@ -222,12 +222,16 @@ func (p *countingProxy) counts() (all, writes int) {
 func syncJSON(t *testing.T, dir string, args ...string) jsonshape.Sync {
 	t.Helper()
 	code, out, errOut := run(t, dir, false, append([]string{"sync", "--json"}, args...)...)
-	if code != 0 {
+	if code != 0 && code != exitConflicts {
 		t.Fatalf("plan sync %v: exit %d\n%s", args, code, errOut)
 	}
 	var s jsonshape.Sync
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatalf("plan sync --json: %v\n%s", err, out)
+	}
+	// Conflicts, and only they, give a sync its own exit status.
+	if (code == exitConflicts) != (len(s.Conflicts) > 0) {
+		t.Fatalf("plan sync %v: exit %d with %d conflicts", args, code, len(s.Conflicts))
 	}
 	return s
 }
@@ -545,6 +549,13 @@ func TestSyncRadicale(t *testing.T) {
 	}
 	if got := serverEvents(t, folder)[s.Conflicts[0].UID]; !strings.Contains(got, "Edited on the phone: ") {
 		t.Errorf("the event edited on the server was overwritten: %q", got)
+	}
+	// Without --json it says so, and a script can tell by the exit status.
+	for _, args := range [][]string{{"sync", "--dry-run"}, {"sync"}} {
+		code, _, errOut := run(t, dir, false, args...)
+		if want := "1 event changed on the server since the last sync and was left as it is there; 'plan sync --force' writes the plan's version over it.\n"; code != exitConflicts || !strings.HasSuffix(errOut, want) {
+			t.Errorf("plan %s with a conflict: exit %d\n%s\nwant exit 3 and\n%s", strings.Join(args, " "), code, errOut, want)
+		}
 	}
 	// --force writes the plan's version over it.
 	s = syncJSON(t, dir, "--force")

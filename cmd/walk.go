@@ -18,6 +18,7 @@ type walkOptions struct {
 	To      string
 	Length  string // the walk between From and To
 	Default string // --default
+	NewRoom bool   // --new-room
 	JSON    bool
 }
 
@@ -31,9 +32,16 @@ then on 'plan clashes', 'plan agenda' and 'plan optimize' treat a change
 of room with less time than that as a "tight" clash. The length is whole
 minutes: 10, 10m, 1h30 or 1:30. --default sets the walk for every pair of
 rooms not listed (none is assumed until set). Without arguments, list the
-walks.`,
+walks.
+
+A room is named as in the program, in any case, or by the words its
+name begins with when they name one room ("K.1.105" for "K.1.105 (La
+Fontaine)"). A room no session is in is refused as a typo, with the
+nearest name, unless --new-room says it is a place the program lacks,
+such as the expo hall of booths.`,
 		Example: `  plan walk "Room 101" "Ballroom DE" 10m
   plan walk --default 5m
+  plan walk "Expo Hall" "Room 211" 10m --new-room
   plan walk`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 0 && len(args) != 3 {
@@ -53,6 +61,7 @@ walks.`,
 		},
 	}
 	c.Flags().StringVar(&o.Default, "default", "", "walking time between rooms not listed, e.g. 5m")
+	c.Flags().BoolVar(&o.NewRoom, "new-room", false, "accept a room no session is in (a booth hall, an entrance)")
 	addJSONFlag(c, &o.JSON, "the walks")
 	return c
 }
@@ -87,10 +96,12 @@ func runWalk(o *walkOptions) error {
 		walk = schedule.Minutes(d / time.Minute)
 	}
 	var from, to string
-	var unknown []string // rooms no session is in, with a suggestion
+	var oldDef, oldWalk schedule.Minutes
+	hadWalk := false
 	tight := 0
 	err := f.changePlan(func(st *store.Workspace, p *schedule.Plan) error {
 		if o.Default != "" {
+			oldDef = p.Venue.DefaultWalk
 			p.Venue.DefaultWalk = def
 		}
 		if o.Length != "" {
@@ -98,19 +109,10 @@ func runWalk(o *walkOptions) error {
 			if err != nil {
 				return err
 			}
-			rooms := schedule.NewRooms(prog.Sessions, p.Picks)
-			canonical := func(name string) string {
-				c, ok := rooms.Canonical(name)
-				if !ok && !rooms.Empty() {
-					hint := ""
-					if near := rooms.Nearest(name); near != "" {
-						hint = fmt.Sprintf(" (did you mean %q?)", near)
-					}
-					unknown = append(unknown, fmt.Sprintf("no session is in room %q%s; the walk is recorded anyway", name, hint))
-				}
-				return c
+			if from, to, err = o.rooms(prog, p); err != nil {
+				return err
 			}
-			from, to = canonical(o.From), canonical(o.To)
+			oldWalk, hadWalk = walkBetween(p.Venue, from, to)
 			p.Venue.SetWalk(from, to, walk)
 		}
 		tight = p.TightTransitions()
@@ -119,14 +121,11 @@ func runWalk(o *walkOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range unknown {
-		fmt.Fprintf(f.IO.ErrOut, "warning: %s.\n", w)
-	}
 	if o.Default != "" {
-		fmt.Fprintf(f.IO.Out, "Walks between rooms not listed take %d min.\n", def)
+		fmt.Fprintf(f.IO.Out, "Walks between rooms not listed take %d min%s.\n", def, was(def, oldDef, oldDef > 0))
 	}
 	if o.Length != "" {
-		fmt.Fprintf(f.IO.Out, "Walking between %s and %s takes %d min.\n", from, to, walk)
+		fmt.Fprintf(f.IO.Out, "Walking between %s and %s takes %d min%s.\n", from, to, walk, was(walk, oldWalk, hadWalk))
 	}
 	if tight > 0 {
 		verb := "are"
@@ -136,6 +135,59 @@ func runWalk(o *walkOptions) error {
 		fmt.Fprintf(f.IO.Out, "%s between your picks %s too short to walk: see 'plan clashes'.\n", schedule.Plural(tight, "transition", ""), verb)
 	}
 	return nil
+}
+
+// rooms spells the two rooms as the program does. A room no session, no
+// pick and no walk is in is refused, with the nearest name, unless
+// --new-room says it is meant (a booth hall, an entrance); a plan
+// without rooms has nothing to check against.
+func (o *walkOptions) rooms(prog *schedule.Program, p *schedule.Plan) (from, to string, err error) {
+	rooms := schedule.NewRooms(prog.Sessions, p.Picks)
+	empty := rooms.Empty()
+	for _, w := range p.Venue.Walks {
+		rooms.Add(w.From)
+		rooms.Add(w.To)
+	}
+	canonical := func(name string) (string, error) {
+		c, ok := rooms.Canonical(name)
+		if ok || o.NewRoom || empty {
+			return c, nil
+		}
+		msg := fmt.Sprintf("no session is in room %q", c)
+		if near := rooms.Nearest(c); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		return "", usagef("%s: 'plan rooms' lists the program's rooms; for a room it lacks (a booth hall), give --new-room", msg)
+	}
+	if from, err = canonical(o.From); err != nil {
+		return "", "", err
+	}
+	if to, err = canonical(o.To); err != nil {
+		return "", "", err
+	}
+	return from, to, nil
+}
+
+// walkBetween is the walk recorded between a and b (either way), if any.
+func walkBetween(v schedule.Venue, a, b string) (schedule.Minutes, bool) {
+	for _, w := range v.Walks {
+		if strings.EqualFold(w.From, a) && strings.EqualFold(w.To, b) || strings.EqualFold(w.From, b) && strings.EqualFold(w.To, a) {
+			return w.Minutes, true
+		}
+	}
+	return 0, false
+}
+
+// was tells what a setting was before: " (was 10 min)", " (unchanged)",
+// or "" when it was not set.
+func was(now, old schedule.Minutes, set bool) string {
+	switch {
+	case !set:
+		return ""
+	case now == old:
+		return " (unchanged)"
+	}
+	return fmt.Sprintf(" (was %d min)", old)
 }
 
 func (f *Factory) printWalks(v schedule.Venue) {

@@ -28,32 +28,52 @@ func NewRooms(sessions []*Session, picks []*Pick) *Rooms {
 func (r *Rooms) Empty() bool { return len(r.byLower) == 0 }
 
 // Canonical spells room as the program does, ignoring case and spaces
-// around it; ok is false (and room comes back trimmed) when no room
-// matches.
+// around it. A room may be given by the words its name begins with when
+// they name one room only ("K.1.105" for "K.1.105 (La Fontaine)"). ok is
+// false (and room comes back trimmed) when no room matches.
 func (r *Rooms) Canonical(room string) (string, bool) {
 	room = strings.TrimSpace(room)
-	c, ok := r.byLower[strings.ToLower(room)]
-	if !ok {
+	low := strings.ToLower(room)
+	if c, ok := r.byLower[low]; ok {
+		return c, true
+	}
+	match := ""
+	for k, v := range r.byLower {
+		if low != "" && strings.HasPrefix(k, low+" ") {
+			if match != "" {
+				return room, false
+			}
+			match = v
+		}
+	}
+	if match == "" {
 		return room, false
 	}
-	return c, true
+	return match, true
 }
 
-// Nearest finds the known room that looks most like room: one differing
-// by a character or two, or containing it; "" when none is close.
+// Add makes room known when no room of that name is (a room a walk
+// names that no session is in).
+func (r *Rooms) Add(room string) {
+	if k := strings.ToLower(strings.TrimSpace(room)); k != "" {
+		if _, ok := r.byLower[k]; !ok {
+			r.byLower[k] = strings.TrimSpace(room)
+		}
+	}
+}
+
+// Nearest finds the known room that looks most like room: the fewest
+// edits away (EditDistance), as a whole or from one of its words, within
+// a third of its length (at least two edits); the first by name among
+// equals; "" when none is close. It may also be the room whose name
+// contains room ("101" → "Room 101").
 func (r *Rooms) Nearest(room string) string {
 	low := strings.ToLower(strings.TrimSpace(room))
-	best, bestD := "", 3
+	best, bestD := "", max(2, len([]rune(low))/3)+1
 	for k, v := range r.byLower {
-		d := 0
-		if len(k) != len(low) {
-			d = 3
-		} else {
-			for i := range k {
-				if k[i] != low[i] {
-					d++
-				}
-			}
+		d := EditDistance(low, k)
+		for _, w := range strings.Fields(k) {
+			d = min(d, EditDistance(low, w))
 		}
 		if strings.Contains(k, low) && len(low) >= 3 {
 			d = min(d, 2)

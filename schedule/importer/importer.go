@@ -20,7 +20,12 @@ import (
 type Feed struct {
 	Format     string // the importer's name, e.g. "pentabarf"
 	Conference string // the program's own name when it states one
-	TimeZone   string // the zone the program states: a tz name or an offset (schedule.ParseZone)
+	// NameNote says how Conference was made up when the program does not
+	// state it whole (the SCALE feed, whose 22x JSON names no edition):
+	// "the feed does not name its edition; it is taken from its dates
+	// (2025)". "" when the program names itself.
+	NameNote string
+	TimeZone string // the zone the program states: a tz name or an offset (schedule.ParseZone)
 	// FirstDay is Options.FirstDay when the program used it (a CSV that
 	// numbers its days); zero otherwise.
 	FirstDay schedule.Day

@@ -285,6 +285,9 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 		}
 		feed.add(s, line(i))
 	}
+	if edition == "" {
+		edition, feed.NameNote = scaleGuessEdition(feed.Sessions, name)
+	}
 	if edition != "" && edition != "-" {
 		feed.Conference = "SCALE " + edition
 	}
@@ -292,7 +295,46 @@ func scaleFeed(raw []scaleEntry, loc *time.Location, name string, line func(int)
 	return feed.done()
 }
 
-var editionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/scale/(\d+x)/`) })
+// scaleEditions are SCALE's editions by the year they were held, as the
+// signage feed's own archive dates them (socallinuxexpo/scale-signs,
+// pkg/simulator/archive: 13x.json is February 2015, 18x.json March 2020,
+// 19x.json July 2022, 22x.json March 2025) and the 23x feed (March 2026).
+// There was none in 2021. A year not listed names no edition: it is not
+// guessed.
+var scaleEditions = map[int]string{
+	2015: "13x", 2016: "14x", 2017: "15x", 2018: "16x", 2019: "17x", 2020: "18x",
+	2022: "19x", 2023: "20x", 2024: "21x", 2025: "22x", 2026: "23x",
+}
+
+// scaleGuessEdition names the edition of a feed whose sessions have no
+// links to say it (the 22x JSON): by the year of its first scheduled
+// session, else by an edition in the name it was read from
+// ("scale-22x-sign.json", ".../scale/23x/signs"). The note says which,
+// or that neither did.
+func scaleGuessEdition(sessions []*schedule.Session, name string) (edition, note string) {
+	for _, s := range sessions {
+		if s.Scheduled() {
+			year := s.Start.Year()
+			if ed := scaleEditions[year]; ed != "" {
+				return ed, fmt.Sprintf("the feed does not name its edition; it is taken from its dates (%d)", year)
+			}
+			break
+		}
+	}
+	if m := editionInNameRE().FindStringSubmatch(name); m != nil {
+		what := "file name"
+		if strings.Contains(name, "://") {
+			what = "address"
+		}
+		return strings.ToLower(m[1]), fmt.Sprintf("the feed does not name its edition; it is taken from its %s", what)
+	}
+	return "", "the feed does not say which edition of SCALE it is"
+}
+
+var (
+	editionRE       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/scale/(\d+x)/`) })
+	editionInNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(?:^|[^0-9a-z])(\d{1,2}x)(?:[^0-9a-z]|$)`) })
+)
 
 // scaleEdition reads "22x" from a link such as /scale/22x/presentations/….
 func scaleEdition(link string) string {

@@ -71,8 +71,12 @@ func TestScale22xJSONAndXMLAgree(t *testing.T) {
 	if js.TimeZone != "America/Los_Angeles" || xs.TimeZone != "America/Los_Angeles" {
 		t.Errorf("time zones %q, %q", js.TimeZone, xs.TimeZone)
 	}
-	if js.Conference != "SCALE" || xs.Conference != "SCALE 22x" {
-		t.Errorf("conference %q (JSON), %q (XML); want SCALE and SCALE 22x (only the XML's paths name the edition)", js.Conference, xs.Conference)
+	// Only the XML's paths name the edition; the JSON's dates say it too.
+	if js.Conference != "SCALE 22x" || xs.Conference != "SCALE 22x" {
+		t.Errorf("conference %q (JSON), %q (XML); want SCALE 22x for both", js.Conference, xs.Conference)
+	}
+	if want := "the feed does not name its edition; it is taken from its dates (2025)"; js.NameNote != want || xs.NameNote != "" {
+		t.Errorf("name notes %q (JSON), %q (XML); want %q and none", js.NameNote, xs.NameNote, want)
 	}
 
 	jm, xm := scaleByID(js), scaleByID(xs)
@@ -241,10 +245,42 @@ func TestScale22xFields(t *testing.T) {
 	}
 }
 
+// A SCALE feed without links is named by its year, from the editions the
+// signage archive dates; then by an edition in its file name or address;
+// else just "SCALE", with a note that says so.
+func TestScaleEditionFromDatesOrName(t *testing.T) {
+	data := readScaleFile(t, "scale-22x-sign.json")
+	in2030 := bytes.ReplaceAll(data, []byte(`"2025-03-`), []byte(`"2030-03-`))
+	for _, c := range []struct {
+		name       string
+		data       []byte
+		conference string
+		note       string
+	}{
+		{"sign.json", data, "SCALE 22x", "the feed does not name its edition; it is taken from its dates (2025)"},
+		{"scale-27X-sign.json", in2030, "SCALE 27x", "the feed does not name its edition; it is taken from its file name"},
+		{"/home/ana/scale/27x/sign.json", in2030, "SCALE 27x", "the feed does not name its edition; it is taken from its file name"},
+		{"https://www.socallinuxexpo.org/scale/27x/signs", in2030, "SCALE 27x", "the feed does not name its edition; it is taken from its address"},
+		{"sign.json", in2030, "SCALE", "the feed does not say which edition of SCALE it is"},
+		{"box2x2.json", in2030, "SCALE", "the feed does not say which edition of SCALE it is"},
+	} {
+		feed, err := Parse(c.data, "", Options{Name: c.name})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if feed.Conference != c.conference || feed.NameNote != c.note {
+			t.Errorf("%s: named %q (%s); want %q (%s)", c.name, feed.Conference, feed.NameNote, c.conference, c.note)
+		}
+	}
+}
+
 func TestScale23xSample(t *testing.T) {
 	feed := parseScaleFile(t, "scale-23x-sign-sample.json")
 	if feed.Format != "scale-json" || feed.Conference != "SCALE 23x" || len(feed.Sessions) != 10 {
 		t.Fatalf("format %q, conference %q, %d sessions; want scale-json, SCALE 23x, 10", feed.Format, feed.Conference, len(feed.Sessions))
+	}
+	if feed.NameNote != "" {
+		t.Errorf("the 23x links name the edition, but the feed has the note %q", feed.NameNote)
 	}
 	unscheduled := 0
 	for i, s := range feed.Sessions {
